@@ -1,0 +1,43 @@
+import { builtinModules } from 'node:module';
+import tseslint from 'typescript-eslint';
+
+export default tseslint.config(
+  { ignores: ['node_modules/**', '.data/**', 'coverage/**', 'dist/**', 'web/**/*.js'] },
+  ...tseslint.configs.recommended,
+  {
+    files: ['**/*.ts'],
+    languageOptions: {
+      parserOptions: { projectService: true, tsconfigRootDir: import.meta.dirname },
+    },
+    rules: {
+      '@typescript-eslint/no-floating-promises': 'error',
+      '@typescript-eslint/no-non-null-assertion': 'error',
+      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_' }],
+    },
+  },
+  {
+    // Temporal's rule for workflow code: it runs in a deterministic sandbox, so no
+    // Node built-ins and no I/O modules may be imported there (activities only by type).
+    files: ['workflows/**/*.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          paths: [
+            ...builtinModules.flatMap((m) => [m, `node:${m}`]),
+            'pg',
+            'kysely',
+            'nodemailer',
+            '@temporalio/client',
+            '@temporalio/worker',
+            '@temporalio/activity',
+          ],
+          patterns: [
+            { group: ['**/db/**', '**/api/**', '**/worker/**'], message: 'Workflows do no I/O.' },
+            { group: ['**/activities/**'], allowTypeImports: true, message: 'Import activities only as types.' },
+          ],
+        },
+      ],
+    },
+  },
+);
