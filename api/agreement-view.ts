@@ -1,0 +1,35 @@
+import { acronymsOf } from '../db/agreements.js';
+import type { Body } from '../db/bodies.js';
+import type { Db } from '../db/connection.js';
+import type { AgreementState } from '../domain/agreement/index.js';
+import { businessCalendar } from '../domain/calendar.js';
+import { localDateOf } from '../domain/dates.js';
+import { evaluateSemaforo } from '../domain/semaforo.js';
+
+// The agreement as the contract shows it: the projected state plus what depends
+// on the reference day (semáforo, days overdue) and on reference data (acronyms).
+export async function agreementView(db: Db, body: Body, state: AgreementState, version: number, asOf?: string) {
+  if (state.status === 'sin_adoptar') throw new Error('agreement not adopted');
+  const today = asOf ?? localDateOf(new Date().toISOString(), body.settings.timezone);
+  const calendar = businessCalendar(body.settings.nonWorkingDays);
+  const { semaforo, daysOverdue } = evaluateSemaforo(state, today, calendar, body.settings.warningBusinessDays);
+  const acronyms = await acronymsOf(db, state.responsibles.map((r) => r.institutionId));
+  return {
+    id: state.agreementId,
+    bodyId: state.bodyId,
+    sessionId: state.sessionId,
+    folio: state.folio,
+    text: state.text,
+    themes: state.themes,
+    status: state.status,
+    semaforo,
+    dueDate: state.dueDate,
+    dueDateExplanation: state.dueDateExplanation,
+    daysOverdue,
+    fulfilledOn: state.fulfilledOn,
+    deadline: state.deadline,
+    responsibles: state.responsibles.map((r) => ({ institutionId: r.institutionId, acronym: acronyms.get(r.institutionId) ?? '', state: r.state })),
+    evidence: state.evidence,
+    version,
+  };
+}

@@ -1,0 +1,48 @@
+import Fastify, { type FastifyInstance } from 'fastify';
+import { serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
+import type { Client } from '@temporalio/client';
+import type { Db } from '../db/connection.js';
+import { registerAuth } from './auth.js';
+import { registerErrorHandling } from './errors.js';
+import { agreementRoutes } from './routes/agreements.js';
+import { bodyRoutes } from './routes/bodies.js';
+import { healthRoutes } from './routes/health.js';
+import { institutionRoutes } from './routes/institutions.js';
+import { sessionRoutes } from './routes/sessions.js';
+import { tokenRoutes } from './routes/tokens.js';
+
+export interface AppDeps {
+  db: Db;
+  temporal: Client;
+  taskQueue: string;
+  adminToken: string | undefined;
+  logger?: boolean;
+}
+
+export type App = FastifyInstance;
+
+export async function buildApp(deps: AppDeps): Promise<App> {
+  const app = Fastify({
+    logger: deps.logger ?? false,
+    bodyLimit: 1024 * 1024,
+    // Unknown query keys and bodies fail validation instead of being ignored.
+    ajv: { customOptions: { removeAdditional: false } },
+  }).withTypeProvider<ZodTypeProvider>();
+  app.setValidatorCompiler(validatorCompiler);
+  app.setSerializerCompiler(serializerCompiler);
+  registerErrorHandling(app);
+  registerAuth(app, deps.db, deps.adminToken);
+
+  await app.register(
+    async (api) => {
+      await api.register(healthRoutes(deps));
+      await api.register(tokenRoutes(deps));
+      await api.register(bodyRoutes(deps));
+      await api.register(institutionRoutes(deps));
+      await api.register(sessionRoutes(deps));
+      await api.register(agreementRoutes(deps));
+    },
+    { prefix: '/api' },
+  );
+  return app;
+}

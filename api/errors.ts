@@ -1,0 +1,114 @@
+import type { FastifyError, FastifyInstance } from 'fastify';
+import { hasZodFastifySchemaValidationErrors } from 'fastify-type-provider-zod';
+
+// Every error the API can answer, by code. The HTTP status of each code is
+// decided here and nowhere else; domain errors carry codes, never statuses.
+const statusByCode = {
+  VALIDATION_FAILED: 400,
+  UNAUTHENTICATED: 401,
+  FORBIDDEN: 403,
+  NOT_FOUND: 404,
+  CONFLICT: 409,
+  PAYLOAD_TOO_LARGE: 413,
+  UNSUPPORTED_MEDIA_TYPE: 415,
+  SERVICE_UNAVAILABLE: 503,
+} as const;
+
+export type ApiErrorCode = keyof typeof statusByCode;
+
+export interface FieldIssue {
+  field: string;
+  message: string;
+}
+
+export class ApiError extends Error {
+  constructor(
+    readonly code: ApiErrorCode | string,
+    message: string,
+    readonly details?: unknown,
+  ) {
+    super(message);
+  }
+}
+
+// Codes not listed above are refusals of the domain (invalid transitions and the
+// like): the request was understood but conflicts with the agreement's state.
+export function statusOf(code: string): number {
+  return code in statusByCode ? statusByCode[code as ApiErrorCode] : 409;
+}
+
+export function notFound(what: string): ApiError {
+  return new ApiError('NOT_FOUND', `${what} no existe.`);
+}
+
+export function forbidden(message = 'No tiene permiso para esta operación.'): ApiError {
+  return new ApiError('FORBIDDEN', message);
+}
+
+export function validationFailed(issues: FieldIssue[]): ApiError {
+  return new ApiError('VALIDATION_FAILED', 'La solicitud tiene datos inválidos.', issues);
+}
+
+interface ErrorBody {
+  error: { code: string; message: string; details?: unknown };
+}
+
+function body(code: string, message: string, details?: unknown): ErrorBody {
+  return { error: details === undefined ? { code, message } : { code, message, details } };
+}
+
+function fieldPath(instancePath: string, context: string | undefined): string {
+  const path = instancePath.replace(/^\//, '').replaceAll('/', '.');
+  if (context === 'body' || context === undefined) return path || '(cuerpo)';
+  return path ? `${context}.${path}` : context;
+}
+
+// Errors Fastify itself raises before a handler runs (bad JSON, wrong content
+// type, oversized bodies) are the client's fault and get their 4xx here.
+const fastifyCodes: Record<string, ApiErrorCode> = {
+  FST_ERR_CTP_INVALID_MEDIA_TYPE: 'UNSUPPORTED_MEDIA_TYPE',
+  FST_ERR_CTP_BODY_TOO_LARGE: 'PAYLOAD_TOO_LARGE',
+  FST_ERR_CTP_EMPTY_JSON_BODY: 'VALIDATION_FAILED',
+  FST_ERR_CTP_INVALID_JSON_BODY: 'VALIDATION_FAILED',
+  FST_ERR_CTP_INVALID_CONTENT_LENGTH: 'VALIDATION_FAILED',
+};
+
+export function registerErrorHandling(app: FastifyInstance): void {
+  app.setNotFoundHandler((request, reply) => {
+    void reply.status(404).send(body('NOT_FOUND', `No existe la ruta ${request.method} ${request.url.split('?')[0]}.`));
+  });
+
+  app.setErrorHandler((error: FastifyError | ApiError | Error, request, reply) => {
+    if (error instanceof ApiError) {
+      return reply.status(statusOf(error.code)).send(body(error.code, error.message, error.details));
+    }
+    if (hasZodFastifySchemaValidationErrors(error)) {
+      const details = error.validation.map((issue) => ({
+        field: fieldPath(issue.instancePath, error.validationContext),
+        message: issue.message,
+      }));
+      return reply.status(400).send(body('VALIDATION_FAILED', 'La solicitud tiene datos inválidos.', details));
+    }
+    const fastifyCode = 'code' in error && typeof error.code === 'string' ? fastifyCodes[error.code] : undefined;
+    if (fastifyCode) {
+      return reply.status(statusOf(fastifyCode)).send(body(fastifyCode, spanishMessage(fastifyCode)));
+    }
+    const status = 'statusCode' in error && typeof error.statusCode === 'number' ? error.statusCode : 500;
+    if (status >= 400 && status < 500) {
+      return reply.status(status).send(body(status === 413 ? 'PAYLOAD_TOO_LARGE' : 'VALIDATION_FAILED', error.message));
+    }
+    request.log.error({ err: error }, 'error no controlado');
+    return reply.status(500).send(body('INTERNAL', 'Error interno; la operación no se registró.'));
+  });
+}
+
+function spanishMessage(code: ApiErrorCode): string {
+  switch (code) {
+    case 'UNSUPPORTED_MEDIA_TYPE':
+      return 'Tipo de contenido no admitido.';
+    case 'PAYLOAD_TOO_LARGE':
+      return 'La solicitud excede el tamaño permitido.';
+    default:
+      return 'El cuerpo de la solicitud no es JSON válido.';
+  }
+}

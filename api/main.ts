@@ -1,0 +1,23 @@
+import { Client, Connection } from '@temporalio/client';
+import { createDb } from '../db/connection.js';
+import { loadConfig } from '../scripts/lib/runtime-config.js';
+import { buildApp } from './app.js';
+
+const config = loadConfig();
+const db = createDb(config.databaseUrl);
+const connection = await Connection.connect({ address: config.temporalAddress });
+const temporal = new Client({ connection, namespace: config.temporalNamespace });
+const app = await buildApp({ db, temporal, taskQueue: config.taskQueue, adminToken: config.adminToken, logger: true });
+
+async function shutdown(signal: string): Promise<void> {
+  app.log.info(`${signal}: cerrando`);
+  await app.close();
+  await connection.close();
+  await db.destroy();
+  process.exit(0);
+}
+process.once('SIGINT', () => void shutdown('SIGINT'));
+process.once('SIGTERM', () => void shutdown('SIGTERM'));
+
+if (!config.adminToken) app.log.warn('ACUERDOS_ADMIN_TOKEN no está definida: no hay token de administración.');
+await app.listen({ port: config.port, host: config.host });

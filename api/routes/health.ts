@@ -1,0 +1,35 @@
+import { sql } from 'kysely';
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import type { AppDeps } from '../app.js';
+
+const CHECK_TIMEOUT_MS = 2000;
+
+async function within<T>(promise: Promise<T>): Promise<boolean> {
+  let timer: NodeJS.Timeout | undefined;
+  const timeout = new Promise<false>((resolve) => {
+    timer = setTimeout(() => resolve(false), CHECK_TIMEOUT_MS);
+  });
+  try {
+    return await Promise.race([promise.then(() => true), timeout]);
+  } catch {
+    return false;
+  } finally {
+    clearTimeout(timer);
+  }
+}
+
+export function healthRoutes({ db, temporal }: AppDeps): FastifyPluginAsyncZod {
+  return async (app) => {
+    app.get('/health', async () => {
+      const [postgres, temporalUp] = await Promise.all([
+        within(sql`select 1`.execute(db)),
+        within(temporal.workflowService.getSystemInfo({})),
+      ]);
+      return {
+        ok: postgres && temporalUp,
+        postgres: postgres ? ('up' as const) : ('down' as const),
+        temporal: temporalUp ? ('up' as const) : ('down' as const),
+      };
+    });
+  };
+}

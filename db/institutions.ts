@@ -1,0 +1,31 @@
+import type { Db } from './connection.js';
+import type { InstitutionRow } from './tables.js';
+
+export interface Institution {
+  id: string;
+  name: string;
+  acronym: string;
+  emails: string[];
+}
+
+function toInstitution(row: InstitutionRow): Institution {
+  return { id: row.id, name: row.name, acronym: row.acronym, emails: row.emails };
+}
+
+export async function insertInstitution(db: Db, institution: Institution): Promise<void> {
+  await db
+    .insertInto('institutions')
+    .values({ ...institution, emails: JSON.stringify(institution.emails) })
+    .execute();
+}
+
+export async function findInstitutions(db: Db, ids: readonly string[]): Promise<Institution[]> {
+  if (ids.length === 0) return [];
+  const rows = await db.selectFrom('institutions').selectAll().where('id', 'in', ids).execute();
+  return rows.map(toInstitution);
+}
+
+export async function findInstitution(db: Db, id: string): Promise<Institution | undefined> {
+  const [found] = await findInstitutions(db, [id]);
+  return found;
+}

@@ -1,0 +1,111 @@
+import type { ColumnType, Generated, Insertable, Selectable } from 'kysely';
+
+// Columns whose value the database fills in.
+type CreatedAt = ColumnType<Date, Date | undefined, never>;
+// DATE columns come back as 'YYYY-MM-DD' strings (see connection.ts).
+type LocalDateColumn = string;
+
+export interface BodiesTable {
+  id: string;
+  name: string;
+  acronym: string;
+  timezone: string;
+  folio_start: number;
+  next_seq: number;
+  non_working_days: ColumnType<unknown, string, string>;
+  warning_business_days: number;
+  reminders: ColumnType<unknown, string, string>;
+  public: boolean;
+  created_at: CreatedAt;
+  updated_at: ColumnType<Date, Date | undefined, Date>;
+}
+
+export interface InstitutionsTable {
+  id: string;
+  name: string;
+  acronym: string;
+  emails: ColumnType<string[], string, string>;
+  created_at: CreatedAt;
+}
+
+export interface SessionsTable {
+  id: string;
+  body_id: string;
+  kind: string;
+  number: number;
+  date: LocalDateColumn;
+  label: string;
+  created_at: CreatedAt;
+}
+
+export interface ApiTokensTable {
+  id: string;
+  token_hash: string;
+  role: string;
+  body_id: string | null;
+  institution_id: string | null;
+  label: string;
+  created_at: CreatedAt;
+  revoked_at: Date | null;
+}
+
+export interface EventsTable {
+  position: Generated<string>;
+  stream_id: string;
+  version: number;
+  event_id: string;
+  type: string;
+  data: ColumnType<unknown, string, never>;
+  occurred_at: Date;
+  recorded_at: Date;
+  actor: ColumnType<unknown, string, never>;
+  hash: string;
+  prev_hash: string | null;
+}
+
+export interface FolioAllocationsTable {
+  agreement_id: string;
+  body_id: string;
+  seq: number;
+}
+
+export interface AgreementsTable {
+  id: string;
+  body_id: string;
+  session_id: string;
+  seq: number;
+  folio: string;
+  status: string;
+  adopted_on: LocalDateColumn;
+  due_date: LocalDateColumn | null;
+  fulfilled_on: LocalDateColumn | null;
+  text: string;
+  state: ColumnType<unknown, string, string>;
+  version: number;
+  updated_at: Date;
+}
+
+export interface AgreementResponsiblesTable {
+  agreement_id: string;
+  institution_id: string;
+  state: string;
+}
+
+export interface Database {
+  bodies: BodiesTable;
+  institutions: InstitutionsTable;
+  sessions: SessionsTable;
+  api_tokens: ApiTokensTable;
+  events: EventsTable;
+  folio_allocations: FolioAllocationsTable;
+  agreements: AgreementsTable;
+  agreement_responsibles: AgreementResponsiblesTable;
+}
+
+export type BodyRow = Selectable<BodiesTable>;
+export type InstitutionRow = Selectable<InstitutionsTable>;
+export type SessionRow = Selectable<SessionsTable>;
+export type ApiTokenRow = Selectable<ApiTokensTable>;
+export type EventRow = Selectable<EventsTable>;
+export type NewEventRow = Insertable<EventsTable>;
+export type AgreementRow = Selectable<AgreementsTable>;

@@ -1,0 +1,43 @@
+import { z } from 'zod';
+import { TASK_QUEUE } from '../../workflows/definitions.js';
+
+// The environment the worker and the API read, checked once at start-up so a
+// missing or mistyped variable stops the process with a message, not later.
+const Env = z.object({
+  DATABASE_URL: z.string().min(1, 'DATABASE_URL es obligatoria'),
+  TEMPORAL_ADDRESS: z.string().min(1).default('127.0.0.1:7233'),
+  TEMPORAL_NAMESPACE: z.string().min(1).default('default'),
+  TEMPORAL_TASK_QUEUE: z.string().min(1).default(TASK_QUEUE),
+  PORT: z.coerce.number().int().min(0).max(65535).default(3000),
+  HOST: z.string().default('127.0.0.1'),
+  ACUERDOS_ADMIN_TOKEN: z.string().min(16, 'ACUERDOS_ADMIN_TOKEN debe tener al menos 16 caracteres').optional(),
+});
+
+export interface RuntimeConfig {
+  databaseUrl: string;
+  temporalAddress: string;
+  temporalNamespace: string;
+  taskQueue: string;
+  port: number;
+  host: string;
+  adminToken: string | undefined;
+}
+
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): RuntimeConfig {
+  const parsed = Env.safeParse(env);
+  if (!parsed.success) {
+    const lines = parsed.error.issues.map((i) => `  ${i.path.join('.')}: ${i.message}`);
+    console.error(`Configuración inválida:\n${lines.join('\n')}`);
+    process.exit(1);
+  }
+  const e = parsed.data;
+  return {
+    databaseUrl: e.DATABASE_URL,
+    temporalAddress: e.TEMPORAL_ADDRESS,
+    temporalNamespace: e.TEMPORAL_NAMESPACE,
+    taskQueue: e.TEMPORAL_TASK_QUEUE,
+    port: e.PORT,
+    host: e.HOST,
+    adminToken: e.ACUERDOS_ADMIN_TOKEN,
+  };
+}
