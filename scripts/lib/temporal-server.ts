@@ -1,0 +1,146 @@
+// `temporal server start-dev` with its state in a SQLite file, started and waited
+// for here (the SDK's own ephemeral launcher gives it only 5 s, too little on a
+// small machine), its output in a log file next to the state.
+import { mkdir, readFile, rm, writeFile } from 'node:fs/promises';
+import { join, resolve } from 'node:path';
+import { Connection } from '@temporalio/client';
+import { isPortFree, waitForPort } from './free-port.js';
+import { commandLineOf, isAlive, sleep, spawnManaged, tailOf, terminatePid, type ManagedProcess } from './process.js';
+
+export interface StartTemporalOptions {
+  cliPath: string;
+  /** Holds temporal.db, temporal.log and temporal.pid. */
+  dataDir: string;
+  port: number;
+  /** Web UI port; `null` runs the server headless (tests). */
+  uiPort: number | null;
+  namespace?: string;
+  detached?: boolean;
+  readyTimeoutMs?: number;
+  log?: (line: string) => void;
+}
+
+export interface TemporalHandle {
+  address: string;
+  uiUrl: string | null;
+  logFile: string;
+  process: ManagedProcess;
+  stop(): Promise<void>;
+}
+
+const HOST = '127.0.0.1';
+
+/** A dev server left running by a run that died holds the SQLite file and the ports: stop it. */
+async function handleLeftoverServer(pidFile: string, dbFile: string, log: (line: string) => void): Promise<void> {
+  const pid = Number.parseInt(await readFile(pidFile, 'utf8').catch(() => ''), 10);
+  if (!isAlive(pid)) return;
+  const commandLine = await commandLineOf(pid);
+  if (commandLine?.includes('start-dev') && commandLine.includes(dbFile)) {
+    log(`[temporal] deteniendo un servidor Temporal que quedó en marcha de una ejecución anterior (pid ${pid})…`);
+    await terminatePid(pid, 'SIGTERM', 20_000);
+  }
+}
+
+export async function startTemporalServer(options: StartTemporalOptions): Promise<TemporalHandle> {
+  const dataDir = resolve(options.dataDir);
+  const dbFile = join(dataDir, 'temporal.db');
+  const logFile = join(dataDir, 'temporal.log');
+  const pidFile = join(dataDir, 'temporal.pid');
+  const namespace = options.namespace ?? 'default';
+  const log = options.log ?? ((line: string) => console.log(line));
+  const readyTimeoutMs = options.readyTimeoutMs ?? 90_000;
+  const address = `${HOST}:${options.port}`;
+
+  await mkdir(dataDir, { recursive: true });
+  await handleLeftoverServer(pidFile, dbFile, log);
+
+  for (const [port, what, variable] of [
+    [options.port, 'gRPC de Temporal', 'TEMPORAL_PORT'],
+    [options.uiPort, 'de la interfaz web de Temporal', 'TEMPORAL_UI_PORT'],
+  ] as const) {
+    if (port !== null && !(await isPortFree(port, HOST))) {
+      throw new Error(
+        `El puerto ${port} ${what} ya está en uso en ${HOST}. Detenga lo que lo usa, elija otro con ${variable} ` +
+          `o use un servidor existente con TEMPORAL_ADDRESS.`,
+      );
+    }
+  }
+
+  const args = [
+    'server', 'start-dev',
+    '--db-filename', dbFile,
+    '--ip', HOST,
+    '--port', String(options.port),
+    ...(options.uiPort === null ? ['--headless'] : ['--ui-port', String(options.uiPort)]),
+    '--log-level', 'warn',
+    '--color', 'never',
+    ...(namespace === 'default' ? [] : ['--namespace', namespace]),
+  ];
+  const server = spawnManaged('temporal', options.cliPath, args, {
+    detached: options.detached ?? false,
+    output: { kind: 'file', path: logFile },
+    stopSignal: 'SIGTERM',
+    graceMs: 20_000,
+    // The CLI reads TEMPORAL_* variables as client defaults; keep them away from the server.
+    env: Object.fromEntries(Object.entries(process.env).filter(([key]) => !key.startsWith('TEMPORAL_'))),
+  });
+  await writeFile(pidFile, String(server.pid));
+
+  const stop = async () => {
+    await server.stop();
+    await rm(pidFile, { force: true });
+  };
+
+  const died = () => (server.isRunning() ? undefined : 'el servidor Temporal terminó al arrancar');
+  try {
+    const deadline = Date.now() + readyTimeoutMs;
+    await waitForPort(options.port, HOST, readyTimeoutMs, died);
+    await waitUntilServing(address, namespace, deadline, died);
+  } catch (error) {
+    await stop();
+    const info = server.isRunning() ? undefined : await server.exited;
+    throw new Error(
+      `Temporal no quedó listo en ${address}: ${(error as Error).message}` +
+        (info ? ` (código ${info.code ?? info.signal})` : '') +
+        `. Últimas líneas de ${logFile}:\n${await tailOf(logFile)}`,
+    );
+  }
+
+  return {
+    address,
+    uiUrl: options.uiPort === null ? null : `http://${HOST}:${options.uiPort}`,
+    logFile,
+    process: server,
+    stop,
+  };
+}
+
+/** The frontend answers health checks, system info and knows the namespace. */
+async function waitUntilServing(
+  address: string,
+  namespace: string,
+  deadline: number,
+  died: () => string | undefined,
+): Promise<void> {
+  let lastError: unknown;
+  for (;;) {
+    const reason = died();
+    if (reason) throw new Error(reason);
+    let connection: Connection | undefined;
+    try {
+      connection = await Connection.connect({ address, connectTimeout: 5_000 });
+      const health = await connection.healthService.check({});
+      // 1 = SERVING
+      if (health.status !== 1) throw new Error(`health check: estado ${String(health.status)}`);
+      await connection.workflowService.getSystemInfo({});
+      await connection.workflowService.describeNamespace({ namespace });
+      return;
+    } catch (error) {
+      lastError = error;
+    } finally {
+      await connection?.close().catch(() => {});
+    }
+    if (Date.now() > deadline) throw new Error(`sin respuesta a tiempo (${(lastError as Error)?.message ?? lastError})`);
+    await sleep(500);
+  }
+}

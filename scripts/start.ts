@@ -1,0 +1,264 @@
+// `npm start`: sets up and runs the whole product on this machine.
+//   Temporal CLI (found or built) → PostgreSQL (.data/postgres) → migrations →
+//   Temporal dev server (.data/temporal) → worker → HTTP API.
+// DATABASE_URL / TEMPORAL_ADDRESS point at existing services instead.
+// Ctrl-C (SIGINT), SIGTERM or SIGHUP stop everything in reverse order.
+import { randomBytes } from 'node:crypto';
+import { existsSync } from 'node:fs';
+import { mkdir, readFile, rm, writeFile } from 'node:fs/promises';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import { migrateToLatest } from '../db/migrate.js';
+import { waitForPort } from './lib/free-port.js';
+import { startPostgres } from './lib/postgres.js';
+import {
+  commandLineOf,
+  formatDuration,
+  isAlive,
+  killAllChildren,
+  spawnManaged,
+  stopAllChildren,
+  tailOf,
+  type ManagedProcess,
+} from './lib/process.js';
+import { ensureTemporalCli } from './lib/temporal-cli.js';
+import { startTemporalServer } from './lib/temporal-server.js';
+
+const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
+const dataRoot = join(root, '.data');
+const startLock = join(dataRoot, 'start.pid');
+
+interface Service {
+  name: string;
+  stop(): Promise<void>;
+  /** Resolves if the service goes away by itself; `logFile` is shown then. */
+  exited?: Promise<{ code: number | null; signal: NodeJS.Signals | null }>;
+  logFile?: string;
+}
+
+const services: Service[] = [];
+const timings: [string, number][] = [];
+let shuttingDown = false;
+let shutdownStartedAt = 0;
+
+function say(line: string): void {
+  console.log(`[start] ${line}`);
+}
+
+function portFromEnv(name: string, fallback: number): number {
+  const raw = process.env[name];
+  if (raw === undefined || raw === '') return fallback;
+  const port = Number(raw);
+  if (!Number.isInteger(port) || port < 0 || port > 65535) {
+    throw new Error(`${name}=${raw} no es un puerto válido`);
+  }
+  return port;
+}
+
+async function step<T>(label: string, work: () => Promise<T>): Promise<T> {
+  const started = Date.now();
+  say(`${label}…`);
+  const result = await work();
+  const elapsed = Date.now() - started;
+  timings.push([label, elapsed]);
+  say(`${label}: listo en ${formatDuration(elapsed)}`);
+  return result;
+}
+
+async function acquireStartLock(): Promise<void> {
+  await mkdir(dataRoot, { recursive: true });
+  const holder = Number.parseInt(await readFile(startLock, 'utf8').catch(() => ''), 10);
+  if (holder !== process.pid && isAlive(holder)) {
+    const commandLine = (await commandLineOf(holder)) ?? '';
+    if (commandLine.includes('start')) {
+      throw new Error(
+        `Ya hay un \`npm start\` en marcha sobre ${dataRoot} (pid ${holder}). Deténgalo (Ctrl-C o kill ${holder}) antes de iniciar otro.`,
+      );
+    }
+  }
+  await writeFile(startLock, String(process.pid));
+}
+
+async function releaseStartLock(): Promise<void> {
+  const holder = Number.parseInt(await readFile(startLock, 'utf8').catch(() => ''), 10);
+  if (holder === process.pid) await rm(startLock, { force: true });
+}
+
+async function adminToken(): Promise<{ token: string; generated: string | null }> {
+  const fromEnv = process.env.ACUERDOS_ADMIN_TOKEN;
+  if (fromEnv) return { token: fromEnv, generated: null };
+  const file = join(dataRoot, 'admin-token');
+  if (existsSync(file)) {
+    const saved = (await readFile(file, 'utf8')).trim();
+    if (saved) return { token: saved, generated: file };
+  }
+  const token = randomBytes(24).toString('base64url');
+  await writeFile(file, `${token}\n`, { mode: 0o600 });
+  return { token, generated: file };
+}
+
+async function shutdown(code: number, reason: string): Promise<never> {
+  if (shuttingDown) return new Promise<never>(() => {});
+  shuttingDown = true;
+  shutdownStartedAt = Date.now();
+  say(`${reason}: deteniendo todo…`);
+  for (const service of [...services].reverse()) {
+    const started = Date.now();
+    try {
+      await service.stop();
+      say(`${service.name} detenido (${formatDuration(Date.now() - started)})`);
+    } catch (error) {
+      console.error(`[start] no se pudo detener ${service.name}: ${(error as Error).message}`);
+    }
+  }
+  // Whatever was still starting (a CLI build, a server waiting to be ready).
+  await stopAllChildren();
+  await releaseStartLock();
+  process.exit(code);
+}
+
+function onSignal(signal: NodeJS.Signals): void {
+  if (!shuttingDown) {
+    void shutdown(0, `recibida ${signal}`);
+    return;
+  }
+  // One Ctrl-C can arrive several times at once (terminal, npm, tsx): only a later
+  // one means "hurry up".
+  if (Date.now() - shutdownStartedAt < 2_000) return;
+  console.error('[start] segunda señal: terminando los procesos a la fuerza.');
+  killAllChildren();
+  void releaseStartLock().finally(() => process.exit(130));
+}
+
+for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP'] as const) process.on(signal, onSignal);
+
+/** Stopped in reverse order at shutdown; its unexpected exit stops everything. */
+function supervise(service: Service): void {
+  services.push(service);
+  void service.exited?.then(async (info) => {
+    if (shuttingDown) return;
+    const how = info.signal ? `señal ${info.signal}` : `código ${info.code}`;
+    console.error(`\n[start] ✗ ${service.name} terminó inesperadamente (${how}).`);
+    if (service.logFile) {
+      console.error(`[start] últimas líneas de ${service.logFile}:\n${await tailOf(service.logFile)}`);
+    }
+    await shutdown(1, `${service.name} se detuvo`);
+  });
+}
+
+function child(name: string, entry: string, env: NodeJS.ProcessEnv): ManagedProcess {
+  const exitWithParent = pathToFileURL(join(root, 'scripts', 'lib', 'exit-with-parent.ts')).href;
+  return spawnManaged(name, process.execPath, ['--import', 'tsx', '--import', exitWithParent, entry], {
+    ipc: true,
+    cwd: root,
+    env,
+    detached: true,
+    output: { kind: 'terminal' },
+    stopSignal: 'SIGTERM',
+    graceMs: 20_000,
+  });
+}
+
+async function main(): Promise<void> {
+  const startedAt = Date.now();
+  await acquireStartLock();
+
+  const apiPort = portFromEnv('PORT', 3000);
+  const temporalPort = portFromEnv('TEMPORAL_PORT', 7233);
+  const temporalUiPort = portFromEnv('TEMPORAL_UI_PORT', 8233);
+  const pgPort = portFromEnv('ACUERDOS_PG_PORT', 54329);
+  const namespace = process.env.TEMPORAL_NAMESPACE || 'default';
+
+  let temporalAddress = process.env.TEMPORAL_ADDRESS;
+  let temporalUi: string | null = null;
+  let cliPath: string | undefined;
+  if (!temporalAddress) {
+    const cli = await step('Temporal CLI', () => ensureTemporalCli());
+    cliPath = cli.path;
+    say(`Temporal CLI: ${cli.path} (${cli.source})`);
+  } else {
+    say(`TEMPORAL_ADDRESS=${temporalAddress}: se usa ese servidor Temporal.`);
+  }
+
+  let databaseUrl = process.env.DATABASE_URL;
+  if (!databaseUrl) {
+    const pg = await step('PostgreSQL', () =>
+      startPostgres({ dataDir: join(dataRoot, 'postgres'), port: pgPort, detached: true }),
+    );
+    supervise({ name: 'postgres', stop: pg.stop, exited: pg.process.exited, logFile: pg.logFile });
+    databaseUrl = pg.databaseUrl;
+  } else {
+    say('DATABASE_URL definida: se usa esa base de datos.');
+  }
+
+  const url = databaseUrl;
+  await step('Migraciones', () => migrateToLatest(url));
+
+  if (cliPath) {
+    const path = cliPath;
+    const temporal = await step('Servidor Temporal', () =>
+      startTemporalServer({
+        cliPath: path,
+        dataDir: join(dataRoot, 'temporal'),
+        port: temporalPort,
+        uiPort: temporalUiPort,
+        namespace,
+        detached: true,
+      }),
+    );
+    supervise({ name: 'temporal', stop: temporal.stop, exited: temporal.process.exited, logFile: temporal.logFile });
+    temporalAddress = temporal.address;
+    temporalUi = temporal.uiUrl;
+  }
+
+  const token = await adminToken();
+  const env: NodeJS.ProcessEnv = {
+    ...process.env,
+    DATABASE_URL: databaseUrl,
+    TEMPORAL_ADDRESS: temporalAddress,
+    TEMPORAL_NAMESPACE: namespace,
+    PORT: String(apiPort),
+    ACUERDOS_ADMIN_TOKEN: token.token,
+  };
+  const host = process.env.HOST || '127.0.0.1';
+  const probeHost = host === '0.0.0.0' || host === '::' ? '127.0.0.1' : host;
+  const publicHost = probeHost.includes(':') ? `[${probeHost}]` : probeHost;
+
+  await step('Worker y API', async () => {
+    for (const [name, entry] of [
+      ['worker', 'worker/main.ts'],
+      ['api', 'api/main.ts'],
+    ] as const) {
+      const proc = child(name, entry, env);
+      supervise({ name, stop: async () => void (await proc.stop()), exited: proc.exited });
+    }
+    await waitForPort(apiPort, probeHost, 90_000, () => (shuttingDown ? 'detenido' : undefined));
+  });
+
+  const total = Date.now() - startedAt;
+  const api = `http://${publicHost}:${apiPort}`;
+  console.log(
+    [
+      '',
+      `Acuerdos está en marcha (preparación: ${formatDuration(total)}; ${timings
+        .map(([label, ms]) => `${label} ${formatDuration(ms)}`)
+        .join(', ')})`,
+      `  API:          ${api}/api`,
+      `  Interfaz web: ${api}/`,
+      `  OpenAPI:      ${api}/api/docs`,
+      `  Salud:        ${api}/api/health`,
+      temporalUi ? `  Temporal UI:  ${temporalUi}` : `  Temporal:     ${temporalAddress}`,
+      `  PostgreSQL:   ${databaseUrl.replace(/:[^:@/]*@/, ':***@')}`,
+      token.generated
+        ? `  Token de administración (ACUERDOS_ADMIN_TOKEN): ${token.token}  (guardado en ${token.generated})`
+        : '  Token de administración: el de ACUERDOS_ADMIN_TOKEN',
+      'Ctrl-C para detener.',
+      '',
+    ].join('\n'),
+  );
+}
+
+main().catch(async (error: unknown) => {
+  console.error(`\n[start] ✗ ${(error as Error)?.message ?? String(error)}`);
+  await shutdown(1, 'el arranque falló');
+});

@@ -1,0 +1,104 @@
+// Global setup of the "integration" project: one real PostgreSQL and one real
+// Temporal dev server for the whole run, on free ports, with their data in a fresh
+// temporary directory that teardown removes. Tests read them with
+// `inject('databaseUrl')` / `inject('temporalAddress')` (also in process.env).
+// DATABASE_URL / TEMPORAL_ADDRESS in the environment point at existing services
+// instead (migrations are still applied).
+import { chmod, mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { TestProject } from 'vitest/node';
+import { migrateToLatest } from '../../db/migrate.js';
+import { getFreePort } from '../../scripts/lib/free-port.js';
+import { startPostgres, type PostgresHandle } from '../../scripts/lib/postgres.js';
+import { formatDuration } from '../../scripts/lib/process.js';
+import { ensureTemporalCli } from '../../scripts/lib/temporal-cli.js';
+import { startTemporalServer, type TemporalHandle } from '../../scripts/lib/temporal-server.js';
+
+const say = (line: string) => console.log(`[global-setup] ${line}`);
+
+/** Free ports can be taken between choosing and binding: try again with new ones. */
+async function withRetries<T>(what: string, attempt: (n: number) => Promise<T>): Promise<T> {
+  for (let n = 1; ; n++) {
+    try {
+      return await attempt(n);
+    } catch (error) {
+      if (n >= 3) throw error;
+      say(`${what} no arrancó (intento ${n}): ${(error as Error).message.split('\n')[0]}; se reintenta.`);
+    }
+  }
+}
+
+export default async function setup(project: TestProject): Promise<() => Promise<void>> {
+  const started = Date.now();
+  let tempDir: string | undefined;
+  let postgres: PostgresHandle | undefined;
+  let temporal: TemporalHandle | undefined;
+
+  const teardown = async () => {
+    await temporal?.stop().catch((error: unknown) => say(`no se pudo detener Temporal: ${String(error)}`));
+    await postgres?.stop().catch((error: unknown) => say(`no se pudo detener PostgreSQL: ${String(error)}`));
+    if (tempDir) {
+      if (process.env.ACUERDOS_KEEP_TEST_DATA) say(`datos y registros conservados en ${tempDir}`);
+      else await rm(tempDir, { recursive: true, force: true });
+    }
+  };
+
+  try {
+    const needTemporal = !process.env.TEMPORAL_ADDRESS;
+    const needPostgres = !process.env.DATABASE_URL;
+    if (needTemporal || needPostgres) {
+      tempDir = await mkdtemp(join(tmpdir(), 'acuerdos-test-'));
+      // As root, PostgreSQL runs as the `postgres` user, which must be able to enter it.
+      await chmod(tempDir, 0o755);
+    }
+    const dir = tempDir ?? '';
+
+    // The CLI (perhaps a build of several minutes) and PostgreSQL at the same time.
+    const [cli, databaseUrl] = await Promise.all([
+      needTemporal ? ensureTemporalCli({ log: say }) : undefined,
+      needPostgres
+        ? withRetries('PostgreSQL', async (n) => {
+            postgres = await startPostgres({
+              dataDir: join(dir, `postgres-${n}`),
+              logFile: join(dir, 'postgres.log'),
+              port: await getFreePort(),
+              ephemeral: true,
+              log: say,
+            });
+            return postgres.databaseUrl;
+          })
+        : (process.env.DATABASE_URL as string),
+    ]);
+
+    const [temporalAddress] = await Promise.all([
+      cli
+        ? withRetries('Temporal', async (n) => {
+            temporal = await startTemporalServer({
+              cliPath: cli.path,
+              dataDir: join(dir, `temporal-${n}`),
+              port: await getFreePort(),
+              uiPort: null,
+              log: say,
+            });
+            return temporal.address;
+          })
+        : (process.env.TEMPORAL_ADDRESS as string),
+      migrateToLatest(databaseUrl),
+    ]);
+
+    project.provide('databaseUrl', databaseUrl);
+    project.provide('temporalAddress', temporalAddress);
+    process.env.DATABASE_URL = databaseUrl;
+    process.env.TEMPORAL_ADDRESS = temporalAddress;
+    say(
+      `PostgreSQL ${postgres ? `en el puerto ${postgres.port}` : '(DATABASE_URL)'}, ` +
+        `Temporal en ${temporalAddress}${temporal ? '' : ' (TEMPORAL_ADDRESS)'}; ` +
+        `listo en ${formatDuration(Date.now() - started)}`,
+    );
+  } catch (error) {
+    await teardown();
+    throw error;
+  }
+  return teardown;
+}
