@@ -115,7 +115,7 @@ async function checkReachableByOthers(dir: string): Promise<void> {
  * postgres serving this directory, it is an orphan of ours (the caller makes sure no
  * other live run uses this directory) and we stop it; otherwise the file is stale.
  */
-async function handleLeftoverServer(dataDir: string, log: (line: string) => void): Promise<void> {
+export async function handleLeftoverPostgres(dataDir: string, log: (line: string) => void): Promise<void> {
   const pidFile = join(dataDir, 'postmaster.pid');
   const content = await readFile(pidFile, 'utf8').catch(() => undefined);
   if (content === undefined) return;
@@ -176,7 +176,7 @@ export async function startPostgres(options: StartPostgresOptions): Promise<Post
       throw new Error(`initdb falló: ${(error as Error).message}\n(registro: ${logFile})`);
     }
   } else {
-    await handleLeftoverServer(dataDir, log);
+    await handleLeftoverPostgres(dataDir, log);
   }
 
   if (!(await isPortFree(port, HOST))) {

@@ -31,7 +31,9 @@ export interface TemporalHandle {
 const HOST = '127.0.0.1';
 
 /** A dev server left running by a run that died holds the SQLite file and the ports: stop it. */
-async function handleLeftoverServer(pidFile: string, dbFile: string, log: (line: string) => void): Promise<void> {
+export async function handleLeftoverTemporal(dataDir: string, log: (line: string) => void): Promise<void> {
+  const pidFile = join(dataDir, 'temporal.pid');
+  const dbFile = join(dataDir, 'temporal.db');
   const pid = Number.parseInt(await readFile(pidFile, 'utf8').catch(() => ''), 10);
   if (!isAlive(pid)) return;
   const commandLine = await commandLineOf(pid);
@@ -52,7 +54,7 @@ export async function startTemporalServer(options: StartTemporalOptions): Promis
   const address = `${HOST}:${options.port}`;
 
   await mkdir(dataDir, { recursive: true });
-  await handleLeftoverServer(pidFile, dbFile, log);
+  await handleLeftoverTemporal(dataDir, log);
 
   for (const [port, what, variable] of [
     [options.port, 'gRPC de Temporal', 'TEMPORAL_PORT'],

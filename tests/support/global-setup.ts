@@ -4,16 +4,16 @@
 // `inject('databaseUrl')` / `inject('temporalAddress')` (also in process.env).
 // DATABASE_URL / TEMPORAL_ADDRESS in the environment point at existing services
 // instead (migrations are still applied).
-import { chmod, mkdtemp, rm } from 'node:fs/promises';
+import { chmod, mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { TestProject } from 'vitest/node';
 import { migrateToLatest } from '../../db/migrate.js';
 import { getFreePort } from '../../scripts/lib/free-port.js';
-import { startPostgres, type PostgresHandle } from '../../scripts/lib/postgres.js';
-import { formatDuration } from '../../scripts/lib/process.js';
+import { handleLeftoverPostgres, startPostgres, type PostgresHandle } from '../../scripts/lib/postgres.js';
+import { formatDuration, isAlive } from '../../scripts/lib/process.js';
 import { ensureTemporalCli } from '../../scripts/lib/temporal-cli.js';
-import { startTemporalServer, type TemporalHandle } from '../../scripts/lib/temporal-server.js';
+import { handleLeftoverTemporal, startTemporalServer, type TemporalHandle } from '../../scripts/lib/temporal-server.js';
 
 const say = (line: string) => console.log(`[global-setup] ${line}`);
 
@@ -26,6 +26,25 @@ async function withRetries<T>(what: string, attempt: (n: number) => Promise<T>):
       if (n >= 3) throw error;
       say(`${what} no arrancó (intento ${n}): ${(error as Error).message.split('\n')[0]}; se reintenta.`);
     }
+  }
+}
+
+const TEMP_PREFIX = 'acuerdos-test-';
+
+/** Directories of earlier runs that were killed before their teardown (their owner pid is gone). */
+async function removeAbandonedTempDirs(): Promise<void> {
+  const entries = await readdir(tmpdir()).catch(() => [] as string[]);
+  for (const name of entries) {
+    if (!name.startsWith(TEMP_PREFIX)) continue;
+    const dir = join(tmpdir(), name);
+    const owner = Number.parseInt(await readFile(join(dir, 'owner.pid'), 'utf8').catch(() => ''), 10);
+    if (!Number.isInteger(owner) || isAlive(owner)) continue;
+    // Its servers may have outlived it (vitest killed with SIGKILL).
+    for (const sub of await readdir(dir).catch(() => [] as string[])) {
+      if (sub.startsWith('postgres-')) await handleLeftoverPostgres(join(dir, sub), say).catch(() => {});
+      if (sub.startsWith('temporal-')) await handleLeftoverTemporal(join(dir, sub), say).catch(() => {});
+    }
+    await rm(dir, { recursive: true, force: true }).catch(() => {});
   }
 }
 
@@ -48,9 +67,11 @@ export default async function setup(project: TestProject): Promise<() => Promise
     const needTemporal = !process.env.TEMPORAL_ADDRESS;
     const needPostgres = !process.env.DATABASE_URL;
     if (needTemporal || needPostgres) {
-      tempDir = await mkdtemp(join(tmpdir(), 'acuerdos-test-'));
+      await removeAbandonedTempDirs();
+      tempDir = await mkdtemp(join(tmpdir(), TEMP_PREFIX));
       // As root, PostgreSQL runs as the `postgres` user, which must be able to enter it.
       await chmod(tempDir, 0o755);
+      await writeFile(join(tempDir, 'owner.pid'), String(process.pid));
     }
     const dir = tempDir ?? '';
 
