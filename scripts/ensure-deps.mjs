@@ -74,18 +74,29 @@ function whatToDo() {
   return null;
 }
 
-const todo = whatToDo();
-if (todo) {
-  console.log(`ensure-deps: ${todo.reason}; ejecutando npm ${todo.command}…`);
-  const npm = process.platform === 'win32' ? 'npm.cmd' : 'npm';
-  const result = spawnSync(npm, [todo.command], { cwd: root, stdio: 'inherit', shell: process.platform === 'win32' });
+function npm(command) {
+  const bin = process.platform === 'win32' ? 'npm.cmd' : 'npm';
+  const result = spawnSync(bin, [command], { cwd: root, stdio: 'inherit', shell: process.platform === 'win32' });
   if (result.error) {
     console.error(`ensure-deps: no se pudo ejecutar npm: ${result.error.message}`);
     process.exit(1);
   }
-  if (result.status !== 0) {
-    console.error(`ensure-deps: npm ${todo.command} falló (código ${result.status ?? result.signal}).`);
-    process.exit(result.status ?? 1);
+  return result.status ?? 1;
+}
+
+const todo = whatToDo();
+if (todo) {
+  console.log(`ensure-deps: ${todo.reason}; ejecutando npm ${todo.command}…`);
+  let status = npm(todo.command);
+  if (status !== 0 && todo.command === 'ci') {
+    // Typically a package-lock.json that npm considers out of sync with package.json
+    // (it then names what is missing above): install anyway, updating the lockfile.
+    console.log('ensure-deps: npm ci falló; se intenta npm install (revise y confirme el package-lock.json que deje).');
+    status = npm('install');
+  }
+  if (status !== 0) {
+    console.error(`ensure-deps: la instalación de dependencias falló (código ${status}).`);
+    process.exit(status);
   }
   // `npm install` may rewrite package-lock.json after the hidden lockfile: mark the
   // installation as newer than both so the next run skips even the comparison.
