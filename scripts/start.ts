@@ -259,6 +259,8 @@ async function main(): Promise<void> {
 }
 
 main().catch(async (error: unknown) => {
+  // A step cut short by a shutdown already under way is not news.
+  if (shuttingDown) return;
   console.error(`\n[start] ✗ ${(error as Error)?.message ?? String(error)}`);
   await shutdown(1, 'el arranque falló');
 });
