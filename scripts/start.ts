@@ -31,8 +31,9 @@ const startLock = join(dataRoot, 'start.pid');
 interface Service {
   name: string;
   stop(): Promise<void>;
-  /** Resolves if the service goes away by itself; `logFile` is shown then. */
-  exited?: Promise<{ code: number | null; signal: NodeJS.Signals | null }>;
+  /** The process behind it: its going away by itself stops everything. */
+  process?: ManagedProcess;
+  /** Shown (its last lines) when the process goes away by itself. */
   logFile?: string;
 }
 
@@ -135,8 +136,9 @@ for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP'] as const) process.on(signal
 /** Stopped in reverse order at shutdown; its unexpected exit stops everything. */
 function supervise(service: Service): void {
   services.push(service);
-  void service.exited?.then(async (info) => {
+  void service.process?.exited.then(async (info) => {
     if (shuttingDown) return;
+    await service.process?.outputFlushed();
     const how = info.signal ? `señal ${info.signal}` : `código ${info.code}`;
     console.error(`\n[start] ✗ ${service.name} terminó inesperadamente (${how}).`);
     if (service.logFile) {
@@ -185,7 +187,7 @@ async function main(): Promise<void> {
     const pg = await step('PostgreSQL', () =>
       startPostgres({ dataDir: join(dataRoot, 'postgres'), port: pgPort, detached: true }),
     );
-    supervise({ name: 'postgres', stop: pg.stop, exited: pg.process.exited, logFile: pg.logFile });
+    supervise({ name: 'postgres', stop: pg.stop, process: pg.process, logFile: pg.logFile });
     databaseUrl = pg.databaseUrl;
   } else {
     say('DATABASE_URL definida: se usa esa base de datos.');
@@ -206,7 +208,7 @@ async function main(): Promise<void> {
         detached: true,
       }),
     );
-    supervise({ name: 'temporal', stop: temporal.stop, exited: temporal.process.exited, logFile: temporal.logFile });
+    supervise({ name: 'temporal', stop: temporal.stop, process: temporal.process, logFile: temporal.logFile });
     temporalAddress = temporal.address;
     temporalUi = temporal.uiUrl;
   }
@@ -230,7 +232,7 @@ async function main(): Promise<void> {
       ['api', 'api/main.ts'],
     ] as const) {
       const proc = child(name, entry, env);
-      supervise({ name, stop: async () => void (await proc.stop()), exited: proc.exited });
+      supervise({ name, stop: async () => void (await proc.stop()), process: proc });
     }
     await waitForPort(apiPort, probeHost, 90_000, () => (shuttingDown ? 'detenido' : undefined));
   });

@@ -212,6 +212,7 @@ export async function startPostgres(options: StartPostgresOptions): Promise<Post
   for (;;) {
     if (!server.isRunning()) {
       const info = await server.exited;
+      await server.outputFlushed();
       throw new Error(
         `PostgreSQL terminó al arrancar (código ${info.code ?? info.signal}). Últimas líneas de ${logFile}:\n` +
           (await tailOf(logFile)),

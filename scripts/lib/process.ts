@@ -18,6 +18,8 @@ export interface ManagedProcess {
   /** Resolves once the process has exited (never rejects). */
   readonly exited: Promise<ExitInfo>;
   isRunning(): boolean;
+  /** Resolves once its output has reached the terminal / log file, or after timeoutMs. */
+  outputFlushed(timeoutMs?: number): Promise<void>;
   /** Sends the stop signal, waits up to graceMs, then SIGKILL. Idempotent. */
   stop(): Promise<ExitInfo>;
 }
@@ -154,7 +156,17 @@ export function spawnManaged(
     });
   });
   // Close the log file once both pipes are drained.
-  child.once('close', () => logStream?.end());
+  const flushed = new Promise<void>((resolveFlushed) => {
+    child.once('close', () => {
+      if (logStream) logStream.end(() => resolveFlushed());
+      else resolveFlushed();
+    });
+  });
+  const outputFlushed = async (timeoutMs = 2_000): Promise<void> => {
+    let timer: NodeJS.Timeout | undefined;
+    await Promise.race([flushed, new Promise<void>((r) => (timer = setTimeout(r, timeoutMs)))]);
+    clearTimeout(timer);
+  };
 
   let stopping: Promise<ExitInfo> | undefined;
   const stop = (): Promise<ExitInfo> => {
@@ -194,6 +206,7 @@ export function spawnManaged(
     child,
     exited,
     isRunning: () => running,
+    outputFlushed,
     stop,
   };
 }

@@ -101,6 +101,7 @@ export async function startTemporalServer(options: StartTemporalOptions): Promis
   } catch (error) {
     await stop();
     const info = server.isRunning() ? undefined : await server.exited;
+    await server.outputFlushed();
     throw new Error(
       `Temporal no quedó listo en ${address}: ${(error as Error).message}` +
         (info ? ` (código ${info.code ?? info.signal})` : '') +
