@@ -10,6 +10,7 @@ import { healthRoutes } from './routes/health.js';
 import { institutionRoutes } from './routes/institutions.js';
 import { sessionRoutes } from './routes/sessions.js';
 import { tokenRoutes } from './routes/tokens.js';
+import { webRoutes } from './routes/web.js';
 
 export interface AppDeps {
   db: Db;
@@ -33,6 +34,7 @@ export async function buildApp(deps: AppDeps): Promise<App> {
   registerErrorHandling(app);
   registerAuth(app, deps.db, deps.adminToken);
 
+  await app.register(webRoutes);
   await app.register(
     async (api) => {
       await api.register(healthRoutes(deps));

@@ -11,7 +11,7 @@ export interface NewBody {
   settings: BodySettings;
 }
 
-export interface Body extends NewBody {}
+export type Body = NewBody;
 
 export function toBody(row: BodyRow): Body {
   return {

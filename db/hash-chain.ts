@@ -24,6 +24,20 @@ export function canonicalJson(value: unknown): string {
   return JSON.stringify(value) ?? 'null';
 }
 
+// Exactly the hashed fields, whatever else the caller's object carries.
+export function hashedFields(e: HashedFields): HashedFields {
+  return {
+    streamId: e.streamId,
+    version: e.version,
+    eventId: e.eventId,
+    type: e.type,
+    data: e.data,
+    occurredAt: e.occurredAt,
+    recordedAt: e.recordedAt,
+    actor: e.actor,
+  };
+}
+
 export function eventHash(prevHash: string | null, fields: HashedFields): string {
   return createHash('sha256')
     .update(prevHash ?? '')
@@ -45,8 +59,7 @@ export function verifyChain(links: readonly ChainLink[]): ChainCheck {
   for (const [index, link] of links.entries()) {
     if (link.version !== index + 1) return { ok: false, version: link.version, reason: `falta la versión ${index + 1}` };
     if (link.prevHash !== prev) return { ok: false, version: link.version, reason: 'prevHash no coincide con el hash anterior' };
-    const { hash: _hash, prevHash: _prevHash, ...fields } = link;
-    if (eventHash(prev, fields) !== link.hash) return { ok: false, version: link.version, reason: 'el hash no corresponde al contenido' };
+    if (eventHash(prev, hashedFields(link)) !== link.hash) return { ok: false, version: link.version, reason: 'el hash no corresponde al contenido' };
     prev = link.hash;
   }
   return { ok: true };

@@ -1,6 +1,7 @@
 import * as wf from '@temporalio/workflow';
 import type { Activities } from '../activities/index.js';
 import { decide, evolve, initialState, type AgreementCommand, type AgreementState } from '../domain/agreement/index.js';
+import { zonedInstant } from '../domain/dates.js';
 import { DomainError } from '../domain/errors.js';
 import { formatFolio } from '../domain/folio.js';
 import {
@@ -74,7 +75,7 @@ export async function agreementWorkflow(input: AgreementWorkflowInput): Promise<
         deadline: request.deadline,
         adoptedOn: request.sessionDate,
       },
-      meta: { actor: request.actor, occurredAt: settings.startOfDay(request.sessionDate) },
+      meta: { actor: request.actor, occurredAt: zonedInstant(request.sessionDate, '00:00', settings.timezone) },
     };
     return record(command, settings);
   }

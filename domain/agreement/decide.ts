@@ -1,0 +1,142 @@
+import type { BodySettings } from '../body-settings.js';
+import { businessCalendar } from '../calendar.js';
+import { compareDates, formatDmy, localDateOf, type LocalDate } from '../dates.js';
+import { evaluateDeadline, milestoneOf, type DeadlineRule } from '../deadline.js';
+import { refuse } from '../errors.js';
+import type { AgreementCommand } from './commands.js';
+import type { AgreementEvent } from './events.js';
+import { evolve } from './evolve.js';
+import type { Agreement, AgreementState } from './state.js';
+
+export interface DecideContext extends Pick<BodySettings, 'timezone' | 'nonWorkingDays'> {
+  // Temporal's clock when deciding; the limit for occurredAt.
+  now: string;
+  // Dates of the milestones that have occurred, for anchored deadlines.
+  milestoneDates?: Readonly<Record<string, LocalDate>>;
+}
+
+const STATUS_WORD = { en_proceso: 'en proceso', cumplido: 'cumplido', cancelado: 'cancelado' } as const;
+
+function dueDateOf(rule: DeadlineRule, adoptedOn: LocalDate, ctx: DecideContext) {
+  return evaluateDeadline(rule, { adoptedOn, calendar: businessCalendar(ctx.nonWorkingDays), milestoneDates: ctx.milestoneDates ?? {} });
+}
+
+function requireAdopted(state: AgreementState): Agreement {
+  if (state.status === 'sin_adoptar') refuse('NOT_ADOPTED', 'El acuerdo no está registrado.');
+  return state;
+}
+
+function requireText(value: string, what: string): string {
+  const text = value.trim();
+  if (!text) refuse('REASON_REQUIRED', `Indique ${what}.`);
+  return text;
+}
+
+// When it happened: never in the future, never before the adoption.
+function occurredOn(occurredAt: string, ctx: DecideContext, adoptedOn: LocalDate | null): LocalDate {
+  if (Date.parse(occurredAt) > Date.parse(ctx.now)) {
+    refuse('OCCURRED_IN_FUTURE', 'La fecha del hecho no puede ser futura.', { occurredAt, now: ctx.now });
+  }
+  const on = localDateOf(occurredAt, ctx.timezone);
+  if (adoptedOn && compareDates(on, adoptedOn) < 0) {
+    refuse('OCCURRED_BEFORE_ADOPTION', `La fecha del hecho (${formatDmy(on)}) es anterior a la adopción del acuerdo (${formatDmy(adoptedOn)}).`, { occurredAt, adoptedOn });
+  }
+  return on;
+}
+
+function refuseUnlessInProcess(agreement: Agreement, action: string): void {
+  if (agreement.status !== 'en_proceso') {
+    refuse('INVALID_TRANSITION', `No se puede ${action}: el acuerdo ${agreement.folio} está ${STATUS_WORD[agreement.status]}.`, { status: agreement.status });
+  }
+}
+
+// decide(command, state) → the events that record it, or a typed refusal.
+// It reads no clock and does no I/O: everything comes in the command and ctx.
+export function decide(command: AgreementCommand, state: AgreementState, ctx: DecideContext): AgreementEvent[] {
+  if (command.type === 'AdoptAgreement') {
+    if (state.status !== 'sin_adoptar') refuse('ALREADY_ADOPTED', `El acuerdo ${state.folio} ya está registrado.`);
+    const d = command.data;
+    occurredOn(command.meta.occurredAt, ctx, null);
+    const due = dueDateOf(d.deadline, d.adoptedOn, ctx);
+    return [{ type: 'AgreementAdopted', data: { ...d, dueDate: due.dueDate, dueDateExplanation: due.explanation } }];
+  }
+
+  const agreement = requireAdopted(state);
+  const on = occurredOn(command.meta.occurredAt, ctx, agreement.adoptedOn);
+  switch (command.type) {
+    case 'SubmitEvidence': {
+      const d = command.data;
+      refuseUnlessInProcess(agreement, 'registrar evidencia');
+      const responsible = agreement.responsibles.find((r) => r.institutionId === d.institutionId);
+      if (!responsible) refuse('NOT_RESPONSIBLE', `La institución no es responsable del acuerdo ${agreement.folio}.`, { institutionId: d.institutionId });
+      if (responsible.state === 'cumplido') {
+        refuse('INVALID_TRANSITION', `La institución ya cumplió el acuerdo ${agreement.folio}; no hay evidencia pendiente.`, { institutionId: d.institutionId });
+      }
+      if (agreement.evidence.some((e) => e.id === d.evidenceId)) refuse('DUPLICATE_EVIDENCE', 'Esa evidencia ya está registrada.');
+      if (!d.description.trim()) refuse('REASON_REQUIRED', 'Describa las actividades realizadas.');
+      return [{ type: 'EvidenceSubmitted', data: { ...d, description: d.description.trim(), submittedAt: command.meta.occurredAt } }];
+    }
+    case 'ReviewEvidence': {
+      const d = command.data;
+      const evidence = agreement.evidence.find((e) => e.id === d.evidenceId);
+      if (!evidence) refuse('EVIDENCE_NOT_FOUND', 'La evidencia no existe en este acuerdo.', { evidenceId: d.evidenceId });
+      if (agreement.status === 'cancelado') refuse('INVALID_TRANSITION', `No se puede revisar evidencia: el acuerdo ${agreement.folio} está cancelado.`);
+      if (evidence.review) {
+        refuse('ALREADY_REVIEWED', `La evidencia ya fue ${evidence.review.decision === 'accepted' ? 'aceptada' : 'rechazada'}.`, { evidenceId: d.evidenceId });
+      }
+      const comment = d.comment?.trim() || null;
+      if (d.decision === 'rejected' && !comment) refuse('COMMENT_REQUIRED', 'Para rechazar una evidencia indique el motivo en el comentario.');
+      const reviewed: AgreementEvent = {
+        type: 'EvidenceReviewed',
+        data: { evidenceId: d.evidenceId, institutionId: evidence.institutionId, decision: d.decision, comment, reviewedAt: command.meta.occurredAt },
+      };
+      const after = evolve(agreement, reviewed);
+      const everyoneDone = after.status !== 'sin_adoptar' && after.responsibles.every((r) => r.state === 'cumplido');
+      if (d.decision === 'accepted' && agreement.status === 'en_proceso' && everyoneDone) {
+        return [reviewed, { type: 'AgreementFulfilled', data: { on, automatic: true, justification: null } }];
+      }
+      return [reviewed];
+    }
+    case 'FulfilAgreement': {
+      refuseUnlessInProcess(agreement, 'marcar como cumplido');
+      const justification = requireText(command.data.justification, 'la justificación');
+      return [{ type: 'AgreementFulfilled', data: { on, automatic: false, justification } }];
+    }
+    case 'ReopenAgreement': {
+      if (agreement.status !== 'cumplido') {
+        refuse('INVALID_TRANSITION', `Solo se reabre un acuerdo cumplido; el acuerdo ${agreement.folio} está ${STATUS_WORD[agreement.status]}.`);
+      }
+      return [{ type: 'AgreementReopened', data: { reason: requireText(command.data.reason, 'el motivo'), on } }];
+    }
+    case 'CancelAgreement': {
+      if (agreement.status === 'cancelado') refuse('INVALID_TRANSITION', `El acuerdo ${agreement.folio} ya está cancelado.`);
+      return [{ type: 'AgreementCancelled', data: { reason: requireText(command.data.reason, 'el motivo'), on } }];
+    }
+    case 'ChangeDeadline': {
+      refuseUnlessInProcess(agreement, 'cambiar el plazo');
+      const reason = requireText(command.data.reason, 'el motivo del cambio de plazo');
+      const due = dueDateOf(command.data.deadline, agreement.adoptedOn, ctx);
+      return [{ type: 'DeadlineChanged', data: { deadline: command.data.deadline, reason, on, dueDate: due.dueDate, dueDateExplanation: due.explanation } }];
+    }
+    case 'ResolveMilestone': {
+      const d = command.data;
+      // Not anchored on it, or already dated: nothing to record (safe to repeat).
+      if (milestoneOf(agreement.deadline) !== d.milestoneId || agreement.dueDate !== null || agreement.status === 'cancelado') return [];
+      const due = dueDateOf(agreement.deadline, agreement.adoptedOn, { ...ctx, milestoneDates: { ...ctx.milestoneDates, [d.milestoneId]: d.date } });
+      return [{ type: 'DueDateSet', data: { milestoneId: d.milestoneId, milestoneDate: d.date, dueDate: due.dueDate, dueDateExplanation: due.explanation } }];
+    }
+    case 'RecordDeadlinePassed': {
+      const due = agreement.dueDate;
+      if (agreement.status !== 'en_proceso' || due === null || compareDates(on, due) <= 0 || agreement.overdueRecordedFor === due) return [];
+      return [{ type: 'DeadlinePassed', data: { dueDate: due } }];
+    }
+    case 'RecordReminderSent': {
+      if (agreement.remindersSent.includes(command.data.key)) return [];
+      return [{ type: 'ReminderSent', data: command.data }];
+    }
+    default: {
+      const unreachable: never = command;
+      return unreachable;
+    }
+  }
+}

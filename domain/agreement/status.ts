@@ -1,0 +1,14 @@
+import { z } from 'zod';
+
+export const AgreementStatus = z.enum(['en_proceso', 'cumplido', 'cancelado']);
+export type AgreementStatus = z.infer<typeof AgreementStatus>;
+
+export const InstitutionState = z.enum(['pendiente', 'en_revision', 'cumplido']);
+export type InstitutionState = z.infer<typeof InstitutionState>;
+
+// Labels of the annual report annex.
+export const STATUS_LABEL: Record<AgreementStatus, string> = {
+  en_proceso: 'EN PROCESO',
+  cumplido: 'CUMPLIDO',
+  cancelado: 'CANCELADO',
+};
