@@ -149,7 +149,7 @@ function supervise(service: Service): void {
 }
 
 function child(name: string, entry: string, env: NodeJS.ProcessEnv): ManagedProcess {
-  const exitWithParent = pathToFileURL(join(root, 'scripts', 'lib', 'exit-with-parent.ts')).href;
+  const exitWithParent = pathToFileURL(join(root, 'scripts', 'lib', 'exit-with-parent.mjs')).href;
   return spawnManaged(name, process.execPath, ['--import', 'tsx', '--import', exitWithParent, entry], {
     ipc: true,
     cwd: root,

@@ -39,7 +39,7 @@ export interface SpawnManagedOptions {
   graceMs?: number;
   uid?: number;
   gid?: number;
-  /** Open an IPC channel (Node children): it closes when we die, see exit-with-parent.ts. */
+  /** Open an IPC channel (Node children): it closes when we die, see exit-with-parent.mjs. */
   ipc?: boolean;
 }
 
