@@ -4,6 +4,7 @@ import type { Client } from '@temporalio/client';
 import type { Db } from '../db/connection.js';
 import { registerAuth } from './auth.js';
 import { registerErrorHandling } from './errors.js';
+import { registerOpenApi } from './openapi.js';
 import { agreementRoutes } from './routes/agreements.js';
 import { bodyRoutes } from './routes/bodies.js';
 import { healthRoutes } from './routes/health.js';
@@ -33,6 +34,7 @@ export async function buildApp(deps: AppDeps): Promise<App> {
   app.setSerializerCompiler(serializerCompiler);
   registerErrorHandling(app);
   registerAuth(app, deps.db, deps.adminToken);
+  await registerOpenApi(app);
 
   await app.register(webRoutes);
   await app.register(
