@@ -1,9 +1,5 @@
 import { migrateToLatest } from '../db/migrate.js';
+import { requireDatabaseUrl } from './lib/database-url.js';
 
-const databaseUrl = process.env.DATABASE_URL;
-if (!databaseUrl) {
-  console.error('DATABASE_URL no está definida: indique la base de datos a migrar.');
-  process.exit(1);
-}
-await migrateToLatest(databaseUrl);
+await migrateToLatest(requireDatabaseUrl());
 console.log('Migraciones aplicadas.');
