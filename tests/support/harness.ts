@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { Client, Connection } from '@temporalio/client';
-import { bundleWorkflowCode, type Worker } from '@temporalio/worker';
+import { bundleWorkflowCode, DefaultLogger, Runtime, type Worker } from '@temporalio/worker';
 import { inject } from 'vitest';
 import { buildApp, type App } from '../../api/app.js';
 import { createDb, type Db } from '../../db/connection.js';
@@ -19,6 +19,7 @@ export interface Harness {
 // A real API and a real worker against the suite's PostgreSQL and Temporal
 // server, on a task queue of its own so test files don't steal each other's work.
 export async function startHarness(): Promise<Harness> {
+  quietTemporal();
   const db = createDb(inject('databaseUrl'));
   const temporalAddress = inject('temporalAddress');
   const taskQueue = `test-${randomUUID()}`;
@@ -46,6 +47,14 @@ export async function startHarness(): Promise<Harness> {
 async function shutdown(worker: Worker, running: Promise<void>): Promise<void> {
   worker.shutdown();
   await running;
+}
+
+let runtimeInstalled = false;
+// The SDK logs every worker state change at INFO; tests only want warnings.
+function quietTemporal(): void {
+  if (runtimeInstalled) return;
+  Runtime.install({ logger: new DefaultLogger('WARN') });
+  runtimeInstalled = true;
 }
 
 const quietLogger = {
