@@ -2,17 +2,24 @@ import type { Db } from '../db/connection.js';
 import { appendEventsActivity } from './append-events.js';
 import { loadBodySettingsActivity } from './body-settings.js';
 import { allocateFolioActivity } from './folio.js';
+import type { Mailer } from './mailer.js';
+import { sendReminderActivity } from './send-reminder.js';
 
 export interface ActivityDeps {
   db: Db;
+  // null: no SMTP configured, notifications are recorded as logged.
+  mailer: Mailer | null;
+  // Base URL of the web UI, for the links in messages.
+  publicUrl: string;
 }
 
 // Built from their dependencies so tests and the worker wire real ones alike.
-export function createActivities({ db }: ActivityDeps) {
+export function createActivities({ db, mailer, publicUrl }: ActivityDeps) {
   return {
     allocateFolio: allocateFolioActivity(db),
     loadBodySettings: loadBodySettingsActivity(db),
     appendEvents: appendEventsActivity(db),
+    sendReminder: sendReminderActivity(db, mailer, publicUrl),
   };
 }
 

@@ -91,6 +91,22 @@ export interface AgreementResponsiblesTable {
   state: string;
 }
 
+export interface NotificationsTable {
+  id: string;
+  key: string;
+  kind: string;
+  body_id: string;
+  agreement_id: string | null;
+  institution_id: string | null;
+  recipients: ColumnType<string[], string, string>;
+  subject: string;
+  text: string;
+  state: string;
+  error: string | null;
+  created_at: CreatedAt;
+  updated_at: ColumnType<Date, Date | undefined, Date>;
+}
+
 export interface Database {
   bodies: BodiesTable;
   institutions: InstitutionsTable;
@@ -100,6 +116,7 @@ export interface Database {
   folio_allocations: FolioAllocationsTable;
   agreements: AgreementsTable;
   agreement_responsibles: AgreementResponsiblesTable;
+  notifications: NotificationsTable;
 }
 
 export type BodyRow = Selectable<BodiesTable>;
@@ -109,3 +126,4 @@ export type ApiTokenRow = Selectable<ApiTokensTable>;
 export type EventRow = Selectable<EventsTable>;
 export type NewEventRow = Insertable<EventsTable>;
 export type AgreementRow = Selectable<AgreementsTable>;
+export type NotificationRow = Selectable<NotificationsTable>;

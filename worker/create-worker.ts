@@ -1,6 +1,7 @@
 import { fileURLToPath } from 'node:url';
 import { NativeConnection, Worker, type WorkflowBundleWithSourceMap } from '@temporalio/worker';
 import { createActivities } from '../activities/index.js';
+import type { Mailer } from '../activities/mailer.js';
 import type { Db } from '../db/connection.js';
 import { TASK_QUEUE } from '../workflows/definitions.js';
 
@@ -8,6 +9,8 @@ export const workflowsPath = fileURLToPath(new URL('../workflows/index.ts', impo
 
 export interface WorkerOptions {
   db: Db;
+  mailer?: Mailer | null;
+  publicUrl?: string;
   temporalAddress: string;
   namespace?: string;
   taskQueue?: string;
@@ -21,7 +24,7 @@ export async function createWorker(options: WorkerOptions): Promise<{ worker: Wo
     connection,
     namespace: options.namespace ?? 'default',
     taskQueue: options.taskQueue ?? TASK_QUEUE,
-    activities: createActivities({ db: options.db }),
+    activities: createActivities({ db: options.db, mailer: options.mailer ?? null, publicUrl: options.publicUrl ?? 'http://localhost:3000' }),
     ...(options.workflowBundle ? { workflowBundle: options.workflowBundle } : { workflowsPath }),
   });
   return { worker, connection };

@@ -1,3 +1,4 @@
+import { createMailer } from '../activities/mailer.js';
 import { createDb } from '../db/connection.js';
 import { loadConfig } from '../scripts/lib/runtime-config.js';
 import { createWorker } from './create-worker.js';
@@ -6,6 +7,8 @@ const config = loadConfig();
 const db = createDb(config.databaseUrl);
 const { worker, connection } = await createWorker({
   db,
+  mailer: createMailer(config.smtpUrl, config.mailFrom),
+  publicUrl: config.publicUrl,
   temporalAddress: config.temporalAddress,
   namespace: config.temporalNamespace,
   taskQueue: config.taskQueue,

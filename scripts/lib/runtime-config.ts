@@ -10,6 +10,9 @@ const Env = z.object({
   TEMPORAL_TASK_QUEUE: z.string().min(1).default(TASK_QUEUE),
   PORT: z.coerce.number().int().min(0).max(65535).default(3000),
   HOST: z.string().default('127.0.0.1'),
+  SMTP_URL: z.url().optional().or(z.literal('').transform(() => undefined)),
+  MAIL_FROM: z.string().min(3).default('Acuerdos <acuerdos@localhost>'),
+  PUBLIC_URL: z.url().optional(),
   ACUERDOS_ADMIN_TOKEN: z.string().min(16, 'ACUERDOS_ADMIN_TOKEN debe tener al menos 16 caracteres').optional(),
 });
 
@@ -21,6 +24,9 @@ export interface RuntimeConfig {
   port: number;
   host: string;
   adminToken: string | undefined;
+  smtpUrl: string | undefined;
+  mailFrom: string;
+  publicUrl: string;
 }
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): RuntimeConfig {
@@ -39,5 +45,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): RuntimeConfig 
     port: e.PORT,
     host: e.HOST,
     adminToken: e.ACUERDOS_ADMIN_TOKEN,
+    smtpUrl: e.SMTP_URL,
+    mailFrom: e.MAIL_FROM,
+    publicUrl: e.PUBLIC_URL ?? `http://localhost:${e.PORT}`,
   };
 }
