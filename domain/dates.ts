@@ -135,18 +135,20 @@ export const TimeOfDay = z
   .string()
   .regex(/^([01]\d|2[0-3]):[0-5]\d(:[0-5]\d)?$/, { message: 'Hora inválida: use HH:MM o HH:MM:SS.' });
 
-// The UTC instant at which a zone's clocks show `time` on `date`. Where DST
-// skips that wall time, the instant just after the gap is used.
+// The UTC instant at which a zone's clocks show `time` on `date`. The zone's
+// offsets a day before and a day after bracket any change of clocks near that
+// wall time, so both readings are tried: a repeated wall time (clocks set back)
+// is its first occurrence; a skipped one (clocks set forward) is read with the
+// offset before the gap, which moves it forward by the gap and keeps the date
+// even where clocks jump at midnight east of UTC (Cairo, Beirut). Iterating
+// on a single guess instead oscillates across the gap and, there, returned an
+// instant of the previous day.
 export function zonedInstant(date: LocalDate, time: string, timeZone: string): string {
   const [h = 0, mi = 0, s = 0] = time.split(':').map(Number);
   const [y, m, d] = parts(date);
   const wall = Date.UTC(y, m - 1, d, h, mi, s);
-  let guess = wall;
-  for (let i = 0; i < 3; i += 1) {
-    const offset = wallClockMs(guess, timeZone) - guess;
-    const next = wall - offset;
-    if (next === guess) break;
-    guess = next;
-  }
-  return new Date(guess).toISOString();
+  const offsetBefore = wallClockMs(wall - MS_PER_DAY, timeZone) - (wall - MS_PER_DAY);
+  const offsetAfter = wallClockMs(wall + MS_PER_DAY, timeZone) - (wall + MS_PER_DAY);
+  const readings = [wall - offsetBefore, wall - offsetAfter].filter((instant) => wallClockMs(instant, timeZone) === wall);
+  return new Date(readings.length > 0 ? Math.min(...readings) : wall - offsetBefore).toISOString();
 }
