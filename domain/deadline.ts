@@ -79,13 +79,17 @@ function whyNotBusiness(date: LocalDate, calendar: BusinessCalendar): string {
   return calendar.restDayName(date) ?? 'día inhábil';
 }
 
-// A date that lands on a non-business day moves to the next business day.
+// A date that lands on a non-business day moves to the next business day. Rest
+// days met on the way are named too: without them a reader cannot tell why a
+// Sunday moved to Tuesday (the Monday was Día de la Constitución).
 function rolled(candidate: LocalDate, calendar: BusinessCalendar, head: string): DueDate {
   const due = nextBusinessDayOnOrAfter(calendar, candidate);
   if (due === candidate) return { dueDate: due, explanation: `${head} → ${formatDmy(due)}` };
+  const alsoExcluded = excludedWeekdays(calendar, addDays(candidate, 1), due);
+  const skipped = alsoExcluded.length > 0 ? `; no cuentan: ${excludedList(alsoExcluded)}` : '';
   return {
     dueDate: due,
-    explanation: `${head} → ${formatDmy(candidate)}, que no es día hábil (${whyNotBusiness(candidate, calendar)}); se recorre al siguiente día hábil → ${formatDmy(due)}`,
+    explanation: `${head} → ${formatDmy(candidate)}, que no es día hábil (${whyNotBusiness(candidate, calendar)}); se recorre al siguiente día hábil${skipped} → ${formatDmy(due)}`,
   };
 }
 
@@ -113,7 +117,9 @@ export function evaluateDeadline(rule: DeadlineRule, ctx: DeadlineContext): DueD
       if (!from) {
         return { dueDate: null, explanation: `${amount} a partir de un hito que aún no ocurre; sin fecha de vencimiento mientras tanto.` };
       }
-      const head = `${amount} contados a partir del ${formatDmy(from)}`;
+      // "1 mes contado", "3 meses contados": the participle agrees with the amount.
+      const count = rule.type === 'months' ? rule.months : rule.days;
+      const head = `${amount} ${count === 1 ? 'contado' : 'contados'} a partir del ${formatDmy(from)}`;
       if (rule.type === 'business_days') {
         const due = addBusinessDays(ctx.calendar, from, rule.days);
         const excluded = excludedWeekdays(ctx.calendar, addDays(from, 1), due);

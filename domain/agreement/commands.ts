@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { LocalDate } from '../dates.js';
 import { DeadlineRule } from '../deadline.js';
-import { EvidenceFile, ReviewDecision } from './events.js';
+import { AgreementAdopted, EvidenceSubmitted, ReviewDecision } from './events.js';
 
 export const Actor = z.object({ role: z.string(), id: z.string() });
 export type Actor = z.infer<typeof Actor>;
@@ -13,26 +13,9 @@ function command<T extends string, D extends z.ZodRawShape>(type: T, data: D) {
   return z.object({ type: z.literal(type), data: z.object(data), meta: Meta });
 }
 
-export const AdoptAgreement = command('AdoptAgreement', {
-  agreementId: z.string(),
-  bodyId: z.string(),
-  sessionId: z.string(),
-  seq: z.number().int(),
-  folio: z.string(),
-  text: z.string(),
-  themes: z.array(z.string()),
-  responsibleInstitutionIds: z.array(z.string()).min(1),
-  deadline: DeadlineRule,
-  adoptedOn: LocalDate,
-});
-export const SubmitEvidence = command('SubmitEvidence', {
-  evidenceId: z.string(),
-  institutionId: z.string(),
-  description: z.string(),
-  links: z.array(z.string()),
-  files: z.array(EvidenceFile),
-  public: z.boolean(),
-});
+// A command carries what its event records, less what deciding adds.
+export const AdoptAgreement = command('AdoptAgreement', AgreementAdopted.shape.data.omit({ dueDate: true, dueDateExplanation: true }).shape);
+export const SubmitEvidence = command('SubmitEvidence', EvidenceSubmitted.shape.data.omit({ submittedAt: true }).shape);
 export const ReviewEvidence = command('ReviewEvidence', {
   evidenceId: z.string(),
   decision: ReviewDecision,

@@ -22,13 +22,9 @@ import {
   yearOf,
   zonedInstant,
 } from '../../domain/dates.js';
+import { localDateArb } from './support/arbitraries.js';
 
 const MX = 'America/Mexico_City';
-
-export const localDateArb = (fromYear = 2000, toYear = 2100) =>
-  fc
-    .integer({ min: toDayNumber(makeDate(fromYear, 1, 1)), max: toDayNumber(makeDate(toYear, 12, 31)) })
-    .map(fromDayNumber);
 
 describe('LocalDate schema', () => {
   it.each(['2020-02-29', '2000-02-29', '2024-02-29', '2100-02-28', '2021-12-31', '1900-01-01', '2200-12-31'])('accepts %s', (date) => {
