@@ -33,12 +33,12 @@ function requireText(value: string, what: string): string {
 }
 
 // When it happened: never in the future, never before the adoption.
-function occurredOn(occurredAt: string, ctx: DecideContext, adoptedOn: LocalDate | null): LocalDate {
+function occurredOn(occurredAt: string, ctx: DecideContext, adoptedOn: LocalDate): LocalDate {
   if (Date.parse(occurredAt) > Date.parse(ctx.now)) {
     refuse('OCCURRED_IN_FUTURE', 'La fecha del hecho no puede ser futura.', { occurredAt, now: ctx.now });
   }
   const on = localDateOf(occurredAt, ctx.timezone);
-  if (adoptedOn && compareDates(on, adoptedOn) < 0) {
+  if (compareDates(on, adoptedOn) < 0) {
     refuse('OCCURRED_BEFORE_ADOPTION', `La fecha del hecho (${formatDmy(on)}) es anterior a la adopción del acuerdo (${formatDmy(adoptedOn)}).`, { occurredAt, adoptedOn });
   }
   return on;
@@ -56,7 +56,9 @@ export function decide(command: AgreementCommand, state: AgreementState, ctx: De
   if (command.type === 'AdoptAgreement') {
     if (state.status !== 'sin_adoptar') refuse('ALREADY_ADOPTED', `El acuerdo ${state.folio} ya está registrado.`);
     const d = command.data;
-    occurredOn(command.meta.occurredAt, ctx, null);
+    // The adoption itself cannot be dated before its session: reads asOf an
+    // earlier day would show an agreement not yet adopted.
+    occurredOn(command.meta.occurredAt, ctx, d.adoptedOn);
     const due = dueDateOf(d.deadline, d.adoptedOn, ctx);
     return [{ type: 'AgreementAdopted', data: { ...d, dueDate: due.dueDate, dueDateExplanation: due.explanation } }];
   }
