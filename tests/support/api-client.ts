@@ -48,10 +48,12 @@ export async function givenABody(app: App, overrides: Record<string, unknown> = 
     return (issued.body as { token: string }).token;
   };
   const bodyId = (body.body as { id: string }).id;
+  const secretariatToken = await token({ role: 'secretariat', bodyId });
   return {
     bodyId,
     institutions,
-    secretariat: apiAs(app, await token({ role: 'secretariat', bodyId })),
+    secretariatToken,
+    secretariat: apiAs(app, secretariatToken),
     coordinator: apiAs(app, await token({ role: 'coordinator', bodyId })),
     institution: apiAs(app, await token({ role: 'institution', institutionId: institutions[0]?.id })),
   };
