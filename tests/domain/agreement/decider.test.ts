@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { AgreementEvent, foldEvents, type AgreementState } from '../../../domain/agreement/index.js';
+import { AgreementEvent, evolve, foldEvents, initialState, parseAgreementEvent, type AgreementState } from '../../../domain/agreement/index.js';
 import { businessCalendar } from '../../../domain/calendar.js';
 import { localDateOf, type LocalDate } from '../../../domain/dates.js';
 import { DOMAIN_ERROR_CODES } from '../../../domain/errors.js';
@@ -452,6 +452,26 @@ describe('a coordinator watches what is overdue', () => {
     expect(asOf('2020-05-25')).toEqual({ semaforo: 'rojo', daysOverdue: 5, states: { [SEGOB]: 'cumplido', [SHCP]: 'pendiente' } });
     expect(asOf('2020-06-01')).toEqual({ semaforo: 'rojo', daysOverdue: 10, states: { [SEGOB]: 'cumplido', [SHCP]: 'en_revision' } });
     expect(asOf('2020-06-02')).toEqual({ semaforo: 'cumplido', daysOverdue: 0, states: { [SEGOB]: 'cumplido', [SHCP]: 'cumplido' } });
+  });
+});
+
+describe('evolve on its own, as the projection replays stored events', () => {
+  it('parses a stored event back and refuses a type it does not know', () => {
+    const stored = JSON.parse(JSON.stringify(SEGOB_SENT)) as { type: string; data: unknown };
+    expect(parseAgreementEvent(stored)).toEqual(SEGOB_SENT);
+    expect(() => parseAgreementEvent({ type: 'AgreementRenamed', data: {} })).toThrow();
+    expect(() => parseAgreementEvent({ type: 'EvidenceSubmitted', data: { evidenceId: 'ev-1' } })).toThrow();
+  });
+
+  it('an event before the adoption is a corrupted stream, not a state', () => {
+    expect(() => evolve(initialState, SEGOB_SENT)).toThrow('EvidenceSubmitted antes de AgreementAdopted');
+  });
+
+  it('evidence arriving for an institution already cumplido leaves it cumplido', () => {
+    // decide refuses this today; a stream written before that rule still replays.
+    const state = foldEvents([ADOPTED_40, SEGOB_SENT, SEGOB_ACCEPTED, evidenceSubmitted('ev-segob-2', SEGOB, NOON('2020-05-14'))]);
+    expect(institutionStates(state)[SEGOB]).toBe('cumplido');
+    expect(adoptedState(state).evidence).toHaveLength(2);
   });
 });
 
