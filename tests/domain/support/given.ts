@@ -20,6 +20,8 @@ export const exercised = { commands: new Set<AgreementCommand['type']>(), refusa
 // A clock late enough for every story of Annex I (2019–2021) to be in the past.
 export const defaultContext: DecideContext = { timezone: TZ, nonWorkingDays: [], now: '2021-12-31T18:00:00.000Z' };
 
+// Outcome has a `then` method, as the stories read; never `await` it or return
+// it from an async function, or JavaScript will take it for a promise.
 export interface Outcome {
   // decide returns exactly these events; answers the state they lead to.
   then(...expected: AgreementEvent[]): AgreementState;
