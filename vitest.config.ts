@@ -8,6 +8,7 @@ export default defineConfig({
     coverage: {
       provider: 'v8',
       include: ['domain/**/*.ts'],
+      exclude: ['tests/**'],
       reporter: ['text-summary', 'text'],
     },
     projects: [
