@@ -256,7 +256,7 @@ describe('LFT art. 74: mandatory rest days as in force on each date', () => {
     expect(lft.isBusinessDay('2020-02-05')).toBe(true); // a Wednesday: the old date no longer rests
   });
 
-  it('art. 74 fr. III: 21 March through 2006 (transitory article), the third Monday of March from 2007', () => {
+  it('art. 74 fr. III: 21 March through 2006 (DOF 17/01/2006, transitorio segundo), the third Monday of March from 2007', () => {
     expect(restDay('2005-03-21')).toBe('art. 74 fr. III: Natalicio de Benito Juárez');
     // 2006: the reform of fr. II and VI was in force, fr. III was not yet.
     expect(restDay('2006-03-21')).toBe('art. 74 fr. III: Natalicio de Benito Juárez'); // a Tuesday
@@ -289,7 +289,7 @@ describe('LFT art. 74: mandatory rest days as in force on each date', () => {
     expect(lft.isBusinessDay('2020-11-20')).toBe(true);
   });
 
-  it('art. 74 fr. VII: 1 December every six years until 2018; 01/10/2024 is a rest day (DOF 30/09/2024), 01/12/2024 is not', () => {
+  it('art. 74 fr. VII: 1 December every six years until 2018; 01/10/2024 is a rest day (LFT reform DOF 30/09/2024, following CPEUM art. 83 as reformed DOF 10/02/2014), 01/12/2024 is not', () => {
     const transfer = 'art. 74 fr. VII: Transmisión del Poder Ejecutivo Federal';
     expect(restDay('2000-12-01')).toBe(transfer); // a Friday
     expect(lft.isBusinessDay('2000-12-01')).toBe(false);
@@ -298,6 +298,9 @@ describe('LFT art. 74: mandatory rest days as in force on each date', () => {
     expect(restDay('2018-12-01')).toBe(transfer); // a Saturday: it removed no business day
     expect(dayOfWeek('2018-12-01')).toBe(6);
     expect(restDay('2019-12-01')).toBeUndefined(); // not a year of transfer
+    expect(restDay('1994-12-01')).toBe(transfer); // the rule reaches back to the LFT of 1970
+    expect(restDay('1970-12-01')).toBe(transfer);
+    expect(restDay('1964-12-01')).toBeUndefined(); // before the LFT of 1970: not modelled
     expect(restDay('2024-10-01')).toBe(transfer); // a Tuesday, the day after the DOF publication
     expect(lft.isBusinessDay('2024-10-01')).toBe(false);
     expect(restDay('2024-12-01')).toBeUndefined();
