@@ -30,8 +30,8 @@ export type DeadlineRule = z.infer<typeof DeadlineRule>;
 export interface DeadlineContext {
   adoptedOn: LocalDate;
   calendar: BusinessCalendar;
-  // Dates on which milestones occurred; a milestone not listed has not occurred.
-  milestoneDates: Readonly<Record<string, LocalDate>>;
+  // Dates on which milestones occurred; a milestone absent or undefined has not occurred.
+  milestoneDates: Readonly<Record<string, LocalDate | undefined>>;
 }
 
 export interface DueDate {

@@ -1,16 +1,15 @@
 import { z } from 'zod';
 import { LocalDate } from '../dates.js';
 import { DeadlineRule } from '../deadline.js';
+import { Actor, Instant } from './actor.js';
 import { AgreementAdopted, EvidenceSubmitted, ReviewDecision } from './events.js';
 
-export const Actor = z.object({ role: z.string(), id: z.string() });
-export type Actor = z.infer<typeof Actor>;
-
-const Meta = z.object({ actor: Actor, occurredAt: z.iso.datetime({ offset: true }) });
-export type CommandMeta = z.infer<typeof Meta>;
+// Every command says who acts and when it happened in the world.
+export const CommandMeta = z.object({ actor: Actor, occurredAt: Instant });
+export type CommandMeta = z.infer<typeof CommandMeta>;
 
 function command<T extends string, D extends z.ZodRawShape>(type: T, data: D) {
-  return z.object({ type: z.literal(type), data: z.object(data), meta: Meta });
+  return z.object({ type: z.literal(type), data: z.object(data), meta: CommandMeta });
 }
 
 // A command carries what its event records, less what deciding adds.

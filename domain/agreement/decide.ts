@@ -1,5 +1,4 @@
-import type { BodySettings } from '../body-settings.js';
-import { businessCalendar } from '../calendar.js';
+import { businessCalendar, type BusinessCalendar, type NonWorkingDay } from '../calendar.js';
 import { compareDates, formatDmy, localDateOf, type LocalDate } from '../dates.js';
 import { evaluateDeadline, milestoneOf, type DeadlineRule } from '../deadline.js';
 import { refuse } from '../errors.js';
@@ -8,17 +7,24 @@ import type { AgreementEvent } from './events.js';
 import { evolve } from './evolve.js';
 import type { Agreement, AgreementState } from './state.js';
 
-export interface DecideContext extends Pick<BodySettings, 'timezone' | 'nonWorkingDays'> {
-  // Temporal's clock when deciding; the limit for occurredAt.
+export interface DecideContext {
+  // Temporal's clock when deciding (ISO instant): the limit for occurredAt.
   now: string;
+  // The body's IANA zone: occurredAt becomes a calendar date there.
+  timezone: string;
+  // The body's business-day calendar. Without it, one is built from
+  // nonWorkingDays (so body settings can be spread in as they are).
+  calendar?: BusinessCalendar;
+  nonWorkingDays?: readonly NonWorkingDay[];
   // Dates of the milestones that have occurred, for anchored deadlines.
-  milestoneDates?: Readonly<Record<string, LocalDate>>;
+  milestoneDates?: Readonly<Record<string, LocalDate | undefined>>;
 }
 
 const STATUS_WORD = { en_proceso: 'en proceso', cumplido: 'cumplido', cancelado: 'cancelado' } as const;
 
 function dueDateOf(rule: DeadlineRule, adoptedOn: LocalDate, ctx: DecideContext) {
-  return evaluateDeadline(rule, { adoptedOn, calendar: businessCalendar(ctx.nonWorkingDays), milestoneDates: ctx.milestoneDates ?? {} });
+  const calendar = ctx.calendar ?? businessCalendar(ctx.nonWorkingDays);
+  return evaluateDeadline(rule, { adoptedOn, calendar, milestoneDates: ctx.milestoneDates ?? {} });
 }
 
 function requireAdopted(state: AgreementState): Agreement {
@@ -55,7 +61,8 @@ function refuseUnlessInProcess(agreement: Agreement, action: string): void {
 export function decide(command: AgreementCommand, state: AgreementState, ctx: DecideContext): AgreementEvent[] {
   if (command.type === 'AdoptAgreement') {
     if (state.status !== 'sin_adoptar') refuse('ALREADY_ADOPTED', `El acuerdo ${state.folio} ya está registrado.`);
-    const d = command.data;
+    // An institution named twice is responsible once.
+    const d = { ...command.data, responsibleInstitutionIds: [...new Set(command.data.responsibleInstitutionIds)] };
     // The adoption itself cannot be dated before its session: reads asOf an
     // earlier day would show an agreement not yet adopted.
     occurredOn(command.meta.occurredAt, ctx, d.adoptedOn);
@@ -90,7 +97,14 @@ export function decide(command: AgreementCommand, state: AgreementState, ctx: De
       if (d.decision === 'rejected' && !comment) refuse('COMMENT_REQUIRED', 'Para rechazar una evidencia indique el motivo en el comentario.');
       const reviewed: AgreementEvent = {
         type: 'EvidenceReviewed',
-        data: { evidenceId: d.evidenceId, institutionId: evidence.institutionId, decision: d.decision, comment, reviewedAt: command.meta.occurredAt },
+        data: {
+          evidenceId: d.evidenceId,
+          institutionId: evidence.institutionId,
+          decision: d.decision,
+          comment,
+          reviewedAt: command.meta.occurredAt,
+          reviewer: command.meta.actor,
+        },
       };
       const after = evolve(agreement, reviewed);
       const everyoneDone = after.status !== 'sin_adoptar' && after.responsibles.every((r) => r.state === 'cumplido');
@@ -122,6 +136,10 @@ export function decide(command: AgreementCommand, state: AgreementState, ctx: De
     }
     case 'ResolveMilestone': {
       const d = command.data;
+      const today = localDateOf(ctx.now, ctx.timezone);
+      if (compareDates(d.date, today) > 0) {
+        refuse('OCCURRED_IN_FUTURE', `El hito no puede haber ocurrido en una fecha futura (${formatDmy(d.date)}).`, { date: d.date, today });
+      }
       // Not anchored on it, or already dated: nothing to record (safe to repeat).
       if (milestoneOf(agreement.deadline) !== d.milestoneId || agreement.dueDate !== null || agreement.status === 'cancelado') return [];
       const due = dueDateOf(agreement.deadline, agreement.adoptedOn, { ...ctx, milestoneDates: { ...ctx.milestoneDates, [d.milestoneId]: d.date } });

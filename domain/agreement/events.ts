@@ -1,11 +1,10 @@
 import { z } from 'zod';
 import { LocalDate } from '../dates.js';
 import { DeadlineRule } from '../deadline.js';
+import { Actor, Instant } from './actor.js';
 
 // Events are stored as jsonb and parsed back with these schemas, so every field
 // evolve needs is in the event's data (envelope metadata belongs to the store).
-
-const Instant = z.iso.datetime({ offset: true });
 
 export const EvidenceFile = z.object({
   name: z.string(),
@@ -58,6 +57,7 @@ export const EvidenceReviewed = z.object({
     decision: ReviewDecision,
     comment: z.string().nullable(),
     reviewedAt: Instant,
+    reviewer: Actor,
   }),
 });
 

@@ -55,7 +55,7 @@ export function evolve(state: AgreementState, event: AgreementEvent): AgreementS
       const reviewed = {
         ...agreement,
         evidence: agreement.evidence.map((e) =>
-          e.id === d.evidenceId ? { ...e, review: { decision: d.decision, comment: d.comment, reviewedAt: d.reviewedAt } } : e,
+          e.id === d.evidenceId ? { ...e, review: { decision: d.decision, comment: d.comment, reviewedAt: d.reviewedAt, reviewer: d.reviewer } } : e,
         ),
       };
       const current = agreement.responsibles.find((r) => r.institutionId === d.institutionId)?.state;

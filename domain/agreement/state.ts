@@ -1,60 +1,76 @@
-import type { LocalDate } from '../dates.js';
-import type { DeadlineRule } from '../deadline.js';
-import type { EvidenceFile, ReviewDecision } from './events.js';
-import type { AgreementStatus, InstitutionState } from './status.js';
+import { z } from 'zod';
+import { LocalDate } from '../dates.js';
+import { DeadlineRule } from '../deadline.js';
+import { Actor, Instant } from './actor.js';
+import { EvidenceFile, ReviewDecision } from './events.js';
+import { AgreementStatus, InstitutionState } from './status.js';
 
-export interface Responsible {
-  institutionId: string;
-  state: InstitutionState;
-}
+// The state evolve builds. Declared as schemas so the types flow from one place
+// and a state carried across continue-as-new or cached as JSON can be checked.
 
-export interface Evidence {
-  id: string;
-  institutionId: string;
-  description: string;
-  links: string[];
-  files: EvidenceFile[];
-  public: boolean;
-  submittedAt: string;
-  review: null | { decision: ReviewDecision; comment: string | null; reviewedAt: string };
-}
+export const Responsible = z.object({ institutionId: z.string(), state: InstitutionState });
+export type Responsible = z.infer<typeof Responsible>;
 
-export interface DeadlineVersion {
-  deadline: DeadlineRule;
-  dueDate: LocalDate | null;
-  dueDateExplanation: string;
-  // Why and when it was replaced; null for the rule in force.
-  replacedOn: LocalDate | null;
-  replacedBecause: string | null;
-}
+export const Review = z.object({
+  decision: ReviewDecision,
+  comment: z.string().nullable(),
+  reviewedAt: Instant,
+  reviewer: Actor,
+});
+export type Review = z.infer<typeof Review>;
 
-export interface Agreement {
-  status: AgreementStatus;
-  agreementId: string;
-  bodyId: string;
-  sessionId: string;
-  seq: number;
-  folio: string;
-  text: string;
-  themes: string[];
-  adoptedOn: LocalDate;
-  deadline: DeadlineRule;
-  dueDate: LocalDate | null;
-  dueDateExplanation: string;
-  fulfilledOn: LocalDate | null;
-  responsibles: Responsible[];
-  evidence: Evidence[];
+export const Evidence = z.object({
+  id: z.string(),
+  institutionId: z.string(),
+  description: z.string(),
+  links: z.array(z.string()),
+  files: z.array(EvidenceFile),
+  public: z.boolean(),
+  submittedAt: Instant,
+  review: Review.nullable(),
+});
+export type Evidence = z.infer<typeof Evidence>;
+
+export const DeadlineVersion = z.object({
+  deadline: DeadlineRule,
+  dueDate: LocalDate.nullable(),
+  dueDateExplanation: z.string(),
+  // When and why it was replaced.
+  replacedOn: LocalDate,
+  replacedBecause: z.string(),
+});
+export type DeadlineVersion = z.infer<typeof DeadlineVersion>;
+
+export const Agreement = z.object({
+  status: AgreementStatus,
+  agreementId: z.string(),
+  bodyId: z.string(),
+  sessionId: z.string(),
+  seq: z.number().int(),
+  folio: z.string(),
+  text: z.string(),
+  themes: z.array(z.string()),
+  adoptedOn: LocalDate,
+  deadline: DeadlineRule,
+  dueDate: LocalDate.nullable(),
+  dueDateExplanation: z.string(),
+  fulfilledOn: LocalDate.nullable(),
+  responsibles: z.array(Responsible),
+  evidence: z.array(Evidence),
   // Every earlier rule and due date, oldest first.
-  deadlineHistory: DeadlineVersion[];
+  deadlineHistory: z.array(DeadlineVersion),
   // The due date whose passing is already recorded, so it is recorded once.
-  overdueRecordedFor: LocalDate | null;
-  remindersSent: string[];
-}
+  overdueRecordedFor: LocalDate.nullable(),
+  // Keys of the reminders already sent, so each is sent once.
+  remindersSent: z.array(z.string()),
+});
+export type Agreement = z.infer<typeof Agreement>;
 
-export interface NotAdopted {
-  status: 'sin_adoptar';
-}
+// Before its AgreementAdopted event an agreement stream has no state at all.
+export const NotAdopted = z.object({ status: z.literal('sin_adoptar') });
+export type NotAdopted = z.infer<typeof NotAdopted>;
 
-export type AgreementState = NotAdopted | Agreement;
+export const AgreementState = z.discriminatedUnion('status', [NotAdopted, Agreement]);
+export type AgreementState = z.infer<typeof AgreementState>;
 
 export const initialState: AgreementState = { status: 'sin_adoptar' };

@@ -30,6 +30,7 @@ import {
   reopen,
   resolveMilestone,
   reviewEvidence,
+  secretariat,
   SEGOB,
   SHCP,
   submitEvidence,
@@ -106,6 +107,26 @@ describe('the secretariat registers the agreements of a session', () => {
     const state = given().when(adoptCommand(AGREEMENT_40)).then(ADOPTED_40);
     expect(state).toMatchObject({ status: 'en_proceso', folio: '40:24/04/2020', dueDate: '2020-05-18', fulfilledOn: null });
     expect(institutionStates(state)).toEqual({ [SEGOB]: 'pendiente', [SHCP]: 'pendiente' });
+  });
+
+  it('an institution named twice is responsible once', () => {
+    const twice = adoptCommand({ ...AGREEMENT_40, responsibleInstitutionIds: [SEGOB, SHCP, SEGOB] });
+    const state = given().when(twice).then(ADOPTED_40);
+    expect(institutionStates(state)).toEqual({ [SEGOB]: 'pendiente', [SHCP]: 'pendiente' });
+  });
+
+  it('a calendar given in the context is used as it is', () => {
+    const raza = businessCalendar([{ from: '2020-05-05', to: '2020-05-05', name: 'Aniversario de la Batalla de Puebla' }]);
+    given()
+      .within({ calendar: raza, nonWorkingDays: undefined })
+      .when(adoptCommand(AGREEMENT_40))
+      .then(
+        adopted(
+          AGREEMENT_40,
+          '2020-05-19',
+          '15 días hábiles contados a partir del 24/04/2020; no cuentan: 01/05/2020 (Día del Trabajo), 05/05/2020 (Aniversario de la Batalla de Puebla) → 19/05/2020',
+        ),
+      );
   });
 
   it('cannot register the same agreement twice', () => {
@@ -261,7 +282,13 @@ describe('the secretariat reviews the evidence', () => {
       .when(reviewEvidence('ev-segob-1', 'rejected', NOON('2020-05-13'), '  Falta el oficio firmado.  '))
       .then(evidenceReviewed('ev-segob-1', SEGOB, 'rejected', NOON('2020-05-13'), 'Falta el oficio firmado.'));
     expect(institutionStates(state)[SEGOB]).toBe('pendiente');
-    expect(adoptedState(state).evidence[0]?.review).toEqual({ decision: 'rejected', comment: 'Falta el oficio firmado.', reviewedAt: NOON('2020-05-13') });
+    // The review keeps who decided, for the history the institution reads.
+    expect(adoptedState(state).evidence[0]?.review).toEqual({
+      decision: 'rejected',
+      comment: 'Falta el oficio firmado.',
+      reviewedAt: NOON('2020-05-13'),
+      reviewer: secretariat,
+    });
   });
 
   it('…unless another of its evidence is still under review', () => {
@@ -427,6 +454,21 @@ describe('deadlines: prórroga and milestones', () => {
     // Recorded again (a retried activity, or another date by mistake): nothing new.
     given(ADOPTED_49, dueDateSet).when(resolveMilestone(PROIGUALDAD_DOF, '2020-12-22', NOON('2020-12-24'))).then();
     given(ADOPTED_49, dueDateSet).when(resolveMilestone(PROIGUALDAD_DOF, '2021-01-05', NOON('2021-01-05'))).then();
+  });
+
+  it('a milestone cannot be recorded as occurring after today in Mexico City', () => {
+    // 23/12/2020 05:59Z is still 22/12 in Mexico City.
+    given(ADOPTED_49)
+      .within({ now: '2020-12-23T05:59:00.000Z' })
+      .when(resolveMilestone(PROIGUALDAD_DOF, '2020-12-23', '2020-12-23T05:59:00.000Z'))
+      .thenRefuses('OCCURRED_IN_FUTURE', /23\/12\/2020/);
+    given(ADOPTED_49)
+      .within({ now: '2020-12-23T05:59:00.000Z' })
+      .when(resolveMilestone(PROIGUALDAD_DOF, '2020-12-22', '2020-12-23T05:59:00.000Z'))
+      .then({
+        type: 'DueDateSet',
+        data: { milestoneId: PROIGUALDAD_DOF, milestoneDate: '2020-12-22', dueDate: '2021-03-22', dueDateExplanation: '3 meses contados a partir del 22/12/2020 → 22/03/2021' },
+      });
   });
 
   it('other milestones, agreements not anchored on it and cancelled agreements are left alone', () => {

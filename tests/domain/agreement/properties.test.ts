@@ -2,13 +2,13 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import {
   AgreementEvent,
+  AgreementState,
   decide,
   evolve,
   foldEvents,
   initialState,
   type Agreement,
   type AgreementCommand,
-  type AgreementState,
   type DecideContext,
 } from '../../../domain/agreement/index.js';
 import { addDays, localDateOf, type LocalDate } from '../../../domain/dates.js';
@@ -229,6 +229,8 @@ describe('the decider over random lives of an agreement', () => {
             }
           }
           expect(impossibilities(after, acceptedSinceReopen, counts)).toEqual([]);
+          // and its shape is the declared one (it travels as JSON across continue-as-new).
+          expect(AgreementState.parse(JSON.parse(JSON.stringify(after)))).toEqual(after);
         }
 
         // Replaying the decided history, as the projection does from jsonb, gives the same state.

@@ -193,7 +193,7 @@ export const evidenceReviewed = (
   decision: 'accepted' | 'rejected',
   reviewedAt: string,
   comment: string | null = decision === 'rejected' ? 'Falta el oficio firmado.' : null,
-): AgreementEvent => ({ type: 'EvidenceReviewed', data: { evidenceId, institutionId, decision, comment, reviewedAt } });
+): AgreementEvent => ({ type: 'EvidenceReviewed', data: { evidenceId, institutionId, decision, comment, reviewedAt, reviewer: secretariat } });
 
 export const fulfilled = (on: LocalDate, justification: string | null = null): AgreementEvent => ({
   type: 'AgreementFulfilled',
