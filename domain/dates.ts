@@ -3,7 +3,6 @@ import { z } from 'zod';
 // A calendar date 'YYYY-MM-DD' with no time and no zone. All arithmetic is on
 // day numbers (days since 1970-01-01), never on local time, so it is the same
 // on every machine and inside Temporal's sandbox.
-export type LocalDate = string;
 
 const DATE_PATTERN = /^(\d{4})-(\d{2})-(\d{2})$/;
 const MS_PER_DAY = 86_400_000;
@@ -32,6 +31,7 @@ export function isValidLocalDate(value: string): boolean {
 export const LocalDate = z
   .string()
   .refine(isValidLocalDate, { message: 'Fecha inválida: use AAAA-MM-DD con un día que exista (1900–2200).' });
+export type LocalDate = z.infer<typeof LocalDate>;
 
 export function makeDate(year: number, month: number, day: number): LocalDate {
   return `${String(year).padStart(4, '0')}-${String(month).padStart(2, '0')}-${String(day).padStart(2, '0')}`;

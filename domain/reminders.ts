@@ -1,23 +1,45 @@
+import { z } from 'zod';
 import type { AgreementStatus, InstitutionState } from './agreement/status.js';
-import type { ReminderSettings } from './body-settings.js';
 import { addBusinessDays, subtractBusinessDays, type BusinessCalendar } from './calendar.js';
-import { zonedInstant, type LocalDate } from './dates.js';
+import { TimeOfDay, zonedInstant, type LocalDate } from './dates.js';
 
-export interface PlannedReminder {
+// A body's reminder setting (contract §1.5), with the contract's defaults.
+export const ReminderSettings = z.strictObject({
+  // Business days before the due date (0 = the due date itself, whatever day it is).
+  beforeDue: z.array(z.number().int().min(0).max(60)).max(10).default([10, 3, 0]),
+  // After the due date: every overdueEvery business days, at most overdueMax times.
+  overdueEvery: z.number().int().min(1).max(60).default(5),
+  overdueMax: z.number().int().min(0).max(50).default(6),
+  // Wall time in the body's zone, HH:MM or HH:MM:SS.
+  at: TimeOfDay.default('09:00'),
+});
+export type ReminderSettings = z.infer<typeof ReminderSettings>;
+
+export const ReminderKind = z.enum(['before_due', 'overdue']);
+export type ReminderKind = z.infer<typeof ReminderKind>;
+
+// One reminder to send; a workflow schedules it, so it is plain JSON.
+export const PlannedReminder = z.object({
   // Stable across re-plans of the same due date: the guard against sending twice.
-  key: string;
-  instant: string;
-  kind: 'before_due' | 'overdue';
+  key: z.string(),
+  // When to send it (ISO instant, UTC).
+  instant: z.iso.datetime(),
+  kind: ReminderKind,
   // Business days before the due date (before_due) or the overdue round (overdue).
-  n: number;
-  institutionIds: string[];
-}
+  n: z.number().int().min(0),
+  // The responsible institutions not yet cumplido when planned.
+  institutionIds: z.array(z.string()),
+});
+export type PlannedReminder = z.infer<typeof PlannedReminder>;
 
+// What the plan reads of an agreement; its state fits as it is.
 export interface ReminderSubject {
   agreementId: string;
   status: AgreementStatus;
   dueDate: LocalDate | null;
   responsibles: readonly { institutionId: string; state: InstitutionState }[];
+  // Keys already recorded as sent (ReminderSent events): never planned again.
+  remindersSent?: readonly string[];
 }
 
 export interface ReminderPlanInput {
@@ -29,7 +51,7 @@ export interface ReminderPlanInput {
   now: string;
 }
 
-export function reminderKey(agreementId: string, dueDate: LocalDate, kind: PlannedReminder['kind'], n: number): string {
+export function reminderKey(agreementId: string, dueDate: LocalDate, kind: ReminderKind, n: number): string {
   return `${agreementId}:${dueDate}:${kind}:${n}`;
 }
 
@@ -38,7 +60,7 @@ export function planReminders({ agreement, settings, timezone, calendar, now }: 
   const institutionIds = agreement.responsibles.filter((r) => r.state !== 'cumplido').map((r) => r.institutionId);
   if (agreement.status !== 'en_proceso' || due === null || institutionIds.length === 0) return [];
 
-  const dates: { kind: PlannedReminder['kind']; n: number; date: LocalDate }[] = [];
+  const dates: { kind: ReminderKind; n: number; date: LocalDate }[] = [];
   for (const n of new Set(settings.beforeDue)) {
     dates.push({ kind: 'before_due', n, date: n === 0 ? due : subtractBusinessDays(calendar, due, n) });
   }
@@ -47,8 +69,9 @@ export function planReminders({ agreement, settings, timezone, calendar, now }: 
   }
 
   const nowMs = Date.parse(now);
+  const sent = new Set(agreement.remindersSent ?? []);
   return dates
     .map(({ kind, n, date }) => ({ key: reminderKey(agreement.agreementId, due, kind, n), instant: zonedInstant(date, settings.at, timezone), kind, n, institutionIds }))
-    .filter((r) => Date.parse(r.instant) > nowMs)
-    .sort((a, b) => (a.instant < b.instant ? -1 : a.instant > b.instant ? 1 : 0));
+    .filter((r) => Date.parse(r.instant) > nowMs && !sent.has(r.key))
+    .sort((a, b) => Date.parse(a.instant) - Date.parse(b.instant));
 }

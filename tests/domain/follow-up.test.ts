@@ -1,10 +1,10 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { STATUS_LABEL, type AgreementStatus, type InstitutionState } from '../../domain/agreement/status.js';
-import { BodySettings, ReminderSettings } from '../../domain/body-settings.js';
+import { BodySettings } from '../../domain/body-settings.js';
 import { addBusinessDays, businessCalendar } from '../../domain/calendar.js';
 import { compareDates, type LocalDate } from '../../domain/dates.js';
-import { planReminders, reminderKey, type ReminderPlanInput } from '../../domain/reminders.js';
+import { PlannedReminder, planReminders, reminderKey, ReminderSettings, type ReminderPlanInput } from '../../domain/reminders.js';
 import { evaluateSemaforo, Semaforo } from '../../domain/semaforo.js';
 import { localDateArb } from './support/arbitraries.js';
 import { lft, SEGOB, SHCP, TZ } from './support/snimh.js';
@@ -199,6 +199,26 @@ describe('the reminder plan of agreement 40 (due Monday 18/05/2020)', () => {
       'overdue:6 2020-06-29T14:00:00.000Z',
     ]);
     expect(plan('2020-05-18', '2020-07-01T00:00:00.000Z')).toEqual([]);
+  });
+
+  it('a key already recorded as sent is never planned again (a re-plan after a crash)', () => {
+    const input = {
+      agreement: {
+        agreementId: 'agr-snimh-40',
+        status: 'en_proceso' as const,
+        dueDate: '2020-05-18',
+        responsibles: [{ institutionId: SEGOB, state: 'pendiente' as const }],
+        remindersSent: ['agr-snimh-40:2020-05-18:before_due:3'],
+      },
+      settings: DEFAULTS,
+      timezone: TZ,
+      calendar: lft,
+      now: '2020-05-12T00:00:00.000Z',
+    };
+    const reminders = planReminders(input);
+    expect(reminders.map((r) => r.key).slice(0, 2)).toEqual(['agr-snimh-40:2020-05-18:before_due:0', 'agr-snimh-40:2020-05-18:overdue:1']);
+    // Each planned reminder is plain JSON of the declared shape, for the workflow.
+    for (const reminder of reminders) expect(PlannedReminder.parse(JSON.parse(JSON.stringify(reminder)))).toEqual(reminder);
   });
 
   it('only institutions not yet cumplido are reminded; none when all are', () => {
