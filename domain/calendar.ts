@@ -42,8 +42,14 @@ export function businessCalendar(nonWorkingDays: readonly NonWorkingDay[] = []):
   };
 }
 
+// A count of business days is a whole number ≥ 0; anything else is a caller's bug.
+function requireCount(n: number): void {
+  if (!Number.isInteger(n) || n < 0) throw new RangeError(`número de días hábiles inválido: ${n}`);
+}
+
 // The n-th business day strictly after `date` (n ≥ 1); n = 0 is `date` itself.
 export function addBusinessDays(calendar: BusinessCalendar, date: LocalDate, n: number): LocalDate {
+  requireCount(n);
   let current = date;
   for (let counted = 0; counted < n; ) {
     current = addDays(current, 1);
@@ -54,6 +60,7 @@ export function addBusinessDays(calendar: BusinessCalendar, date: LocalDate, n: 
 
 // The n-th business day strictly before `date` (n ≥ 1).
 export function subtractBusinessDays(calendar: BusinessCalendar, date: LocalDate, n: number): LocalDate {
+  requireCount(n);
   let current = date;
   for (let counted = 0; counted < n; ) {
     current = addDays(current, -1);

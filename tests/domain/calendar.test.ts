@@ -458,6 +458,11 @@ describe('business days', () => {
     expect(countBusinessDays(snimh2020, '2020-12-18', '2021-01-04')).toBe(1);
   });
 
+  it.each([-1, 1.5, Number.NaN])('refuses to add or subtract %s business days', (n) => {
+    expect(() => addBusinessDays(lft, '2020-04-24', n)).toThrow(RangeError);
+    expect(() => subtractBusinessDays(lft, '2020-04-24', n)).toThrow(RangeError);
+  });
+
   it('the next business day on or after a date', () => {
     expect(nextBusinessDayOnOrAfter(lft, '2020-05-18')).toBe('2020-05-18');
     expect(nextBusinessDayOnOrAfter(lft, '2020-05-01')).toBe('2020-05-04');
