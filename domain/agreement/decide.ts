@@ -6,6 +6,7 @@ import type { AgreementCommand } from './commands.js';
 import type { AgreementEvent } from './events.js';
 import { evolve } from './evolve.js';
 import type { Agreement, AgreementState } from './state.js';
+import type { AgreementStatus } from './status.js';
 
 export interface DecideContext {
   // Temporal's clock when deciding (ISO instant): the limit for occurredAt.
@@ -20,7 +21,8 @@ export interface DecideContext {
   milestoneDates?: Readonly<Record<string, LocalDate | undefined>>;
 }
 
-const STATUS_WORD = { en_proceso: 'en proceso', cumplido: 'cumplido', cancelado: 'cancelado' } as const;
+// How a refusal names the status, e.g. "el acuerdo 40:24/04/2020 está en proceso".
+const STATUS_WORD: Record<AgreementStatus, string> = { en_proceso: 'en proceso', cumplido: 'cumplido', cancelado: 'cancelado' };
 
 function dueDateOf(rule: DeadlineRule, adoptedOn: LocalDate, ctx: DecideContext) {
   const calendar = ctx.calendar ?? businessCalendar(ctx.nonWorkingDays);
