@@ -6,7 +6,9 @@ export class CommandLock {
   private busy = false;
 
   async run<T>(work: () => Promise<T>): Promise<T> {
-    await condition(() => !this.busy);
+    // Every waiter's condition turns true at the same release; the first to
+    // resume takes the lock and the others must wait again, hence the loop.
+    while (this.busy) await condition(() => !this.busy);
     this.busy = true;
     try {
       return await work();
