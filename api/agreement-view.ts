@@ -1,7 +1,7 @@
 import { acronymsOf } from '../db/agreements.js';
 import type { Body } from '../db/bodies.js';
 import type { Db } from '../db/connection.js';
-import type { AgreementState } from '../domain/agreement/index.js';
+import type { AgreementState, Evidence } from '../domain/agreement/index.js';
 import { businessCalendar } from '../domain/calendar.js';
 import { localDateOf } from '../domain/dates.js';
 import { evaluateSemaforo } from '../domain/semaforo.js';
@@ -28,8 +28,24 @@ export async function agreementView(db: Db, body: Body, state: AgreementState, v
     daysOverdue,
     fulfilledOn: state.fulfilledOn,
     deadline: state.deadline,
+    // Every earlier rule and due date, oldest first, with when and why it changed.
+    deadlineHistory: state.deadlineHistory,
     responsibles: state.responsibles.map((r) => ({ institutionId: r.institutionId, acronym: acronyms.get(r.institutionId) ?? '', state: r.state })),
-    evidence: state.evidence,
+    evidence: state.evidence.map(evidenceView),
     version,
+  };
+}
+
+// One evidence as the contract shows it, inside an agreement or on its own.
+export function evidenceView(evidence: Evidence) {
+  return {
+    id: evidence.id,
+    institutionId: evidence.institutionId,
+    description: evidence.description,
+    links: evidence.links,
+    files: evidence.files,
+    public: evidence.public,
+    submittedAt: evidence.submittedAt,
+    review: evidence.review,
   };
 }

@@ -1,7 +1,9 @@
 import { z } from 'zod';
+import type { AgreementState } from './agreement/state.js';
 import type { AgreementStatus, InstitutionState } from './agreement/status.js';
 import { addBusinessDays, subtractBusinessDays, type BusinessCalendar } from './calendar.js';
 import { TimeOfDay, zonedInstant, type LocalDate } from './dates.js';
+import { refuse } from './errors.js';
 
 // A body's reminder setting (contract §1.5), with the contract's defaults.
 export const ReminderSettings = z.strictObject({
@@ -55,9 +57,22 @@ export function reminderKey(agreementId: string, dueDate: LocalDate, kind: Remin
   return `${agreementId}:${dueDate}:${kind}:${n}`;
 }
 
+// Reminders go to the responsible institutions that still owe evidence.
+function pendingInstitutionIds(agreement: Pick<ReminderSubject, 'responsibles'>): string[] {
+  return agreement.responsibles.filter((r) => r.state !== 'cumplido').map((r) => r.institutionId);
+}
+
+// Who a reminder the secretariat sends now reaches, or why there is nothing to
+// remind: a reminder states the due date of an agreement still in process.
+export function remindNowRecipients(state: AgreementState): string[] {
+  if (state.status !== 'en_proceso') refuse('INVALID_TRANSITION', 'Solo se envían recordatorios de acuerdos en proceso.', { status: state.status });
+  if (state.dueDate === null) refuse('INVALID_TRANSITION', `El acuerdo ${state.folio} no tiene fecha de vencimiento: no hay plazo que recordar.`);
+  return pendingInstitutionIds(state);
+}
+
 export function planReminders({ agreement, settings, timezone, calendar, now }: ReminderPlanInput): PlannedReminder[] {
   const due = agreement.dueDate;
-  const institutionIds = agreement.responsibles.filter((r) => r.state !== 'cumplido').map((r) => r.institutionId);
+  const institutionIds = pendingInstitutionIds(agreement);
   if (agreement.status !== 'en_proceso' || due === null || institutionIds.length === 0) return [];
 
   const dates: { kind: ReminderKind; n: number; date: LocalDate }[] = [];

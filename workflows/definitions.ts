@@ -1,6 +1,8 @@
 import { defineQuery, defineUpdate } from '@temporalio/workflow';
+import type { Actor, Agreement, AgreementCommand, AgreementState } from '../domain/agreement/index.js';
+import type { BodySettings } from '../domain/body-settings.js';
 import type { DeadlineRule } from '../domain/deadline.js';
-import type { AgreementState } from '../domain/agreement/index.js';
+import type { ReminderRequest } from '../activities/send-reminder.js';
 
 // The messages an agreement workflow accepts, in one place shared by the
 // workflow (which handles them) and the API (which sends them).
@@ -15,15 +17,21 @@ export function agreementStreamId(agreementId: string): string {
   return `agreement-${agreementId}`;
 }
 
-export interface Actor {
-  role: string;
-  id: string;
+// What a run hands to the next one at continue-as-new, as plain JSON, so the
+// new run neither replays the store nor reloads the body.
+export interface Carried {
+  state: AgreementState;
+  version: number;
+  // The body's settings decide needs (its zone and calendar), loaded once at
+  // adoption: update validators cannot call activities.
+  settings: BodySettings | null;
+  // Reminders accepted and not yet sent.
+  outbox: ReminderRequest[];
 }
 
 export interface AgreementWorkflowInput {
   agreementId: string;
-  // Carried over continue-as-new so the new run does not replay the store.
-  carried?: { state: AgreementState; version: number };
+  carried?: Carried;
 }
 
 export interface AdoptionRequest {
@@ -44,3 +52,56 @@ export interface CommandResult {
 
 export const adoptAgreementUpdate = defineUpdate<CommandResult, [AdoptionRequest]>('adoptAgreement');
 export const stateQuery = defineQuery<{ state: AgreementState; version: number }>('state');
+
+// Commands callers send to an adopted agreement. Adoption has its own update
+// (it starts the workflow); deadline passing and sent reminders are recorded by
+// the workflow itself.
+export type RequestedCommandType = Exclude<AgreementCommand['type'], 'AdoptAgreement' | 'RecordDeadlinePassed' | 'RecordReminderSent'>;
+export type CommandData<T extends AgreementCommand['type']> = Extract<AgreementCommand, { type: T }>['data'];
+
+export interface CommandRequest<T extends RequestedCommandType> {
+  data: CommandData<T>;
+  actor: Actor;
+  // When it happened in the world; absent, the workflow's clock when it decides
+  // (the API's clock may run ahead of Temporal's and look like the future).
+  occurredAt?: string;
+  // Digest of the caller's request, echoed in the outcome: an update id reused
+  // for another request gets the first outcome back, and the caller can tell.
+  fingerprint: string;
+}
+
+export interface CommandOutcome {
+  version: number;
+  // The agreement right after this command, so a repeated request answers
+  // exactly what the first one did.
+  state: Agreement;
+  fingerprint: string;
+}
+
+export type CommandUpdate<T extends RequestedCommandType> = ReturnType<typeof defineUpdate<CommandOutcome, [CommandRequest<T>], T>>;
+
+// One update per command, named as the command.
+export function commandUpdate<T extends RequestedCommandType>(type: T): CommandUpdate<T> {
+  return defineUpdate<CommandOutcome, [CommandRequest<T>], T>(type);
+}
+
+// Typed as a record so that a command added to the domain must be listed here.
+const requested: Record<RequestedCommandType, true> = {
+  SubmitEvidence: true,
+  ReviewEvidence: true,
+  FulfilAgreement: true,
+  ReopenAgreement: true,
+  CancelAgreement: true,
+  ChangeDeadline: true,
+  ResolveMilestone: true,
+};
+export const requestedCommandTypes = Object.keys(requested) as RequestedCommandType[];
+
+// A reminder to every institution still owing evidence, sent now. It is a
+// message, not a change of the agreement: the notifications keep its record.
+export interface RemindNowOutcome {
+  // Who it goes to; it is sent right after the answer.
+  institutionIds: string[];
+}
+
+export const remindNowUpdate = defineUpdate<RemindNowOutcome>('RemindNow');

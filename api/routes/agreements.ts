@@ -7,15 +7,15 @@ import type { Db } from '../../db/connection.js';
 import { readStream } from '../../db/event-store.js';
 import { findInstitutions } from '../../db/institutions.js';
 import { findSession } from '../../db/sessions.js';
-import type { AgreementState } from '../../domain/agreement/index.js';
+import { ReviewDecision, type AgreementState } from '../../domain/agreement/index.js';
 import { DeadlineRule } from '../../domain/deadline.js';
-import { agreementStreamId } from '../../workflows/definitions.js';
-import { agreementView } from '../agreement-view.js';
+import { agreementStreamId, type CommandData, type RequestedCommandType } from '../../workflows/definitions.js';
+import { agreementView, evidenceView } from '../agreement-view.js';
 import type { AppDeps } from '../app.js';
 import { assertBodyScope, requireCaller, type Caller } from '../auth.js';
-import { ApiError, notFound, validationFailed } from '../errors.js';
+import { ApiError, forbidden, notFound, validationFailed } from '../errors.js';
 import { actorOf } from '../principal.js';
-import { adoptAgreement, idempotentId } from '../workflow-commands.js';
+import { adoptAgreement, commandAddress, idempotentId, requestReminder, sendCommand, type CommandAddress } from '../workflow-commands.js';
 
 const NewAgreementRequest = z.strictObject({
   sessionId: z.uuid(),
@@ -27,7 +27,46 @@ const NewAgreementRequest = z.strictObject({
 });
 
 const IdParams = z.object({ id: z.uuid() });
+const EvidenceParams = z.object({ id: z.uuid(), eid: z.uuid() });
 const IdempotencyHeaders = z.object({ 'idempotency-key': z.string().min(1).max(200).optional() }).loose();
+
+// When it happened in the world; absent, now. The decider refuses the future
+// and dates before the adoption.
+const OccurredAt = z.iso.datetime({ offset: true }).optional();
+const Reason = z.string().trim().min(1).max(5_000);
+
+const EvidenceRequest = z.strictObject({
+  institutionId: z.uuid(),
+  description: z.string().trim().min(1).max(20_000),
+  links: z.array(z.url({ protocol: /^https?$/ }).max(2_000)).max(50).default([]),
+  public: z.boolean().default(false),
+  occurredAt: OccurredAt,
+});
+
+const ReviewRequest = z
+  .strictObject({ decision: ReviewDecision, comment: z.string().trim().max(5_000).optional(), occurredAt: OccurredAt })
+  // The decider refuses it too (COMMENT_REQUIRED); said here, it is a bad field.
+  .refine((review) => review.decision !== 'rejected' || Boolean(review.comment), {
+    path: ['comment'],
+    message: 'Para rechazar una evidencia indique el motivo en el comentario.',
+  });
+
+const FulfilRequest = z.strictObject({ justification: Reason, occurredAt: OccurredAt });
+const ReasonRequest = z.strictObject({ reason: Reason, occurredAt: OccurredAt });
+const DeadlineRequest = z.strictObject({ deadline: DeadlineRule, reason: Reason, occurredAt: OccurredAt });
+const RemindRequest = z.strictObject({});
+
+type App = Parameters<FastifyPluginAsyncZod>[0];
+
+// A secretariat's command on one agreement, answered with the agreement as the
+// command left it. Every such route is one of these.
+interface SecretariatCommand<P extends z.ZodType<{ id: string }>, B extends z.ZodType<{ occurredAt?: string | undefined }>, T extends RequestedCommandType> {
+  path: string;
+  params: P;
+  body: B;
+  type: T;
+  data(body: z.output<B>, params: z.output<P>): CommandData<T>;
+}
 
 async function loadAgreement(db: Db, caller: Caller, id: string) {
   const row = await findAgreementRow(db, id);
@@ -45,6 +84,45 @@ async function loadAgreement(db: Db, caller: Caller, id: string) {
 }
 
 export function agreementRoutes({ db, temporal, taskQueue }: AppDeps): FastifyPluginAsyncZod {
+  // The write path every command shares: the caller's scope checked on the read
+  // model (404 / 403 before anything reaches Temporal), then the command sent to
+  // the agreement's workflow under the request's Idempotency-Key.
+  async function commandOnAgreement<T extends RequestedCommandType>(
+    caller: Caller,
+    agreementId: string,
+    request: { type: T; payload: unknown; idempotencyKey: string | undefined; occurredAt: string | undefined },
+    data: (address: CommandAddress) => CommandData<T>,
+  ) {
+    const { body } = await loadAgreement(db, caller, agreementId);
+    const address = commandAddress(agreementId, caller.tokenId, request.type, request.payload, request.idempotencyKey);
+    const outcome = await sendCommand(temporal, address, request.type, {
+      data: data(address),
+      actor: actorOf(caller.principal, caller.tokenId),
+      ...(request.occurredAt ? { occurredAt: request.occurredAt } : {}),
+    });
+    return { address, outcome, body };
+  }
+
+  function secretariatCommand<P extends z.ZodType<{ id: string }>, B extends z.ZodType<{ occurredAt?: string | undefined }>, T extends RequestedCommandType>(
+    app: App,
+    spec: SecretariatCommand<P, B, T>,
+  ): void {
+    app.post(spec.path, { schema: { params: spec.params, body: spec.body, headers: IdempotencyHeaders } }, async (request) => {
+      const caller = requireCaller(request, 'secretariat');
+      // The zod type provider cannot resolve a generic schema's output; the
+      // validator has already parsed both with these very schemas.
+      const input = request.body as z.output<B>;
+      const params = request.params as z.output<P>;
+      const { outcome, body } = await commandOnAgreement(
+        caller,
+        params.id,
+        { type: spec.type, payload: { params, input }, idempotencyKey: request.headers['idempotency-key'], occurredAt: input.occurredAt },
+        () => spec.data(input, params),
+      );
+      return agreementView(db, body, outcome.state, outcome.version);
+    });
+  }
+
   return async (app) => {
     app.post('/agreements', { schema: { body: NewAgreementRequest, headers: IdempotencyHeaders } }, async (request, reply) => {
       const caller = requireCaller(request, 'secretariat');
@@ -103,6 +181,47 @@ export function agreementRoutes({ db, temporal, taskQueue }: AppDeps): FastifyPl
         hash: e.hash,
         prevHash: e.prevHash,
       }));
+    });
+
+    // An institution posts only for agreements where it is responsible (others
+    // are 404 to it, as on reads) and only in its own name; the secretariat may
+    // post on behalf of any responsible institution.
+    app.post('/agreements/:id/evidence', { schema: { params: IdParams, body: EvidenceRequest, headers: IdempotencyHeaders } }, async (request, reply) => {
+      const caller = requireCaller(request, 'secretariat', 'institution');
+      const { occurredAt, ...input } = request.body;
+      const p = caller.principal;
+      if (p.role === 'institution' && p.institutionId !== input.institutionId) throw forbidden('Una institución solo registra evidencia a su propio nombre.');
+      const { address, outcome } = await commandOnAgreement(
+        caller,
+        request.params.id,
+        { type: 'SubmitEvidence', payload: request.body, idempotencyKey: request.headers['idempotency-key'], occurredAt },
+        // Named after the request: a retry names the same evidence.
+        (a) => ({ evidenceId: a.updateId, files: [], ...input }),
+      );
+      const evidence = outcome.state.evidence.find((e) => e.id === address.updateId);
+      if (!evidence) throw new Error(`la evidencia ${address.updateId} no quedó en el acuerdo`);
+      return reply.status(201).send(evidenceView(evidence));
+    });
+
+    secretariatCommand(app, {
+      path: '/agreements/:id/evidence/:eid/review',
+      params: EvidenceParams,
+      body: ReviewRequest,
+      type: 'ReviewEvidence',
+      data: ({ decision, comment }, { eid }) => ({ evidenceId: eid, decision, comment: comment ?? null }),
+    });
+    secretariatCommand(app, { path: '/agreements/:id/fulfil', params: IdParams, body: FulfilRequest, type: 'FulfilAgreement', data: ({ justification }) => ({ justification }) });
+    secretariatCommand(app, { path: '/agreements/:id/reopen', params: IdParams, body: ReasonRequest, type: 'ReopenAgreement', data: ({ reason }) => ({ reason }) });
+    secretariatCommand(app, { path: '/agreements/:id/cancel', params: IdParams, body: ReasonRequest, type: 'CancelAgreement', data: ({ reason }) => ({ reason }) });
+    secretariatCommand(app, { path: '/agreements/:id/deadline', params: IdParams, body: DeadlineRequest, type: 'ChangeDeadline', data: ({ deadline, reason }) => ({ deadline, reason }) });
+
+    // Sends a reminder now to every institution still owing evidence; 202 once
+    // the workflow queued it (sending follows there), with whom it goes to.
+    app.post('/agreements/:id/remind', { schema: { params: IdParams, body: RemindRequest, headers: IdempotencyHeaders } }, async (request, reply) => {
+      const caller = requireCaller(request, 'secretariat');
+      await loadAgreement(db, caller, request.params.id);
+      const address = commandAddress(request.params.id, caller.tokenId, 'RemindNow', request.body, request.headers['idempotency-key']);
+      return reply.status(202).send(await requestReminder(temporal, address));
     });
   };
 }

@@ -49,12 +49,18 @@ export async function givenABody(app: App, overrides: Record<string, unknown> = 
   };
   const bodyId = (body.body as { id: string }).id;
   const secretariatToken = await token({ role: 'secretariat', bodyId });
+  // One client per institution, in the order of `institutions`.
+  const institutionClients = [];
+  for (const institution of institutions) institutionClients.push(apiAs(app, await token({ role: 'institution', institutionId: institution.id })));
+  const [institution] = institutionClients;
+  if (!institution) throw new Error('no institution client');
   return {
     bodyId,
     institutions,
     secretariatToken,
     secretariat: apiAs(app, secretariatToken),
     coordinator: apiAs(app, await token({ role: 'coordinator', bodyId })),
-    institution: apiAs(app, await token({ role: 'institution', institutionId: institutions[0]?.id })),
+    institution,
+    institutionClients,
   };
 }
