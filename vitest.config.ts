@@ -5,6 +5,7 @@ import { defineConfig } from 'vitest/config';
 export default defineConfig({
   test: {
     pool: 'forks',
+    reporters: ['default', './tests/support/summary-reporter.ts'],
     coverage: {
       provider: 'v8',
       include: ['domain/**/*.ts'],
