@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { LocalDate } from '../dates.js';
 import { DeadlineRule } from '../deadline.js';
 import { Actor, Instant } from './actor.js';
-import { EvidenceFile, ReviewDecision } from './events.js';
+import { AgreementAdopted, EvidenceFile, ReviewDecision } from './events.js';
 import { AgreementStatus, InstitutionState } from './status.js';
 
 // The state evolve builds. Declared as schemas so the types flow from one place
@@ -41,19 +41,9 @@ export const DeadlineVersion = z.object({
 });
 export type DeadlineVersion = z.infer<typeof DeadlineVersion>;
 
-export const Agreement = z.object({
+// What the adoption recorded, plus what the follow-up adds.
+export const Agreement = AgreementAdopted.shape.data.omit({ responsibleInstitutionIds: true }).extend({
   status: AgreementStatus,
-  agreementId: z.string(),
-  bodyId: z.string(),
-  sessionId: z.string(),
-  seq: z.number().int(),
-  folio: z.string(),
-  text: z.string(),
-  themes: z.array(z.string()),
-  adoptedOn: LocalDate,
-  deadline: DeadlineRule,
-  dueDate: LocalDate.nullable(),
-  dueDateExplanation: z.string(),
   fulfilledOn: LocalDate.nullable(),
   responsibles: z.array(Responsible),
   evidence: z.array(Evidence),
