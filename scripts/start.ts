@@ -9,6 +9,7 @@ import { mkdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { migrateToLatest } from '../db/migrate.js';
+import { EMBEDDED_PG_PORT } from './lib/embedded-postgres-url.js';
 import { waitForPort } from './lib/free-port.js';
 import { startPostgres } from './lib/postgres.js';
 import {
@@ -168,7 +169,7 @@ async function main(): Promise<void> {
   const apiPort = portFromEnv('PORT', 3000);
   const temporalPort = portFromEnv('TEMPORAL_PORT', 7233);
   const temporalUiPort = portFromEnv('TEMPORAL_UI_PORT', 8233);
-  const pgPort = portFromEnv('ACUERDOS_PG_PORT', 54329);
+  const pgPort = portFromEnv('ACUERDOS_PG_PORT', EMBEDDED_PG_PORT);
   const namespace = process.env.TEMPORAL_NAMESPACE || 'default';
 
   let temporalAddress = process.env.TEMPORAL_ADDRESS;

@@ -10,6 +10,7 @@ import { createRequire } from 'node:module';
 import { dirname, join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import pg from 'pg';
+import { EMBEDDED_PG_HOST, EMBEDDED_PG_LOGIN, embeddedPostgresUrl } from './embedded-postgres-url.js';
 import { isPortFree } from './free-port.js';
 import { commandLineOf, isAlive, sleep, spawnManaged, tailOf, terminatePid, type ManagedProcess } from './process.js';
 
@@ -39,7 +40,7 @@ export interface PostgresHandle {
   stop(): Promise<void>;
 }
 
-const HOST = '127.0.0.1';
+const HOST = EMBEDDED_PG_HOST;
 const isRoot = typeof process.getuid === 'function' && process.getuid() === 0;
 
 interface Binaries {
@@ -137,9 +138,9 @@ function escapeIdentifier(name: string): string {
 export async function startPostgres(options: StartPostgresOptions): Promise<PostgresHandle> {
   const dataDir = resolve(options.dataDir);
   const port = options.port;
-  const database = options.database ?? 'acuerdos';
-  const user = options.user ?? 'acuerdos';
-  const password = options.password ?? 'acuerdos';
+  const database = options.database ?? EMBEDDED_PG_LOGIN.database;
+  const user = options.user ?? EMBEDDED_PG_LOGIN.user;
+  const password = options.password ?? EMBEDDED_PG_LOGIN.password;
   const logFile = resolve(options.logFile ?? join(dirname(dataDir), 'postgres.log'));
   const log = options.log ?? ((line: string) => console.log(line));
   const readyTimeoutMs = options.readyTimeoutMs ?? 60_000;
@@ -207,7 +208,7 @@ export async function startPostgres(options: StartPostgresOptions): Promise<Post
     await server.stop();
   };
 
-  const adminUrl = `postgres://${encodeURIComponent(user)}:${encodeURIComponent(password)}@${HOST}:${port}/postgres`;
+  const adminUrl = embeddedPostgresUrl(port, { user, password, database: 'postgres' });
   const deadline = Date.now() + readyTimeoutMs;
   for (;;) {
     if (!server.isRunning()) {
@@ -246,7 +247,7 @@ export async function startPostgres(options: StartPostgresOptions): Promise<Post
   }
 
   return {
-    databaseUrl: `postgres://${encodeURIComponent(user)}:${encodeURIComponent(password)}@${HOST}:${port}/${encodeURIComponent(database)}`,
+    databaseUrl: embeddedPostgresUrl(port, { user, password, database }),
     port,
     logFile,
     process: server,
