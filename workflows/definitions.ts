@@ -13,9 +13,7 @@ export function agreementWorkflowId(agreementId: string): string {
   return `agreement-${agreementId}`;
 }
 
-export function agreementStreamId(agreementId: string): string {
-  return `agreement-${agreementId}`;
-}
+export { agreementStreamId } from '../domain/agreement/stream.js';
 
 // What a run hands to the next one at continue-as-new, as plain JSON, so the
 // new run neither replays the store nor reloads the body.

@@ -5,3 +5,4 @@ export * from './events.js';
 export * from './evolve.js';
 export * from './state.js';
 export * from './status.js';
+export * from './stream.js';
