@@ -107,6 +107,14 @@ export interface NotificationsTable {
   updated_at: ColumnType<Date, Date | undefined, Date>;
 }
 
+export interface MilestonesTable {
+  id: string;
+  body_id: string;
+  name: string;
+  occurred_on: LocalDateColumn | null;
+  created_at: CreatedAt;
+}
+
 export interface Database {
   bodies: BodiesTable;
   institutions: InstitutionsTable;
@@ -117,6 +125,7 @@ export interface Database {
   agreements: AgreementsTable;
   agreement_responsibles: AgreementResponsiblesTable;
   notifications: NotificationsTable;
+  milestones: MilestonesTable;
 }
 
 export type BodyRow = Selectable<BodiesTable>;
@@ -127,3 +136,4 @@ export type EventRow = Selectable<EventsTable>;
 export type NewEventRow = Insertable<EventsTable>;
 export type AgreementRow = Selectable<AgreementsTable>;
 export type NotificationRow = Selectable<NotificationsTable>;
+export type MilestoneRow = Selectable<MilestonesTable>;

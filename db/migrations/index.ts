@@ -1,12 +1,14 @@
 import type { Migration, MigrationProvider } from 'kysely';
 import * as foundation from './0001_foundation.js';
 import * as notifications from './0002_notifications.js';
+import * as milestones from './0003_milestones.js';
 
 // Listed explicitly rather than read from the folder, so the same code runs under
 // tsx, in a bundle or in the container without file-system discovery.
 const migrations: Record<string, Migration> = {
   '0001_foundation': foundation,
   '0002_notifications': notifications,
+  '0003_milestones': milestones,
 };
 
 export const migrationProvider: MigrationProvider = {
