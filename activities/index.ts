@@ -2,8 +2,11 @@ import type { Db } from '../db/connection.js';
 import { appendEventsActivity } from './append-events.js';
 import { loadBodySettingsActivity } from './body-settings.js';
 import { allocateFolioActivity } from './folio.js';
+import { heartbeating } from './heartbeat.js';
 import type { Mailer } from './mailer.js';
+import { loadMilestoneDatesActivity } from './milestones.js';
 import { sendReminderActivity } from './send-reminder.js';
+import { sendReviewNoticeActivity } from './send-review-notice.js';
 
 export interface ActivityDeps {
   db: Db;
@@ -18,8 +21,10 @@ export function createActivities({ db, mailer, publicUrl }: ActivityDeps) {
   return {
     allocateFolio: allocateFolioActivity(db),
     loadBodySettings: loadBodySettingsActivity(db),
+    loadMilestoneDates: loadMilestoneDatesActivity(db),
     appendEvents: appendEventsActivity(db),
-    sendReminder: sendReminderActivity(db, mailer, publicUrl),
+    sendReminder: heartbeating(sendReminderActivity(db, mailer, publicUrl)),
+    sendReviewNotice: heartbeating(sendReviewNoticeActivity(db, mailer, publicUrl)),
   };
 }
 

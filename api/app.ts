@@ -9,6 +9,7 @@ import { agreementRoutes } from './routes/agreements.js';
 import { bodyRoutes } from './routes/bodies.js';
 import { healthRoutes } from './routes/health.js';
 import { institutionRoutes } from './routes/institutions.js';
+import { milestoneRoutes } from './routes/milestones.js';
 import { notificationRoutes } from './routes/notifications.js';
 import { sessionRoutes } from './routes/sessions.js';
 import { tokenRoutes } from './routes/tokens.js';
@@ -46,6 +47,7 @@ export async function buildApp(deps: AppDeps): Promise<App> {
       await api.register(institutionRoutes(deps));
       await api.register(sessionRoutes(deps));
       await api.register(agreementRoutes(deps));
+      await api.register(milestoneRoutes(deps));
       await api.register(notificationRoutes(deps));
     },
     { prefix: '/api' },

@@ -1,8 +1,9 @@
-import { defineQuery, defineUpdate } from '@temporalio/workflow';
+import { defineQuery, defineSignal, defineUpdate } from '@temporalio/workflow';
 import type { Actor, Agreement, AgreementCommand, AgreementState } from '../domain/agreement/index.js';
 import type { BodySettings } from '../domain/body-settings.js';
 import type { DeadlineRule } from '../domain/deadline.js';
 import type { ReminderRequest } from '../activities/send-reminder.js';
+import type { ReviewNoticeRequest } from '../activities/send-review-notice.js';
 
 // The messages an agreement workflow accepts, in one place shared by the
 // workflow (which handles them) and the API (which sends them).
@@ -15,16 +16,34 @@ export function agreementWorkflowId(agreementId: string): string {
 
 export { agreementStreamId } from '../domain/agreement/stream.js';
 
-// What a run hands to the next one at continue-as-new, as plain JSON, so the
-// new run neither replays the store nor reloads the body.
+// A message the workflow has decided to send and not yet handed to the
+// notifications store.
+export type Notice = { kind: 'reminder'; reminder: ReminderRequest } | { kind: 'review'; review: ReviewNoticeRequest };
+
+// An update already answered: its id and what it asked, so a retry after
+// continue-as-new (Temporal deduplicates update ids within one run only) is
+// answered instead of decided again.
+export interface HandledUpdate {
+  id: string;
+  fingerprint: string;
+}
+
+// What a run hands to the next one at continue-as-new, as plain JSON (records,
+// never Maps), so the new run neither replays the store nor reloads the body.
 export interface Carried {
   state: AgreementState;
   version: number;
   // The body's settings decide needs (its zone and calendar), loaded once at
-  // adoption: update validators cannot call activities.
+  // adoption and refreshed by bodySettingsChanged: update validators cannot
+  // call activities.
   settings: BodySettings | null;
-  // Reminders accepted and not yet sent.
-  outbox: ReminderRequest[];
+  // Days of the milestones this agreement's deadlines are anchored on, once known.
+  milestoneDates: Record<string, string>;
+  // Messages accepted and not yet sent.
+  outbox: Notice[];
+  // The last time the timers were looked at (ISO instant).
+  lookedAt: string | null;
+  handled: HandledUpdate[];
 }
 
 export interface AgreementWorkflowInput {
@@ -103,3 +122,7 @@ export interface RemindNowOutcome {
 }
 
 export const remindNowUpdate = defineUpdate<RemindNowOutcome>('RemindNow');
+
+// A body's settings changed (zone, calendar, reminders): running agreements
+// re-plan with them.
+export const bodySettingsChangedSignal = defineSignal<[BodySettings]>('bodySettingsChanged');

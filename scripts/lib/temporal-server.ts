@@ -18,6 +18,8 @@ export interface StartTemporalOptions {
   detached?: boolean;
   readyTimeoutMs?: number;
   log?: (line: string) => void;
+  /** Server settings (dynamic config keys), e.g. a lower continue-as-new threshold in tests. */
+  dynamicConfig?: Record<string, string | number>;
 }
 
 export interface TemporalHandle {
@@ -77,6 +79,7 @@ export async function startTemporalServer(options: StartTemporalOptions): Promis
     '--log-level', 'warn',
     '--color', 'never',
     ...(namespace === 'default' ? [] : ['--namespace', namespace]),
+    ...Object.entries(options.dynamicConfig ?? {}).flatMap(([key, value]) => ['--dynamic-config-value', `${key}=${value}`]),
   ];
   const server = spawnManaged('temporal', options.cliPath, args, {
     detached: options.detached ?? false,

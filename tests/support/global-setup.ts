@@ -31,6 +31,9 @@ async function withRetries<T>(what: string, attempt: (n: number) => Promise<T>):
 
 const TEMP_PREFIX = 'acuerdos-test-';
 
+// History events before Temporal suggests continue-as-new in the test server.
+export const CONTINUE_AS_NEW_AFTER = 150;
+
 /** Directories of earlier runs that were killed before their teardown (their owner pid is gone). */
 async function removeAbandonedTempDirs(): Promise<void> {
   const entries = await readdir(tmpdir()).catch(() => [] as string[]);
@@ -101,6 +104,9 @@ export default async function setup(project: TestProject): Promise<() => Promise
               port: await getFreePort(),
               uiPort: null,
               log: say,
+              // Temporal suggests continue-as-new after thousands of events; here,
+              // after a few dozen commands, so every long test crosses runs.
+              dynamicConfig: { 'limit.historyCount.suggestContinueAsNew': CONTINUE_AS_NEW_AFTER },
             });
             return temporal.address;
           })

@@ -1,0 +1,79 @@
+import { randomUUID } from 'node:crypto';
+import { z } from 'zod';
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { findBody } from '../../db/bodies.js';
+import { agreementsAwaiting, findMilestone, insertMilestone, markMilestoneOccurred, type Milestone } from '../../db/milestones.js';
+import { compareDates, formatDmy, LocalDate, localDateOf } from '../../domain/dates.js';
+import type { AppDeps } from '../app.js';
+import { assertBodyScope, requireCaller } from '../auth.js';
+import { ApiError, notFound, validationFailed } from '../errors.js';
+import { actorOf } from '../principal.js';
+import { commandAddress, sendCommand } from '../workflow-commands.js';
+
+const NewMilestoneRequest = z.strictObject({ bodyId: z.uuid(), name: z.string().trim().min(1).max(500) });
+const OccurredRequest = z.strictObject({ date: LocalDate });
+const IdParams = z.object({ id: z.uuid() });
+
+// Agreements told at the same time when a milestone occurs: enough to date
+// hundreds in a few seconds without flooding the workflows' task queue.
+const FAN_OUT = 16;
+
+async function inParallel<T>(items: readonly T[], limit: number, work: (item: T) => Promise<void>): Promise<void> {
+  const queue = [...items];
+  const lanes = Array.from({ length: Math.min(limit, queue.length) }, async () => {
+    for (let item = queue.shift(); item !== undefined; item = queue.shift()) await work(item);
+  });
+  await Promise.all(lanes);
+}
+
+export function milestoneRoutes({ db, temporal }: AppDeps): FastifyPluginAsyncZod {
+  return async (app) => {
+    app.post('/milestones', { schema: { body: NewMilestoneRequest } }, async (request, reply) => {
+      const caller = requireCaller(request, 'secretariat');
+      const input = request.body;
+      if (!(await findBody(db, input.bodyId))) throw validationFailed([{ field: 'bodyId', message: 'El órgano colegiado no existe.' }]);
+      assertBodyScope(caller, input.bodyId);
+      const milestone: Milestone = { id: randomUUID(), bodyId: input.bodyId, name: input.name, occurredOn: null };
+      await insertMilestone(db, milestone);
+      return reply.status(201).send(milestone);
+    });
+
+    app.get('/milestones/:id', { schema: { params: IdParams } }, async (request) => {
+      const caller = requireCaller(request, 'secretariat', 'coordinator');
+      const milestone = await findMilestone(db, request.params.id);
+      if (!milestone) throw notFound('El hito');
+      assertBodyScope(caller, milestone.bodyId);
+      return milestone;
+    });
+
+    // Recorded once; then every agreement of the body anchored on it gets its
+    // due date (and with it, its reminders) before the answer. Sending the same
+    // day again is safe and dates any agreement a failure left behind.
+    app.post('/milestones/:id/occurred', { schema: { params: IdParams, body: OccurredRequest } }, async (request) => {
+      const caller = requireCaller(request, 'secretariat');
+      const found = await findMilestone(db, request.params.id);
+      if (!found) throw notFound('El hito');
+      assertBodyScope(caller, found.bodyId);
+      const body = await findBody(db, found.bodyId);
+      if (!body) throw notFound('El órgano colegiado');
+      const { date } = request.body;
+      const today = localDateOf(new Date().toISOString(), body.settings.timezone);
+      if (compareDates(date, today) > 0) throw validationFailed([{ field: 'date', message: `El hito no puede haber ocurrido en una fecha futura (${formatDmy(date)}).` }]);
+
+      const milestone = await markMilestoneOccurred(db, found.id, date);
+      if (!milestone) throw notFound('El hito');
+      if (milestone.occurredOn !== date) {
+        throw new ApiError('CONFLICT', `El hito «${milestone.name}» ya se registró como ocurrido el ${formatDmy(milestone.occurredOn ?? date)}.`, { occurredOn: milestone.occurredOn });
+      }
+
+      const awaiting = await agreementsAwaiting(db, milestone);
+      const actor = actorOf(caller.principal, caller.tokenId);
+      await inParallel(awaiting, FAN_OUT, async (agreementId) => {
+        // One update id per (milestone, day, agreement): a repeat is answered, not re-run.
+        const address = commandAddress(agreementId, 'milestone', 'ResolveMilestone', { milestoneId: milestone.id, date }, `${milestone.id}:${date}`);
+        await sendCommand(temporal, address, 'ResolveMilestone', { data: { milestoneId: milestone.id, date }, actor });
+      });
+      return { ...milestone, dueDatesSet: awaiting.length };
+    });
+  };
+}
