@@ -2,6 +2,7 @@ import type { Migration, MigrationProvider } from 'kysely';
 import * as foundation from './0001_foundation.js';
 import * as notifications from './0002_notifications.js';
 import * as milestones from './0003_milestones.js';
+import * as agreementSearch from './0004_agreement_search.js';
 
 // Listed explicitly rather than read from the folder, so the same code runs under
 // tsx, in a bundle or in the container without file-system discovery.
@@ -9,6 +10,7 @@ const migrations: Record<string, Migration> = {
   '0001_foundation': foundation,
   '0002_notifications': notifications,
   '0003_milestones': milestones,
+  '0004_agreement_search': agreementSearch,
 };
 
 export const migrationProvider: MigrationProvider = {
