@@ -1,7 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import { Client, Connection } from '@temporalio/client';
-import { bundleWorkflowCode, DefaultLogger, Runtime, type Worker } from '@temporalio/worker';
+import { bundleWorkflowCode, DefaultLogger, Runtime } from '@temporalio/worker';
 import { inject } from 'vitest';
+import { createMailer, type Mailer } from '../../activities/mailer.js';
 import { buildApp, type App } from '../../api/app.js';
 import { createDb, type Db } from '../../db/connection.js';
 import { createWorker, workflowsPath } from '../../worker/create-worker.js';
@@ -16,16 +17,22 @@ export interface Harness {
   stop(): Promise<void>;
 }
 
+export interface HarnessOptions {
+  // Mail goes through this SMTP server; without it notifications are logged.
+  smtpUrl?: string;
+  // false: no worker in this process (the test runs its own, e.g. to kill it).
+  worker?: boolean;
+}
+
 // A real API and a real worker against the suite's PostgreSQL and Temporal
 // server, on a task queue of its own so test files don't steal each other's work.
-export async function startHarness(): Promise<Harness> {
+export async function startHarness(options: HarnessOptions = {}): Promise<Harness> {
   quietTemporal();
   const db = createDb(inject('databaseUrl'));
   const temporalAddress = inject('temporalAddress');
   const taskQueue = `test-${randomUUID()}`;
-  const workflowBundle = await bundleWorkflowCode({ workflowsPath, logger: quietLogger });
-  const { worker, connection: workerConnection } = await createWorker({ db, temporalAddress, taskQueue, workflowBundle });
-  const running = worker.run();
+  const mailer = createMailer(options.smtpUrl, 'Acuerdos <acuerdos@prueba.gob.mx>');
+  const started = options.worker === false ? null : await startWorker({ db, temporalAddress, taskQueue, mailer });
   const connection = await Connection.connect({ address: temporalAddress });
   const temporal = new Client({ connection });
   const app = await buildApp({ db, temporal, taskQueue, adminToken: ADMIN_TOKEN });
@@ -36,17 +43,24 @@ export async function startHarness(): Promise<Harness> {
     taskQueue,
     async stop() {
       await app.close();
-      await shutdown(worker, running);
-      await workerConnection.close();
+      await started?.stop();
       await connection.close();
       await db.destroy();
     },
   };
 }
 
-async function shutdown(worker: Worker, running: Promise<void>): Promise<void> {
-  worker.shutdown();
-  await running;
+async function startWorker(options: { db: Db; temporalAddress: string; taskQueue: string; mailer: Mailer | null }) {
+  const workflowBundle = await bundleWorkflowCode({ workflowsPath, logger: quietLogger });
+  const { worker, connection } = await createWorker({ ...options, workflowBundle });
+  const running = worker.run();
+  return {
+    async stop() {
+      worker.shutdown();
+      await running;
+      await connection.close();
+    },
+  };
 }
 
 let runtimeInstalled = false;
