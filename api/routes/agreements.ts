@@ -1,20 +1,24 @@
 import { randomUUID } from 'node:crypto';
 import { z } from 'zod';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { agreementsAsOf } from '../../db/agreement-history.js';
 import { findAgreementRow } from '../../db/agreements.js';
-import { findBody } from '../../db/bodies.js';
+import { findBody, type Body } from '../../db/bodies.js';
 import type { Db } from '../../db/connection.js';
 import { readStream } from '../../db/event-store.js';
 import { findInstitutions } from '../../db/institutions.js';
 import { findSession } from '../../db/sessions.js';
 import { ReviewDecision, type AgreementState } from '../../domain/agreement/index.js';
+import { formatDmy } from '../../domain/dates.js';
 import { DeadlineRule } from '../../domain/deadline.js';
 import { agreementStreamId, type CommandData, type RequestedCommandType } from '../../workflows/definitions.js';
 import { agreementView, evidenceView } from '../agreement-view.js';
 import type { AppDeps } from '../app.js';
 import { assertBodyScope, requireCaller, type Caller } from '../auth.js';
 import { ApiError, forbidden, notFound, validationFailed } from '../errors.js';
+import { assertMilestoneAnchor } from '../milestone-anchor.js';
 import { actorOf } from '../principal.js';
+import { AsOfQuery, referenceDay } from '../reference-day.js';
 import { adoptAgreement, commandAddress, idempotentId, requestReminder, sendCommand, type CommandAddress } from '../workflow-commands.js';
 
 const NewAgreementRequest = z.strictObject({
@@ -65,7 +69,8 @@ interface SecretariatCommand<P extends z.ZodType<{ id: string }>, B extends z.Zo
   params: P;
   body: B;
   type: T;
-  data(body: z.output<B>, params: z.output<P>): CommandData<T>;
+  // May check the request against the agreement's body before it is sent.
+  data(body: z.output<B>, params: z.output<P>, agreementBody: Body): CommandData<T> | Promise<CommandData<T>>;
 }
 
 async function loadAgreement(db: Db, caller: Caller, id: string) {
@@ -91,12 +96,12 @@ export function agreementRoutes({ db, temporal, taskQueue }: AppDeps): FastifyPl
     caller: Caller,
     agreementId: string,
     request: { type: T; payload: unknown; idempotencyKey: string | undefined; occurredAt: string | undefined },
-    data: (address: CommandAddress) => CommandData<T>,
+    data: (address: CommandAddress, body: Body) => CommandData<T> | Promise<CommandData<T>>,
   ) {
     const { body } = await loadAgreement(db, caller, agreementId);
     const address = commandAddress(agreementId, caller.tokenId, request.type, request.payload, request.idempotencyKey);
     const outcome = await sendCommand(temporal, address, request.type, {
-      data: data(address),
+      data: await data(address, body),
       actor: actorOf(caller.principal, caller.tokenId),
       ...(request.occurredAt ? { occurredAt: request.occurredAt } : {}),
     });
@@ -117,7 +122,7 @@ export function agreementRoutes({ db, temporal, taskQueue }: AppDeps): FastifyPl
         caller,
         params.id,
         { type: spec.type, payload: { params, input }, idempotencyKey: request.headers['idempotency-key'], occurredAt: input.occurredAt },
-        () => spec.data(input, params),
+        (_address, agreementBody) => spec.data(input, params, agreementBody),
       );
       return agreementView(db, body, outcome.state, outcome.version);
     });
@@ -130,6 +135,7 @@ export function agreementRoutes({ db, temporal, taskQueue }: AppDeps): FastifyPl
       const session = await findSession(db, input.sessionId);
       if (!session) throw validationFailed([{ field: 'sessionId', message: 'La sesión no existe.' }]);
       assertBodyScope(caller, session.bodyId);
+      await assertMilestoneAnchor(db, input.deadline, session.bodyId);
 
       const ids = [...new Set(input.responsibleInstitutionIds)];
       const known = new Set((await findInstitutions(db, ids)).map((i) => i.id));
@@ -160,10 +166,15 @@ export function agreementRoutes({ db, temporal, taskQueue }: AppDeps): FastifyPl
       return reply.status(201).send(await agreementView(db, body, state, row.version));
     });
 
-    app.get('/agreements/:id', { schema: { params: IdParams } }, async (request) => {
+    app.get('/agreements/:id', { schema: { params: IdParams, querystring: AsOfQuery } }, async (request) => {
       const caller = requireCaller(request, 'secretariat', 'coordinator', 'institution');
       const { state, body, row } = await loadAgreement(db, caller, request.params.id);
-      return agreementView(db, body, state, row.version);
+      const { asOf } = request.query;
+      if (asOf === undefined) return agreementView(db, body, state, row.version);
+      referenceDay(body, asOf);
+      const [past] = await agreementsAsOf(db, { agreementId: request.params.id }, asOf, body.settings.timezone);
+      if (!past) throw new ApiError('NOT_FOUND', `El acuerdo aún no estaba adoptado el ${formatDmy(asOf)}.`);
+      return agreementView(db, body, past.state, past.version, asOf);
     });
 
     app.get('/agreements/:id/events', { schema: { params: IdParams } }, async (request) => {
@@ -213,7 +224,16 @@ export function agreementRoutes({ db, temporal, taskQueue }: AppDeps): FastifyPl
     secretariatCommand(app, { path: '/agreements/:id/fulfil', params: IdParams, body: FulfilRequest, type: 'FulfilAgreement', data: ({ justification }) => ({ justification }) });
     secretariatCommand(app, { path: '/agreements/:id/reopen', params: IdParams, body: ReasonRequest, type: 'ReopenAgreement', data: ({ reason }) => ({ reason }) });
     secretariatCommand(app, { path: '/agreements/:id/cancel', params: IdParams, body: ReasonRequest, type: 'CancelAgreement', data: ({ reason }) => ({ reason }) });
-    secretariatCommand(app, { path: '/agreements/:id/deadline', params: IdParams, body: DeadlineRequest, type: 'ChangeDeadline', data: ({ deadline, reason }) => ({ deadline, reason }) });
+    secretariatCommand(app, {
+      path: '/agreements/:id/deadline',
+      params: IdParams,
+      body: DeadlineRequest,
+      type: 'ChangeDeadline',
+      data: async ({ deadline, reason }, _params, agreementBody) => {
+        await assertMilestoneAnchor(db, deadline, agreementBody.id);
+        return { deadline, reason };
+      },
+    });
 
     // Sends a reminder now to every institution still owing evidence; 202 once
     // the workflow queued it (sending follows there), with whom it goes to.

@@ -332,26 +332,6 @@ describe('a reminder sent now', () => {
   });
 });
 
-describe('a milestone resolved through its update (the HTTP route comes with milestones)', () => {
-  it('dates an agreement anchored on it once, and a repeat records nothing', async () => {
-    const milestoneId = crypto.randomUUID();
-    const given = await givenAnAgreement({ deadline: { type: 'business_days', days: 15, from: { milestoneId } } });
-    expect((await given.coordinator.get(given.url())).body).toMatchObject({ dueDate: null, semaforo: 'sin_plazo' });
-    const handle = h.temporal.workflow.getHandle(agreementWorkflowId(given.id));
-    const resolve = () =>
-      handle.executeUpdate(commandUpdate('ResolveMilestone'), {
-        args: [{ data: { milestoneId, date: '2020-08-22' }, actor: { role: 'secretariat', id: 'prueba' }, fingerprint: 'hito' }],
-      });
-
-    expect((await resolve()).state).toMatchObject({ dueDate: '2020-09-11' });
-    await resolve();
-
-    // One DueDateSet; the due date is long past, so the workflow then records that.
-    await expect.poll(async () => (await given.events()).map((e) => e.type), { timeout: 10_000 }).toEqual(['AgreementAdopted', 'DueDateSet', 'DeadlinePassed']);
-    expect((await given.coordinator.get(given.url())).body).toMatchObject({ dueDate: '2020-09-11' });
-  });
-});
-
 describe('the OpenAPI description', () => {
   it('lists the command routes with their request schemas', async () => {
     const answer = await h.app.inject({ method: 'GET', url: '/api/openapi.json' });
