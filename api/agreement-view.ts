@@ -1,7 +1,7 @@
 import { acronymsOf } from '../db/agreements.js';
 import type { Body } from '../db/bodies.js';
 import type { Db } from '../db/connection.js';
-import type { AgreementState, Evidence } from '../domain/agreement/index.js';
+import type { Agreement, AgreementState, Evidence } from '../domain/agreement/index.js';
 import { businessCalendar } from '../domain/calendar.js';
 import { localDateOf } from '../domain/dates.js';
 import { evaluateSemaforo } from '../domain/semaforo.js';
@@ -10,10 +10,20 @@ import { evaluateSemaforo } from '../domain/semaforo.js';
 // on the reference day (semáforo, days overdue) and on reference data (acronyms).
 export async function agreementView(db: Db, body: Body, state: AgreementState, version: number, asOf?: string) {
   if (state.status === 'sin_adoptar') throw new Error('agreement not adopted');
+  const acronyms = await acronymsOf(db, state.responsibles.map((r) => r.institutionId));
+  return presentAgreement(body, state, version, acronyms, asOf);
+}
+
+// Many agreements with one look-up of the acronyms of all their institutions.
+export async function agreementViews(db: Db, items: readonly { body: Body; state: Agreement; version: number }[], asOf?: string) {
+  const acronyms = await acronymsOf(db, [...new Set(items.flatMap((item) => item.state.responsibles.map((r) => r.institutionId)))]);
+  return items.map((item) => presentAgreement(item.body, item.state, item.version, acronyms, asOf));
+}
+
+function presentAgreement(body: Body, state: Agreement, version: number, acronyms: ReadonlyMap<string, string>, asOf?: string) {
   const today = asOf ?? localDateOf(new Date().toISOString(), body.settings.timezone);
   const calendar = businessCalendar(body.settings.nonWorkingDays);
   const { semaforo, daysOverdue } = evaluateSemaforo(state, today, calendar, body.settings.warningBusinessDays);
-  const acronyms = await acronymsOf(db, state.responsibles.map((r) => r.institutionId));
   return {
     id: state.agreementId,
     bodyId: state.bodyId,

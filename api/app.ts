@@ -5,8 +5,10 @@ import type { Db } from '../db/connection.js';
 import { registerAuth } from './auth.js';
 import { registerErrorHandling } from './errors.js';
 import { registerOpenApi } from './openapi.js';
+import { agreementListRoutes } from './routes/agreement-list.js';
 import { agreementRoutes } from './routes/agreements.js';
 import { bodyRoutes } from './routes/bodies.js';
+import { dashboardRoutes } from './routes/dashboard.js';
 import { healthRoutes } from './routes/health.js';
 import { institutionRoutes } from './routes/institutions.js';
 import { milestoneRoutes } from './routes/milestones.js';
@@ -47,6 +49,8 @@ export async function buildApp(deps: AppDeps): Promise<App> {
       await api.register(institutionRoutes(deps));
       await api.register(sessionRoutes(deps));
       await api.register(agreementRoutes(deps));
+      await api.register(agreementListRoutes(deps));
+      await api.register(dashboardRoutes(deps));
       await api.register(milestoneRoutes(deps));
       await api.register(notificationRoutes(deps));
     },
