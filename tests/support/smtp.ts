@@ -8,9 +8,15 @@ export interface ReceivedMail {
   messageId: string;
 }
 
+export interface SmtpServerOptions {
+  // Runs when a message has arrived, before the server acknowledges it: the
+  // sender still waits for its "250 OK" meanwhile.
+  beforeAcknowledging?: (mail: ReceivedMail) => void | Promise<void>;
+}
+
 // A real SMTP peer in the test process: messages travel through nodemailer and
 // the SMTP protocol, and land here parsed.
-export async function startSmtpServer() {
+export async function startSmtpServer(options: SmtpServerOptions = {}) {
   const received: ReceivedMail[] = [];
   const server = new SMTPServer({
     authOptional: true,
@@ -18,9 +24,11 @@ export async function startSmtpServer() {
     logger: false,
     onData(stream, _session, callback) {
       simpleParser(stream)
-        .then((mail) => {
-          const to = [mail.to].flat().flatMap((a) => (a ? a.value.map((v) => v.address ?? '') : []));
-          received.push({ to, subject: mail.subject ?? '', text: mail.text ?? '', messageId: mail.messageId ?? '' });
+        .then(async (parsed) => {
+          const to = [parsed.to].flat().flatMap((a) => (a ? a.value.map((v) => v.address ?? '') : []));
+          const mail = { to, subject: parsed.subject ?? '', text: parsed.text ?? '', messageId: parsed.messageId ?? '' };
+          received.push(mail);
+          await options.beforeAcknowledging?.(mail);
           callback();
         })
         .catch((error: unknown) => callback(error instanceof Error ? error : new Error(String(error))));
