@@ -1,7 +1,16 @@
 import { defineConfig } from 'vitest/config';
 
+const integration = {
+  pool: 'forks' as const,
+  globalSetup: ['tests/support/global-setup.ts'],
+  testTimeout: 60_000,
+  hookTimeout: 180_000,
+};
+
 // Two projects: pure domain rules run alone and fast; everything else shares one
 // real PostgreSQL and one real Temporal dev server started by the global setup.
+// A third, only with ACUERDOS_RECORD_HISTORIES=1 (`npm run record-histories`),
+// writes workflow histories for the replay test.
 export default defineConfig({
   test: {
     pool: 'forks',
@@ -24,13 +33,11 @@ export default defineConfig({
         test: {
           name: 'integration',
           include: ['tests/**/*.test.ts'],
-          exclude: ['tests/domain/**'],
-          pool: 'forks',
-          globalSetup: ['tests/support/global-setup.ts'],
-          testTimeout: 60_000,
-          hookTimeout: 180_000,
+          exclude: ['tests/domain/**', 'tests/record/**'],
+          ...integration,
         },
       },
+      ...(process.env.ACUERDOS_RECORD_HISTORIES === '1' ? [{ test: { name: 'record', include: ['tests/record/**/*.test.ts'], ...integration } }] : []),
     ],
   },
 });
