@@ -1,6 +1,6 @@
 import { z } from 'zod';
-import { addDays, compareDates, dayOfWeek, LocalDate, toDayNumber, fromDayNumber } from './dates.js';
-import { lawRestDay } from './rest-days.js';
+import { addDays, compareDates, dayOfWeek, LocalDate, toDayNumber, fromDayNumber, yearOf } from './dates.js';
+import { lawRestDay, restDaysOfYear } from './rest-days.js';
 
 // Extra days a body publishes as non-working (vacation periods and the like):
 // single dates or inclusive ranges, optionally named.
@@ -17,9 +17,26 @@ export interface BusinessCalendar {
   isBusinessDay(date: LocalDate): boolean;
   // Why a weekday is not a business day, e.g. "Día del Trabajo"; undefined otherwise.
   restDayName(date: LocalDate): string | undefined;
+  // How many weekdays in [from, to] are not business days.
+  restWeekdaysBetween(from: LocalDate, to: LocalDate): number;
 }
 
 const BODY_DAY_NAME = 'día inhábil del órgano';
+
+const isWeekday = (date: LocalDate) => dayOfWeek(date) !== 0 && dayOfWeek(date) !== 6;
+
+// The law's rest days of a year that fall on weekdays; the same for every body.
+const lawRestWeekdaysByYear = new Map<number, LocalDate[]>();
+function lawRestWeekdays(year: number): LocalDate[] {
+  let days = lawRestWeekdaysByYear.get(year);
+  if (!days) {
+    days = restDaysOfYear(year)
+      .map((d) => d.date)
+      .filter(isWeekday);
+    lawRestWeekdaysByYear.set(year, days);
+  }
+  return days;
+}
 
 export function businessCalendar(nonWorkingDays: readonly NonWorkingDay[] = []): BusinessCalendar {
   const bodyDays = new Map<LocalDate, string>();
@@ -33,8 +50,21 @@ export function businessCalendar(nonWorkingDays: readonly NonWorkingDay[] = []):
     }
   }
   const restDayName = (date: LocalDate) => lawRestDay(date)?.name ?? bodyDays.get(date);
+  // The body's own rest weekdays that the law does not already rest, as sorted day numbers.
+  const bodyWeekdays = [...bodyDays.keys()]
+    .filter((date) => isWeekday(date) && lawRestDay(date) === undefined)
+    .map(toDayNumber)
+    .sort((a, b) => a - b);
   return {
     restDayName,
+    restWeekdaysBetween(from, to) {
+      if (compareDates(from, to) > 0) return 0;
+      let count = 0;
+      for (let year = yearOf(from); year <= yearOf(to); year += 1) {
+        count += lawRestWeekdays(year).filter((date) => compareDates(date, from) >= 0 && compareDates(date, to) <= 0).length;
+      }
+      return count + firstIndexAbove(bodyWeekdays, toDayNumber(to)) - firstIndexAbove(bodyWeekdays, toDayNumber(from) - 1);
+    },
     isBusinessDay(date) {
       const weekday = dayOfWeek(date);
       return weekday !== 0 && weekday !== 6 && restDayName(date) === undefined;
@@ -69,13 +99,33 @@ export function subtractBusinessDays(calendar: BusinessCalendar, date: LocalDate
   return current;
 }
 
-// Business days in the interval (from, to]; 0 when to ≤ from.
-export function countBusinessDays(calendar: BusinessCalendar, from: LocalDate, to: LocalDate): number {
-  let count = 0;
-  for (let current = addDays(from, 1); compareDates(current, to) <= 0; current = addDays(current, 1)) {
-    if (calendar.isBusinessDay(current)) count += 1;
+// Index of the first element greater than `value` in an ascending list.
+function firstIndexAbove(sorted: readonly number[], value: number): number {
+  let low = 0;
+  let high = sorted.length;
+  while (low < high) {
+    const mid = (low + high) >> 1;
+    if ((sorted[mid] ?? Infinity) <= value) low = mid + 1;
+    else high = mid;
   }
-  return count;
+  return low;
+}
+
+// Weekdays among the day numbers before n (day 0, 1970-01-01, was a Thursday),
+// counted from day 0 and negative before it: differences count any interval.
+const WEEKDAYS_IN_FIRST = [0, 1, 2, 2, 2, 3, 4, 5];
+function weekdaysBefore(n: number): number {
+  const weeks = Math.floor(n / 7);
+  return 5 * weeks + (WEEKDAYS_IN_FIRST[n - 7 * weeks] ?? 0);
+}
+
+// Business days in the interval (from, to]; 0 when to ≤ from. Counted, not
+// walked: days overdue are counted for every agreement of a dashboard, and an
+// agreement years overdue would otherwise cost a walk over each of its days.
+export function countBusinessDays(calendar: BusinessCalendar, from: LocalDate, to: LocalDate): number {
+  if (compareDates(to, from) <= 0) return 0;
+  const weekdays = weekdaysBefore(toDayNumber(to) + 1) - weekdaysBefore(toDayNumber(from) + 1);
+  return weekdays - calendar.restWeekdaysBetween(addDays(from, 1), to);
 }
 
 export function nextBusinessDayOnOrAfter(calendar: BusinessCalendar, date: LocalDate): LocalDate {
