@@ -24,16 +24,35 @@ export type AgreementScope = { agreementId: string } | { bodyId: string };
 // recorded later with an earlier occurredAt count: the history says when
 // things happened, not when they were typed in.
 export async function agreementsAsOf(db: Db, scope: AgreementScope, day: LocalDate, timezone: string): Promise<AgreementAsOf[]> {
-  const streams =
-    'agreementId' in scope
-      ? [agreementStreamId(scope.agreementId)]
-      : (await db.selectFrom('agreements').select('id').where('body_id', '=', scope.bodyId).execute()).map((row) => agreementStreamId(row.id));
-  if (streams.length === 0) return [];
+  const cutoff = endOfDay(day, timezone);
+  let query = db.selectFrom('agreements').select(['id', 'state', 'version']);
+  query = 'agreementId' in scope ? query.where('id', '=', scope.agreementId) : query.where('body_id', '=', scope.bodyId);
+  const current = await query.execute();
+  if (current.length === 0) return [];
+  // An agreement none of whose events occurred after the cutoff stood then as
+  // its read model stands now (the model is the fold of its whole stream), so
+  // only the streams that changed later are folded again: a body's as-of read
+  // folds the agreements of around that day, not its whole history.
+  const changedLater = new Set(
+    (
+      await db
+        .selectFrom('events')
+        .select('stream_id')
+        .distinct()
+        .where('stream_id', 'in', current.map((row) => agreementStreamId(row.id)))
+        .where('occurred_at', '>=', cutoff)
+        .execute()
+    ).map((row) => row.stream_id),
+  );
+  const result: AgreementAsOf[] = current
+    .filter((row) => !changedLater.has(agreementStreamId(row.id)))
+    .map((row) => ({ state: row.state as Agreement, version: row.version }));
+  if (changedLater.size === 0) return result;
   const rows = await db
     .selectFrom('events')
     .selectAll()
-    .where('stream_id', 'in', streams)
-    .where('occurred_at', '<', endOfDay(day, timezone))
+    .where('stream_id', 'in', [...changedLater])
+    .where('occurred_at', '<', cutoff)
     .orderBy('stream_id')
     .orderBy('version')
     .execute();
@@ -44,7 +63,6 @@ export async function agreementsAsOf(db: Db, scope: AgreementScope, day: LocalDa
     if (stream) stream.push(row);
     else byStream.set(row.stream_id, [row]);
   }
-  const result: AgreementAsOf[] = [];
   for (const stream of byStream.values()) {
     const state = foldEvents(stream.map((row) => parseAgreementEvent({ type: row.type, data: row.data })));
     const last = stream.at(-1);
