@@ -12,7 +12,8 @@ import { startHarness, type Harness } from '../support/harness.js';
 // incompatible (and has its patched() guard), to add histories of the new code.
 
 const out = fileURLToPath(new URL('../workflows/histories/', import.meta.url));
-const stamp = new Date().toISOString().slice(0, 10);
+// Date and time, so histories recorded the same day don't overwrite each other.
+const stamp = new Date().toISOString().slice(0, 16).replace(/[-:]/g, '').replace('T', '-');
 
 let h: Harness;
 beforeAll(async () => {

@@ -1,0 +1,122 @@
+// `npm run bench:lifecycle`: how fast agreements are registered end to end (HTTP
+// → Temporal update-with-start → activities → event store and read model) and
+// how much memory the worker holds with 1,000 open agreements. Machines are
+// shared and noisy, so each figure comes with a baseline measured in the same
+// run: a plain append of the same event to the store without Temporal, and the
+// idle worker's memory.
+import { spawn, type ChildProcess } from 'node:child_process';
+import { randomUUID } from 'node:crypto';
+import { chmod, mkdtemp, readFile, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { Client, Connection } from '@temporalio/client';
+import { buildApp } from '../api/app.js';
+import { projectAgreement } from '../db/agreement-projection.js';
+import { createDb } from '../db/connection.js';
+import { appendToStream } from '../db/event-store.js';
+import { migrateToLatest } from '../db/migrate.js';
+import { agreementStreamId } from '../domain/agreement/index.js';
+import { getFreePort } from './lib/free-port.js';
+import { startPostgres } from './lib/postgres.js';
+import { ensureTemporalCli } from './lib/temporal-cli.js';
+import { startTemporalServer } from './lib/temporal-server.js';
+
+const AGREEMENTS = Number(process.env.BENCH_AGREEMENTS ?? 1000);
+const CONCURRENCY = 8;
+const ADMIN = `bench-${randomUUID()}`;
+const say = (line: string) => console.log(line);
+
+async function rssMb(pid: number): Promise<number> {
+  const status = await readFile(`/proc/${pid}/status`, 'utf8');
+  const kb = Number(/VmRSS:\s+(\d+)/.exec(status)?.[1] ?? Number.NaN);
+  return kb / 1024;
+}
+
+async function inLanes(count: number, lanes: number, work: (i: number) => Promise<void>): Promise<void> {
+  let next = 0;
+  await Promise.all(
+    Array.from({ length: lanes }, async () => {
+      for (let i = next++; i < count; i = next++) await work(i);
+    }),
+  );
+}
+
+async function startWorkerProcess(env: NodeJS.ProcessEnv): Promise<ChildProcess> {
+  const child = spawn(process.execPath, ['--import', 'tsx', 'worker/main.ts'], { env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'inherit'] });
+  await new Promise<void>((resolve, reject) => {
+    child.stdout?.on('data', (chunk: Buffer) => chunk.toString().includes('worker: escuchando') && resolve());
+    child.once('exit', (code) => reject(new Error(`el worker terminó (${code})`)));
+  });
+  return child;
+}
+
+const dir = await mkdtemp(join(tmpdir(), 'acuerdos-bench-lifecycle-'));
+// As root, PostgreSQL runs as `postgres`, which must be able to enter it.
+await chmod(dir, 0o755);
+const cli = await ensureTemporalCli({ log: say });
+const postgres = await startPostgres({ dataDir: join(dir, 'pg'), port: await getFreePort(), ephemeral: true, log: () => {} });
+const temporalServer = await startTemporalServer({ cliPath: cli.path, dataDir: join(dir, 'temporal'), port: await getFreePort(), uiPort: null, log: () => {} });
+await migrateToLatest(postgres.databaseUrl);
+const db = createDb(postgres.databaseUrl);
+const taskQueue = `bench-${randomUUID()}`;
+const worker = await startWorkerProcess({ DATABASE_URL: postgres.databaseUrl, TEMPORAL_ADDRESS: temporalServer.address, TEMPORAL_TASK_QUEUE: taskQueue, SMTP_URL: '' });
+const connection = await Connection.connect({ address: temporalServer.address });
+const app = await buildApp({ db, temporal: new Client({ connection }), taskQueue, adminToken: ADMIN });
+
+try {
+  const call = async (token: string, url: string, payload: object) => {
+    const answer = await app.inject({ method: 'POST', url, headers: { authorization: `Bearer ${token}` }, payload });
+    if (answer.statusCode >= 300) throw new Error(`${url}: ${answer.statusCode} ${answer.body}`);
+    return answer.json<{ id: string; token: string }>();
+  };
+  const body = await call(ADMIN, '/api/bodies', { name: 'Órgano de medición', acronym: 'BENCH' });
+  const institutions = await Promise.all(['A', 'B'].map((a) => call(ADMIN, '/api/institutions', { name: `Institución ${a}`, acronym: `INST${a}`, emails: [`enlace${a}@bench.gob.mx`] })));
+  const secretariat = (await call(ADMIN, '/api/tokens', { role: 'secretariat', bodyId: body.id, label: 'bench' })).token;
+  const session = await call(secretariat, '/api/sessions', { bodyId: body.id, kind: 'ordinaria', number: 1, date: '2026-01-15' });
+  const agreement = (i: number) => ({
+    sessionId: session.id,
+    text: `Acuerdo de medición número ${i}.`,
+    responsibleInstitutionIds: institutions.map((x) => x.id),
+    deadline: { type: 'date', date: '2099-12-31' },
+  });
+
+  // Warm-up: the workflow bundle, connections and JIT.
+  for (let i = 0; i < 20; i += 1) await call(secretariat, '/api/agreements', agreement(i));
+  await new Promise((resolve) => setTimeout(resolve, 3_000));
+  const idleMb = await rssMb(worker.pid ?? 0);
+
+  // Baseline: the same event appended straight to the store with its projection.
+  let started = performance.now();
+  await inLanes(AGREEMENTS, CONCURRENCY, async (i) => {
+    const agreementId = randomUUID();
+    const data = { agreementId, bodyId: body.id, sessionId: session.id, seq: 100_000 + i, folio: `${100_000 + i}:15/01/2026`, text: `Directo ${i}`, themes: [], responsibleInstitutionIds: institutions.map((x) => x.id), deadline: { type: 'date', date: '2099-12-31' }, adoptedOn: '2026-01-15', dueDate: '2099-12-31', dueDateExplanation: 'Fecha fija: 31/12/2099' };
+    await appendToStream(db, { streamId: agreementStreamId(agreementId), expectedVersion: 0, events: [{ eventId: randomUUID(), type: 'AgreementAdopted', data, occurredAt: '2026-01-15T06:00:00Z', actor: { role: 'secretariat', id: 'bench' } }] }, projectAgreement);
+  });
+  const directPerSecond = AGREEMENTS / ((performance.now() - started) / 1000);
+
+  started = performance.now();
+  await inLanes(AGREEMENTS, CONCURRENCY, async (i) => {
+    await call(secretariat, '/api/agreements', agreement(i));
+  });
+  const endToEndPerSecond = AGREEMENTS / ((performance.now() - started) / 1000);
+
+  await new Promise((resolve) => setTimeout(resolve, 5_000));
+  const openMb = await rssMb(worker.pid ?? 0);
+
+  say('');
+  say(`Registro de acuerdos de punta a punta (${AGREEMENTS}, ${CONCURRENCY} a la vez):`);
+  say(`  HTTP → Temporal → almacén:        ${endToEndPerSecond.toFixed(1)} acuerdos/s`);
+  say(`  referencia, append directo:        ${directPerSecond.toFixed(1)} acuerdos/s`);
+  say(`  razón punta a punta / referencia:  ${(endToEndPerSecond / directPerSecond).toFixed(3)}`);
+  say(`Memoria del worker (RSS):`);
+  say(`  en reposo tras el calentamiento:   ${idleMb.toFixed(0)} MB`);
+  say(`  con ${AGREEMENTS + 20} acuerdos abiertos:       ${openMb.toFixed(0)} MB (razón ${(openMb / idleMb).toFixed(2)}; ${(((openMb - idleMb) * 1024) / AGREEMENTS).toFixed(1)} KB por acuerdo)`);
+} finally {
+  await app.close();
+  worker.kill('SIGTERM');
+  await connection.close();
+  await db.destroy();
+  await temporalServer.stop();
+  await postgres.stop();
+  await rm(dir, { recursive: true, force: true });
+}
