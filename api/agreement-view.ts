@@ -4,26 +4,49 @@ import type { Db } from '../db/connection.js';
 import type { Agreement, AgreementState, Evidence } from '../domain/agreement/index.js';
 import { businessCalendar } from '../domain/calendar.js';
 import { localDateOf } from '../domain/dates.js';
-import { evaluateSemaforo } from '../domain/semaforo.js';
+import { evaluateSemaforo, type Light } from '../domain/semaforo.js';
 
 // The agreement as the contract shows it: the projected state plus what depends
 // on the reference day (semáforo, days overdue) and on reference data (acronyms).
 export async function agreementView(db: Db, body: Body, state: AgreementState, version: number, asOf?: string) {
   if (state.status === 'sin_adoptar') throw new Error('agreement not adopted');
   const acronyms = await acronymsOf(db, state.responsibles.map((r) => r.institutionId));
-  return presentAgreement(body, state, version, acronyms, asOf);
+  return presentAgreement(state, version, acronyms, lightsOf(body, asOf)(state));
 }
 
 // Many agreements with one look-up of the acronyms of all their institutions.
 export async function agreementViews(db: Db, items: readonly { body: Body; state: Agreement; version: number }[], asOf?: string) {
   const acronyms = await acronymsOf(db, [...new Set(items.flatMap((item) => item.state.responsibles.map((r) => r.institutionId)))]);
-  return items.map((item) => presentAgreement(item.body, item.state, item.version, acronyms, asOf));
+  const lightsByBody = new Map<string, (state: Agreement) => Light>();
+  return items.map((item) => {
+    let lights = lightsByBody.get(item.body.id);
+    if (!lights) {
+      lights = lightsOf(item.body, asOf);
+      lightsByBody.set(item.body.id, lights);
+    }
+    return presentAgreement(item.state, item.version, acronyms, lights(item.state));
+  });
 }
 
-function presentAgreement(body: Body, state: Agreement, version: number, acronyms: ReadonlyMap<string, string>, asOf?: string) {
+// The semáforo of a body's agreements on the reference day (asOf or today in
+// its timezone). It depends only on status and due date, so agreements due
+// the same day share one evaluation.
+function lightsOf(body: Body, asOf?: string): (state: Agreement) => Light {
   const today = asOf ?? localDateOf(new Date().toISOString(), body.settings.timezone);
   const calendar = businessCalendar(body.settings.nonWorkingDays);
-  const { semaforo, daysOverdue } = evaluateSemaforo(state, today, calendar, body.settings.warningBusinessDays);
+  const seen = new Map<string, Light>();
+  return (state) => {
+    const key = `${state.status}|${state.dueDate}`;
+    let light = seen.get(key);
+    if (!light) {
+      light = evaluateSemaforo(state, today, calendar, body.settings.warningBusinessDays);
+      seen.set(key, light);
+    }
+    return light;
+  };
+}
+
+function presentAgreement(state: Agreement, version: number, acronyms: ReadonlyMap<string, string>, { semaforo, daysOverdue }: Light) {
   return {
     id: state.agreementId,
     bodyId: state.bodyId,

@@ -19,39 +19,29 @@ export function endOfDay(day: LocalDate, timezone: string): Date {
 // Which agreements to read: one, or every agreement of a body.
 export type AgreementScope = { agreementId: string } | { bodyId: string };
 
-// Folds, per agreement, the events that occurred before the end of `day`.
-// Agreements adopted later (no AgreementAdopted by then) are left out. Events
-// recorded later with an earlier occurredAt count: the history says when
-// things happened, not when they were typed in.
-export async function agreementsAsOf(db: Db, scope: AgreementScope, day: LocalDate, timezone: string): Promise<AgreementAsOf[]> {
-  const cutoff = endOfDay(day, timezone);
-  let query = db.selectFrom('agreements').select(['id', 'state', 'version']);
-  query = 'agreementId' in scope ? query.where('id', '=', scope.agreementId) : query.where('body_id', '=', scope.bodyId);
-  const current = await query.execute();
-  if (current.length === 0) return [];
-  // An agreement none of whose events occurred after the cutoff stood then as
-  // its read model stands now (the model is the fold of its whole stream), so
-  // only the streams that changed later are folded again: a body's as-of read
-  // folds the agreements of around that day, not its whole history.
-  const changedLater = new Set(
-    (
-      await db
-        .selectFrom('events')
-        .select('stream_id')
-        .distinct()
-        .where('stream_id', 'in', current.map((row) => agreementStreamId(row.id)))
-        .where('occurred_at', '>=', cutoff)
-        .execute()
-    ).map((row) => row.stream_id),
-  );
-  const result: AgreementAsOf[] = current
-    .filter((row) => !changedLater.has(agreementStreamId(row.id)))
-    .map((row) => ({ state: row.state as Agreement, version: row.version }));
-  if (changedLater.size === 0) return result;
+// The agreements of a scope with an event that occurred at or after `cutoff`.
+// Every other agreement stood at the cutoff as its read model stands now (the
+// model is the fold of its whole stream), so only these need folding again:
+// an as-of read of a body folds the agreements of around that day, not its
+// whole history.
+export async function changedSince(db: Db, scope: AgreementScope, cutoff: Date): Promise<Set<string>> {
+  const ids = 'agreementId' in scope ? [scope.agreementId] : (await db.selectFrom('agreements').select('id').where('body_id', '=', scope.bodyId).execute()).map((row) => row.id);
+  if (ids.length === 0) return new Set();
+  const byStream = new Map(ids.map((id) => [agreementStreamId(id), id]));
+  const rows = await db.selectFrom('events').select('stream_id').distinct().where('stream_id', 'in', [...byStream.keys()]).where('occurred_at', '>=', cutoff).execute();
+  return new Set(rows.flatMap((row) => byStream.get(row.stream_id) ?? []));
+}
+
+// Folds, per agreement, its events that occurred before `cutoff`. Agreements
+// adopted later (no AgreementAdopted by then) are left out. Events recorded
+// later with an earlier occurredAt count: the history says when things
+// happened, not when they were typed in.
+export async function foldAsOf(db: Db, agreementIds: readonly string[], cutoff: Date): Promise<AgreementAsOf[]> {
+  if (agreementIds.length === 0) return [];
   const rows = await db
     .selectFrom('events')
     .selectAll()
-    .where('stream_id', 'in', [...changedLater])
+    .where('stream_id', 'in', agreementIds.map(agreementStreamId))
     .where('occurred_at', '<', cutoff)
     .orderBy('stream_id')
     .orderBy('version')
@@ -63,10 +53,23 @@ export async function agreementsAsOf(db: Db, scope: AgreementScope, day: LocalDa
     if (stream) stream.push(row);
     else byStream.set(row.stream_id, [row]);
   }
+  const result: AgreementAsOf[] = [];
   for (const stream of byStream.values()) {
     const state = foldEvents(stream.map((row) => parseAgreementEvent({ type: row.type, data: row.data })));
     const last = stream.at(-1);
     if (state.status !== 'sin_adoptar' && last) result.push({ state, version: last.version });
   }
   return result;
+}
+
+// The agreements of a scope as they stood at the end of `day`.
+export async function agreementsAsOf(db: Db, scope: AgreementScope, day: LocalDate, timezone: string): Promise<AgreementAsOf[]> {
+  const cutoff = endOfDay(day, timezone);
+  let query = db.selectFrom('agreements').select(['id', 'state', 'version']);
+  query = 'agreementId' in scope ? query.where('id', '=', scope.agreementId) : query.where('body_id', '=', scope.bodyId);
+  const current = await query.execute();
+  // Read after the rows: an event appended in between makes its agreement folded, never shown from the future.
+  const changed = await changedSince(db, scope, cutoff);
+  const unchanged = current.filter((row) => !changed.has(row.id)).map((row) => ({ state: row.state as Agreement, version: row.version }));
+  return [...unchanged, ...(await foldAsOf(db, [...changed], cutoff))];
 }

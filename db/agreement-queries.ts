@@ -2,6 +2,7 @@ import { sql, type ExpressionBuilder, type Expression, type SqlBool } from 'kyse
 import type { Agreement } from '../domain/agreement/index.js';
 import type { AgreementStatus, InstitutionState } from '../domain/agreement/status.js';
 import type { DashboardAgreement } from '../domain/dashboard.js';
+import type { LocalDate } from '../domain/dates.js';
 import type { LightCondition } from '../domain/light-filter.js';
 import type { Db } from './connection.js';
 import type { Database } from './tables.js';
@@ -78,13 +79,17 @@ export async function listAgreements(db: Db, filter: AgreementListFilter, limit:
   return rows.map((row) => ({ bodyId: row.body_id, seq: row.seq, state: row.state as Agreement, version: row.version }));
 }
 
-// Up to `limit` keys of agreements in folio order, for lists whose status and
-// light come from another source (the state as of a past day). The filter's
-// status and lights describe the current state and must not be given.
-export async function listAgreementKeys(db: Db, filter: Omit<AgreementListFilter, 'status' | 'lights'>, limit: number): Promise<(FolioKey & { id: string })[]> {
+// Up to `limit` agreements in folio order with their current status and due
+// date, for lists that check them against another state (as of a past day).
+// The filter's status and lights would select on the current state: not given.
+export async function listAgreementKeys(
+  db: Db,
+  filter: Omit<AgreementListFilter, 'status' | 'lights'>,
+  limit: number,
+): Promise<(FolioKey & { id: string; status: AgreementStatus; dueDate: LocalDate | null })[]> {
   if (filter.bodyIds.length === 0) return [];
-  const rows = await filtered(db, filter).select(['id', 'body_id', 'seq']).limit(limit).execute();
-  return rows.map((row) => ({ id: row.id, bodyId: row.body_id, seq: row.seq }));
+  const rows = await filtered(db, filter).select(['id', 'body_id', 'seq', 'status', 'due_date']).limit(limit).execute();
+  return rows.map((row) => ({ id: row.id, bodyId: row.body_id, seq: row.seq, status: row.status as AgreementStatus, dueDate: row.due_date }));
 }
 
 // The bodies where an institution is responsible for at least one agreement.

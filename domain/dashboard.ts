@@ -1,7 +1,7 @@
 import type { AgreementStatus, InstitutionState } from './agreement/status.js';
 import type { BusinessCalendar } from './calendar.js';
 import type { LocalDate } from './dates.js';
-import { evaluateSemaforo } from './semaforo.js';
+import { evaluateSemaforo, type Light } from './semaforo.js';
 
 // What a coordinator's dashboard needs of each agreement.
 export interface DashboardAgreement {
@@ -51,10 +51,17 @@ export function summarizeDashboard<A extends DashboardAgreement>(agreements: rea
   const totals: DashboardTotals = { en_proceso: 0, cumplido: 0, cancelado: 0, vencidos: 0 };
   const byInstitution = new Map<string, InstitutionCompliance>();
   const overdue: { agreement: A; daysOverdue: number }[] = [];
+  // The light depends only on status and due date: agreements due the same day share one evaluation.
+  const lights = new Map<string, Light>();
 
   for (const agreement of agreements) {
     totals[agreement.status] += 1;
-    const light = evaluateSemaforo(agreement, day.today, day.calendar, day.warningBusinessDays);
+    const key = `${agreement.status}|${agreement.dueDate}`;
+    let light = lights.get(key);
+    if (!light) {
+      light = evaluateSemaforo(agreement, day.today, day.calendar, day.warningBusinessDays);
+      lights.set(key, light);
+    }
     const isOverdue = light.semaforo === 'rojo';
     if (isOverdue) {
       totals.vencidos += 1;

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
-import { agreementsAsOf, type AgreementAsOf } from '../../db/agreement-history.js';
-import { bodiesOfInstitution, listAgreementKeys, listAgreements, type AgreementListFilter, type FolioKey } from '../../db/agreement-queries.js';
+import { changedSince, endOfDay, foldAsOf, type AgreementAsOf } from '../../db/agreement-history.js';
+import { agreementStates, bodiesOfInstitution, listAgreementKeys, listAgreements, type AgreementListFilter, type FolioKey } from '../../db/agreement-queries.js';
 import { findBody, type Body } from '../../db/bodies.js';
 import type { Db } from '../../db/connection.js';
 import { AgreementStatus, type Agreement } from '../../domain/agreement/index.js';
@@ -121,38 +121,49 @@ export function agreementListRoutes({ db }: AppDeps): FastifyPluginAsyncZod {
     });
   }
 
-  // Lists of a past day: status and light come from the states folded as of
-  // that day, so candidates are read in folio order and checked here until
-  // one more than a page is found. Text, session and responsibles never
-  // change, so the database still filters by them.
+  // Lists of a past day: an agreement that changed after it is folded as of
+  // that day, the others stood then as the read model has them now. Candidates
+  // are read in folio order and checked here until one more than a page is
+  // found. Text, session and responsibles never change, so the database still
+  // filters by them.
   async function listAsOf(scope: Scope, filter: AgreementListFilter, asOf: LocalDate, limit: number): Promise<Found[]> {
-    const statesByBody = new Map<string, Map<string, AgreementAsOf>>();
-    const statesOf = async (body: Body) => {
-      let states = statesByBody.get(body.id);
-      if (!states) {
-        states = new Map((await agreementsAsOf(db, { bodyId: body.id }, asOf, body.settings.timezone)).map((s) => [s.state.agreementId, s]));
-        statesByBody.set(body.id, states);
+    const pastByBody = new Map<string, { changed: Set<string>; folded: Map<string, AgreementAsOf> }>();
+    const pastOf = async (body: Body) => {
+      let past = pastByBody.get(body.id);
+      if (!past) {
+        const cutoff = endOfDay(asOf, body.settings.timezone);
+        const changed = await changedSince(db, { bodyId: body.id }, cutoff);
+        past = { changed, folded: new Map((await foldAsOf(db, [...changed], cutoff)).map((p) => [p.state.agreementId, p])) };
+        pastByBody.set(body.id, past);
       }
-      return states;
+      return past;
     };
     const { status, lights, ...stable } = filter;
-    const found: Found[] = [];
+    const matches: { key: FolioKey; id: string; body: Body; folded: AgreementAsOf | undefined }[] = [];
     let after = filter.after;
-    for (;;) {
-      const keys = await listAgreementKeys(db, { ...stable, after }, AS_OF_BATCH);
-      for (const key of keys) {
-        const body = scope.bodies.get(key.bodyId);
-        const past = body && (await statesOf(body)).get(key.id);
-        if (!body || !past) continue;
-        if (status !== undefined && past.state.status !== status) continue;
-        if (lights && !(lights.get(key.bodyId) ?? []).some((condition) => meetsCondition(past.state, condition))) continue;
-        found.push({ key, body, state: past.state, version: past.version });
-        if (found.length > limit) return found;
+    scan: for (;;) {
+      const candidates = await listAgreementKeys(db, { ...stable, after }, AS_OF_BATCH);
+      for (const candidate of candidates) {
+        const body = scope.bodies.get(candidate.bodyId);
+        if (!body) continue;
+        const past = await pastOf(body);
+        const folded = past.folded.get(candidate.id);
+        if (past.changed.has(candidate.id) && !folded) continue;
+        const then = folded?.state ?? candidate;
+        if (status !== undefined && then.status !== status) continue;
+        if (lights && !(lights.get(candidate.bodyId) ?? []).some((condition) => meetsCondition(then, condition))) continue;
+        matches.push({ key: candidate, id: candidate.id, body, folded });
+        if (matches.length > limit) break scan;
       }
-      const last = keys.at(-1);
-      if (keys.length < AS_OF_BATCH || !last) return found;
+      const last = candidates.at(-1);
+      if (candidates.length < AS_OF_BATCH || !last) break;
       after = last;
     }
+    const current = new Map((await agreementStates(db, matches.filter((m) => !m.folded).map((m) => m.id))).map((entry) => [entry.state.agreementId, entry]));
+    return matches.flatMap(({ key, id, body, folded }) => {
+      const entry = folded ?? current.get(id);
+      return entry ? [{ key, body, state: entry.state, version: entry.version }] : [];
+    });
   }
 
   return async (app) => {

@@ -1,13 +1,12 @@
 import { z } from 'zod';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
-import { agreementsAsOf } from '../../db/agreement-history.js';
+import { changedSince, endOfDay, foldAsOf, type AgreementAsOf } from '../../db/agreement-history.js';
 import { agreementStates, dashboardAgreements } from '../../db/agreement-queries.js';
 import { acronymsOf } from '../../db/agreements.js';
 import { findBody, type Body } from '../../db/bodies.js';
 import type { Db } from '../../db/connection.js';
-import type { Agreement } from '../../domain/agreement/index.js';
 import { businessCalendar } from '../../domain/calendar.js';
-import { summarizeDashboard, type Dashboard, type InstitutionCompliance, type ReferenceDay } from '../../domain/dashboard.js';
+import { summarizeDashboard, type Dashboard, type DashboardAgreement, type InstitutionCompliance, type ReferenceDay } from '../../domain/dashboard.js';
 import { LocalDate } from '../../domain/dates.js';
 import { agreementViews } from '../agreement-view.js';
 import type { AppDeps } from '../app.js';
@@ -25,29 +24,35 @@ const DESCRIPTION =
   '`vencidos` = de esos, los vencidos; `complianceRate` = cumplidos / (enProceso + cumplidos), entre 0 y 1, o null si no tiene acuerdos vigentes. ' +
   '`overdue`: los acuerdos vencidos, de más a menos días hábiles de atraso y luego por folio.';
 
-type Entry = { state: Agreement; version: number };
+// A dashboard row: the read model's columns, or, as of a day after which the
+// agreement changed, its state folded as of that day.
+type Entry = DashboardAgreement & { id: string; past: AgreementAsOf | undefined };
 
-// The dashboard of the present, from the read model's columns; only the
-// overdue agreements, which it shows whole, are read as documents.
-async function dashboardNow(db: Db, bodyId: string, day: ReferenceDay): Promise<Dashboard<Entry>> {
-  const summary = summarizeDashboard(await dashboardAgreements(db, bodyId), day);
-  const states = new Map((await agreementStates(db, summary.overdue.map((o) => o.agreement.id))).map((s) => [s.state.agreementId, s]));
+// The dashboard is counted from the read model's columns; as of a past day,
+// only the agreements that changed after it are folded from their events.
+// Only the overdue agreements, which it shows whole, are read as documents.
+async function dashboardOf(db: Db, body: Body, day: ReferenceDay, asOf: LocalDate | undefined): Promise<Dashboard<AgreementAsOf>> {
+  let entries: Entry[] = (await dashboardAgreements(db, body.id)).map((row) => ({ ...row, past: undefined }));
+  if (asOf !== undefined) {
+    const cutoff = endOfDay(asOf, body.settings.timezone);
+    const changed = await changedSince(db, { bodyId: body.id }, cutoff);
+    const folded = new Map((await foldAsOf(db, [...changed], cutoff)).map((past) => [past.state.agreementId, past]));
+    entries = entries.flatMap((entry) => {
+      if (!changed.has(entry.id)) return [entry];
+      const past = folded.get(entry.id);
+      return past ? [{ id: entry.id, seq: past.state.seq, status: past.state.status, dueDate: past.state.dueDate, responsibles: past.state.responsibles, past }] : [];
+    });
+  }
+  const summary = summarizeDashboard(entries, day);
+  const unchanged = summary.overdue.filter(({ agreement }) => !agreement.past).map(({ agreement }) => agreement.id);
+  const current = new Map((await agreementStates(db, unchanged)).map((entry) => [entry.state.agreementId, entry]));
   return {
     ...summary,
     overdue: summary.overdue.flatMap(({ agreement, daysOverdue }) => {
-      const entry = states.get(agreement.id);
-      return entry ? [{ agreement: entry, daysOverdue }] : [];
+      const whole = agreement.past ?? current.get(agreement.id);
+      return whole ? [{ agreement: whole, daysOverdue }] : [];
     }),
   };
-}
-
-async function dashboardAsOf(db: Db, body: Body, asOf: LocalDate, day: ReferenceDay): Promise<Dashboard<Entry>> {
-  const past = await agreementsAsOf(db, { bodyId: body.id }, asOf, body.settings.timezone);
-  const summary = summarizeDashboard(
-    past.map((entry) => ({ ...entry, seq: entry.state.seq, status: entry.state.status, dueDate: entry.state.dueDate, responsibles: entry.state.responsibles })),
-    day,
-  );
-  return { ...summary, overdue: summary.overdue.map(({ agreement, daysOverdue }) => ({ agreement: { state: agreement.state, version: agreement.version }, daysOverdue })) };
 }
 
 async function withAcronyms(db: Db, rows: InstitutionCompliance[]) {
@@ -70,7 +75,7 @@ export function dashboardRoutes({ db }: AppDeps): FastifyPluginAsyncZod {
         calendar: businessCalendar(body.settings.nonWorkingDays),
         warningBusinessDays: body.settings.warningBusinessDays,
       };
-      const dashboard = asOf === undefined ? await dashboardNow(db, bodyId, day) : await dashboardAsOf(db, body, asOf, day);
+      const dashboard = await dashboardOf(db, body, day, asOf);
       return {
         totals: dashboard.totals,
         byInstitution: await withAcronyms(db, dashboard.byInstitution),
