@@ -115,6 +115,24 @@ export interface MilestonesTable {
   created_at: CreatedAt;
 }
 
+export interface UsersTable {
+  id: string;
+  email: string;
+  password_hash: string;
+  role: string;
+  body_id: string | null;
+  institution_id: string | null;
+  created_at: CreatedAt;
+  disabled_at: Date | null;
+}
+
+export interface WebSessionsTable {
+  id: string;
+  user_id: string;
+  created_at: CreatedAt;
+  expires_at: Date;
+}
+
 export interface Database {
   bodies: BodiesTable;
   institutions: InstitutionsTable;
@@ -126,6 +144,8 @@ export interface Database {
   agreement_responsibles: AgreementResponsiblesTable;
   notifications: NotificationsTable;
   milestones: MilestonesTable;
+  users: UsersTable;
+  web_sessions: WebSessionsTable;
 }
 
 export type BodyRow = Selectable<BodiesTable>;
@@ -137,3 +157,4 @@ export type NewEventRow = Insertable<EventsTable>;
 export type AgreementRow = Selectable<AgreementsTable>;
 export type NotificationRow = Selectable<NotificationsTable>;
 export type MilestoneRow = Selectable<MilestonesTable>;
+export type UserRow = Selectable<UsersTable>;

@@ -3,6 +3,7 @@ import * as foundation from './0001_foundation.js';
 import * as notifications from './0002_notifications.js';
 import * as milestones from './0003_milestones.js';
 import * as agreementSearch from './0004_agreement_search.js';
+import * as users from './0005_users.js';
 
 // Listed explicitly rather than read from the folder, so the same code runs under
 // tsx, in a bundle or in the container without file-system discovery.
@@ -11,6 +12,7 @@ const migrations: Record<string, Migration> = {
   '0002_notifications': notifications,
   '0003_milestones': milestones,
   '0004_agreement_search': agreementSearch,
+  '0005_users': users,
 };
 
 export const migrationProvider: MigrationProvider = {
