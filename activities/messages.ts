@@ -68,3 +68,46 @@ export function reviewMessage(facts: ReviewFacts): { subject: string; text: stri
   ].join('\n');
   return { subject, text };
 }
+
+export interface OverdueItem {
+  folio: string;
+  text: string;
+  dueDate: LocalDate;
+  daysOverdue: number;
+  // Acronyms of the responsible institutions that still owe evidence.
+  pending: string[];
+}
+
+export interface DigestFacts {
+  bodyName: string;
+  today: LocalDate;
+  overdue: OverdueItem[];
+  dashboardUrl: string;
+}
+
+const EXCERPT = 160;
+
+// The weekly summary coordinators get: what is overdue, most overdue first.
+export function overdueDigestMessage(facts: DigestFacts): { subject: string; text: string } {
+  const count = facts.overdue.length;
+  const subject = `Resumen semanal: ${count} ${count === 1 ? 'acuerdo vencido' : 'acuerdos vencidos'} — ${facts.bodyName}`;
+  const lines =
+    count === 0
+      ? ['No hay acuerdos vencidos.']
+      : facts.overdue.map((item) => {
+          const text = item.text.length > EXCERPT ? `${item.text.slice(0, EXCERPT - 1)}…` : item.text;
+          const days = `${item.daysOverdue} ${item.daysOverdue === 1 ? 'día hábil' : 'días hábiles'} de atraso`;
+          const pending = item.pending.length > 0 ? `; pendientes: ${item.pending.join(', ')}` : '';
+          return `• ${item.folio} — venció el ${formatDmy(item.dueDate)} (${days}${pending})\n  ${text}`;
+        });
+  const text = [
+    `Acuerdos vencidos de ${facts.bodyName} al ${formatDmy(facts.today)}:`,
+    '',
+    ...lines,
+    '',
+    `Tablero de seguimiento: ${facts.dashboardUrl}`,
+    '',
+    'Este mensaje fue enviado automáticamente por el sistema de seguimiento de acuerdos.',
+  ].join('\n');
+  return { subject, text };
+}

@@ -57,3 +57,8 @@ export async function findBodySettings(db: Db, id: string): Promise<BodySettings
   if (!body) throw new Error(`El órgano ${id} no existe`);
   return body.settings;
 }
+
+export async function listBodies(db: Db): Promise<Body[]> {
+  const rows = await db.selectFrom('bodies').selectAll().orderBy('acronym').execute();
+  return rows.map(toBody);
+}

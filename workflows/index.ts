@@ -1,2 +1,3 @@
 // Entry point of the workflow bundle: every workflow type the worker runs.
 export { agreementWorkflow } from './agreement.js';
+export { weeklyDigestWorkflow } from './weekly-digest.js';
