@@ -4,6 +4,7 @@ import * as notifications from './0002_notifications.js';
 import * as milestones from './0003_milestones.js';
 import * as agreementSearch from './0004_agreement_search.js';
 import * as users from './0005_users.js';
+import * as eventsOccurredAt from './0006_events_occurred_at.js';
 
 // Listed explicitly rather than read from the folder, so the same code runs under
 // tsx, in a bundle or in the container without file-system discovery.
@@ -13,6 +14,7 @@ const migrations: Record<string, Migration> = {
   '0003_milestones': milestones,
   '0004_agreement_search': agreementSearch,
   '0005_users': users,
+  '0006_events_occurred_at': eventsOccurredAt,
 };
 
 export const migrationProvider: MigrationProvider = {
