@@ -1,4 +1,5 @@
 import { createHash, randomBytes, randomUUID } from 'node:crypto';
+import { sql } from 'kysely';
 import type { Db } from './connection.js';
 
 export interface TokenGrant {
@@ -42,4 +43,25 @@ export async function findActiveToken(db: Db, token: string) {
     .where('token_hash', '=', hashToken(token))
     .where('revoked_at', 'is', null)
     .executeTakeFirst();
+}
+
+// What an administrator sees of the tokens: never the secret nor its hash.
+export async function listTokens(db: Db) {
+  return db
+    .selectFrom('api_tokens')
+    .select(['id', 'role', 'body_id', 'institution_id', 'label', 'created_at', 'revoked_at'])
+    .orderBy('created_at')
+    .orderBy('id')
+    .execute();
+}
+
+// Revoking twice keeps the first revocation's instant; false when no such token.
+export async function revokeToken(db: Db, id: string): Promise<boolean> {
+  const row = await db
+    .updateTable('api_tokens')
+    .set((eb) => ({ revoked_at: eb.fn.coalesce('revoked_at', sql<Date>`now()`) }))
+    .where('id', '=', id)
+    .returning('id')
+    .executeTakeFirst();
+  return row !== undefined;
 }

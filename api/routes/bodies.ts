@@ -1,20 +1,50 @@
 import { randomUUID } from 'node:crypto';
 import { z } from 'zod';
+import { WorkflowNotFoundError } from '@temporalio/client';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { findBody, insertBody, type Body } from '../../db/bodies.js';
+import { runningAgreementIds, updateBody } from '../../db/body-update.js';
 import { isUniqueViolation } from '../../db/errors.js';
+import { canonicalJson } from '../../db/hash-chain.js';
 import { BodySettings } from '../../domain/body-settings.js';
+import { agreementWorkflowId, bodySettingsChangedSignal } from '../../workflows/definitions.js';
 import type { AppDeps } from '../app.js';
-import { requireCaller } from '../auth.js';
-import { ApiError } from '../errors.js';
+import { assertBodyScope, requireCaller } from '../auth.js';
+import { ApiError, notFound } from '../errors.js';
+import { inParallel } from '../fan-out.js';
+
+const Name = z.string().trim().min(1).max(300);
+const Acronym = z.string().trim().min(1).max(40);
+const FolioStart = z.number().int().min(1).max(1_000_000);
 
 const NewBodyRequest = z.strictObject({
-  name: z.string().trim().min(1).max(300),
-  acronym: z.string().trim().min(1).max(40),
-  folioStart: z.number().int().min(1).max(1_000_000).default(1),
+  name: Name,
+  acronym: Acronym,
+  folioStart: FolioStart.default(1),
   public: z.boolean().default(false),
   ...BodySettings.shape,
 });
+
+// The same fields, each optional and without defaults: what is absent stays as
+// it is. `reminders`, when present, is replaced whole (its absent fields take
+// the defaults, as at creation).
+const { timezone, nonWorkingDays, warningBusinessDays, reminders } = BodySettings.shape;
+const BodyPatchRequest = z.strictObject({
+  name: Name.optional(),
+  acronym: Acronym.optional(),
+  folioStart: FolioStart.optional(),
+  public: z.boolean().optional(),
+  timezone: timezone.unwrap().optional(),
+  nonWorkingDays: nonWorkingDays.unwrap().optional(),
+  warningBusinessDays: warningBusinessDays.unwrap().optional(),
+  reminders: reminders.unwrap().optional(),
+});
+type BodyPatch = z.infer<typeof BodyPatchRequest>;
+
+const IdParams = z.object({ id: z.uuid() });
+
+// Running agreements told of new settings at the same time.
+const FAN_OUT = 16;
 
 export function bodyJson(body: Body) {
   return {
@@ -27,7 +57,38 @@ export function bodyJson(body: Body) {
   };
 }
 
-export function bodyRoutes({ db }: AppDeps): FastifyPluginAsyncZod {
+function patched(current: Body, patch: BodyPatch): Body {
+  return {
+    id: current.id,
+    name: patch.name ?? current.name,
+    acronym: patch.acronym ?? current.acronym,
+    folioStart: patch.folioStart ?? current.folioStart,
+    public: patch.public ?? current.public,
+    settings: {
+      timezone: patch.timezone ?? current.settings.timezone,
+      nonWorkingDays: patch.nonWorkingDays ?? current.settings.nonWorkingDays,
+      warningBusinessDays: patch.warningBusinessDays ?? current.settings.warningBusinessDays,
+      reminders: patch.reminders ?? current.settings.reminders,
+    },
+  };
+}
+
+export function bodyRoutes({ db, temporal }: AppDeps): FastifyPluginAsyncZod {
+  // Each running agreement re-plans its deadline and reminders with the new
+  // settings. Best effort per workflow: the settings are saved by then, and one
+  // workflow out of reach must not keep the others from hearing; one that is
+  // gone (WorkflowNotFoundError) has nothing left to plan.
+  async function tellRunningAgreements(bodyId: string, settings: BodySettings, log: { warn(obj: object, msg: string): void }) {
+    const ids = await runningAgreementIds(db, bodyId);
+    await inParallel(ids, FAN_OUT, async (agreementId) => {
+      try {
+        await temporal.workflow.getHandle(agreementWorkflowId(agreementId)).signal(bodySettingsChangedSignal, settings);
+      } catch (error) {
+        if (!(error instanceof WorkflowNotFoundError)) log.warn({ err: error, agreementId }, 'no se pudo avisar al acuerdo del cambio de configuración');
+      }
+    });
+  }
+
   return async (app) => {
     app.post('/bodies', { schema: { body: NewBodyRequest } }, async (request, reply) => {
       requireCaller(request, 'admin');
@@ -42,11 +103,36 @@ export function bodyRoutes({ db }: AppDeps): FastifyPluginAsyncZod {
       return reply.status(201).send(bodyJson(body));
     });
 
-    app.get('/bodies/:id', { schema: { params: z.object({ id: z.uuid() }) } }, async (request) => {
+    app.get('/bodies/:id', { schema: { params: IdParams } }, async (request) => {
       requireCaller(request, 'admin', 'secretariat', 'coordinator', 'institution');
       const body = await findBody(db, request.params.id);
       if (!body) throw new ApiError('NOT_FOUND', 'El órgano colegiado no existe.');
       return bodyJson(body);
+    });
+
+    app.patch('/bodies/:id', { schema: { params: IdParams, body: BodyPatchRequest } }, async (request) => {
+      const caller = requireCaller(request, 'admin', 'secretariat');
+      const { id } = request.params;
+      if (!(await findBody(db, id))) throw notFound('El órgano colegiado');
+      assertBodyScope(caller, id);
+      let update;
+      try {
+        update = await updateBody(db, id, (current) => patched(current, request.body));
+      } catch (error) {
+        if (isUniqueViolation(error)) throw new ApiError('CONFLICT', `Ya existe un órgano colegiado con las siglas ${request.body.acronym ?? ''}.`);
+        throw error;
+      }
+      if (update.kind === 'not_found') throw notFound('El órgano colegiado');
+      if (update.kind === 'folio_reuse') {
+        throw new ApiError(
+          'CONFLICT',
+          `Ya se asignaron folios hasta el ${update.lastAllocatedSeq}; el folio inicial debe ser mayor que ese número porque los folios no se reutilizan.`,
+          { field: 'folioStart', lastAllocatedSeq: update.lastAllocatedSeq },
+        );
+      }
+      const { before, after } = update;
+      if (canonicalJson(before.settings) !== canonicalJson(after.settings)) await tellRunningAgreements(id, after.settings, request.log);
+      return bodyJson(after);
     });
   };
 }

@@ -1,36 +1,41 @@
 import { z } from 'zod';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
-import { findBody } from '../../db/bodies.js';
-import { findInstitution } from '../../db/institutions.js';
-import { issueToken } from '../../db/tokens.js';
+import { issueToken, listTokens, revokeToken } from '../../db/tokens.js';
 import type { AppDeps } from '../app.js';
 import { requireCaller } from '../auth.js';
-import { validationFailed } from '../errors.js';
+import { notFound } from '../errors.js';
+import { grantRequest, grantScope } from '../grant.js';
 
-const label = z.string().trim().min(1).max(200);
-
-const TokenRequest = z.discriminatedUnion('role', [
-  z.strictObject({ role: z.literal('admin'), label }),
-  z.strictObject({ role: z.literal('secretariat'), bodyId: z.uuid(), label }),
-  z.strictObject({ role: z.literal('coordinator'), bodyId: z.uuid(), label }),
-  z.strictObject({ role: z.literal('institution'), institutionId: z.uuid(), label }),
-]);
+const TokenRequest = grantRequest({ label: z.string().trim().min(1).max(200) });
 
 export function tokenRoutes({ db }: AppDeps): FastifyPluginAsyncZod {
   return async (app) => {
     app.post('/tokens', { schema: { body: TokenRequest } }, async (request, reply) => {
       requireCaller(request, 'admin');
-      const grant = request.body;
-      const bodyId = 'bodyId' in grant ? grant.bodyId : null;
-      const institutionId = 'institutionId' in grant ? grant.institutionId : null;
-      if (bodyId && !(await findBody(db, bodyId))) {
-        throw validationFailed([{ field: 'bodyId', message: 'El órgano colegiado no existe.' }]);
-      }
-      if (institutionId && !(await findInstitution(db, institutionId))) {
-        throw validationFailed([{ field: 'institutionId', message: 'La institución no existe.' }]);
-      }
-      const issued = await issueToken(db, { role: grant.role, bodyId, institutionId, label: grant.label });
+      const scope = await grantScope(db, request.body);
+      const issued = await issueToken(db, { ...scope, label: request.body.label });
       return reply.status(201).send(issued);
+    });
+
+    app.get('/tokens', async (request) => {
+      requireCaller(request, 'admin');
+      const rows = await listTokens(db);
+      return rows.map((row) => ({
+        id: row.id,
+        role: row.role,
+        bodyId: row.body_id,
+        institutionId: row.institution_id,
+        label: row.label,
+        createdAt: row.created_at.toISOString(),
+        revokedAt: row.revoked_at?.toISOString() ?? null,
+      }));
+    });
+
+    // A revoked token is refused (401) from its next request on.
+    app.delete('/tokens/:id', { schema: { params: z.object({ id: z.uuid() }) } }, async (request, reply) => {
+      requireCaller(request, 'admin');
+      if (!(await revokeToken(db, request.params.id))) throw notFound('El token');
+      return reply.status(204).send();
     });
   };
 }

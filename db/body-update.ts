@@ -1,0 +1,49 @@
+import type { Db } from './connection.js';
+import { toBody, type Body } from './bodies.js';
+
+export type BodyUpdate =
+  | { kind: 'updated'; before: Body; after: Body }
+  | { kind: 'not_found' }
+  // The new folioStart is at or below a folio already given: it would be given twice.
+  | { kind: 'folio_reuse'; lastAllocatedSeq: number };
+
+// Applies a change to a body under a lock on its row, the same row a folio
+// allocation updates, so no folio can be given between the check and the write.
+// A new folioStart is where the next agreement's number starts; it may go down
+// only as far as the numbers never given out.
+export async function updateBody(db: Db, id: string, change: (current: Body) => Body): Promise<BodyUpdate> {
+  return db.transaction().execute(async (trx) => {
+    const row = await trx.selectFrom('bodies').selectAll().where('id', '=', id).forUpdate().executeTakeFirst();
+    if (!row) return { kind: 'not_found' };
+    const before = toBody(row);
+    const after = change(before);
+    const folioMoved = after.folioStart !== before.folioStart;
+    if (folioMoved) {
+      const { last } = await trx.selectFrom('folio_allocations').select((eb) => eb.fn.max('seq').as('last')).where('body_id', '=', id).executeTakeFirstOrThrow();
+      if (last !== null && last >= after.folioStart) return { kind: 'folio_reuse', lastAllocatedSeq: last };
+    }
+    await trx
+      .updateTable('bodies')
+      .set({
+        name: after.name,
+        acronym: after.acronym,
+        timezone: after.settings.timezone,
+        folio_start: after.folioStart,
+        next_seq: folioMoved ? after.folioStart : row.next_seq,
+        non_working_days: JSON.stringify(after.settings.nonWorkingDays),
+        warning_business_days: after.settings.warningBusinessDays,
+        reminders: JSON.stringify(after.settings.reminders),
+        public: after.public,
+        updated_at: new Date(),
+      })
+      .where('id', '=', id)
+      .execute();
+    return { kind: 'updated', before, after };
+  });
+}
+
+// The agreements whose workflows plan with the body's settings right now.
+export async function runningAgreementIds(db: Db, bodyId: string): Promise<string[]> {
+  const rows = await db.selectFrom('agreements').select('id').where('body_id', '=', bodyId).where('status', '=', 'en_proceso').execute();
+  return rows.map((row) => row.id);
+}
