@@ -29,7 +29,8 @@ describe('a secretariat registers the first agreement of a session', () => {
       sessionId: given.sessionId,
       text: 'El INMUJERES enviará el proyecto de Reglas para la Organización y Funcionamiento del SNIMH.',
       responsibleInstitutionIds: given.institutions.map((i) => i.id),
-      deadline: { type: 'date', date: '2020-05-18' },
+      // Due in 2030: no deadline passes (and is recorded) while the test reads.
+      deadline: { type: 'date', date: '2030-05-18' },
     });
 
     expect(created.status).toBe(201);
@@ -38,8 +39,8 @@ describe('a secretariat registers the first agreement of a session', () => {
       sessionId: given.sessionId,
       folio: '1:24/04/2020',
       status: 'en_proceso',
-      dueDate: '2020-05-18',
-      deadline: { type: 'date', date: '2020-05-18' },
+      dueDate: '2030-05-18',
+      deadline: { type: 'date', date: '2030-05-18' },
       fulfilledOn: null,
       version: 1,
     });
