@@ -126,6 +126,14 @@ describe('a coordinator filters the agreements of the body', () => {
     expect(folios(await given.list(`q=publicacion&status=cumplido`))).toEqual([6]);
   });
 
+  it('searches whatever a person types, operators, quotes, SQL or stop words, without failing', async () => {
+    for (const typed of ["publicación' OR 1=1 --", '!!(&|:*<->', '"sin cerrar', 'el la de', '-', 'ñandú 🚀', '<script>alert(1)</script>']) {
+      const answer = await given.list(`q=${encodeURIComponent(typed)}`);
+      expect(answer.status, `${typed}: ${JSON.stringify(answer.body)}`).toBe(200);
+    }
+    expect(folios(await given.list(`q=${encodeURIComponent('el la de')}`))).toEqual([]);
+  });
+
   it('refuses filters it does not know or cannot read, with the bad field named', async () => {
     expectBadField(await given.list('semaforo=morado'), /semaforo/);
     expectBadField(await given.list('overdue=si'), /overdue/);
