@@ -9,6 +9,7 @@ import { agreementListRoutes } from './routes/agreement-list.js';
 import { agreementRoutes } from './routes/agreements.js';
 import { bodyRoutes } from './routes/bodies.js';
 import { dashboardRoutes } from './routes/dashboard.js';
+import { evidenceRoutes } from './routes/evidence.js';
 import { healthRoutes } from './routes/health.js';
 import { institutionRoutes } from './routes/institutions.js';
 import { milestoneRoutes } from './routes/milestones.js';
@@ -16,12 +17,16 @@ import { notificationRoutes } from './routes/notifications.js';
 import { sessionRoutes } from './routes/sessions.js';
 import { tokenRoutes } from './routes/tokens.js';
 import { webRoutes } from './routes/web.js';
+import type { FileStore } from './storage/file-store.js';
 
 export interface AppDeps {
   db: Db;
   temporal: Client;
   taskQueue: string;
   adminToken: string | undefined;
+  // Where evidence files go, and how large each may be (default 25 MB).
+  files: FileStore;
+  maxUploadBytes?: number | undefined;
   logger?: boolean;
 }
 
@@ -49,6 +54,7 @@ export async function buildApp(deps: AppDeps): Promise<App> {
       await api.register(institutionRoutes(deps));
       await api.register(sessionRoutes(deps));
       await api.register(agreementRoutes(deps));
+      await api.register(evidenceRoutes(deps));
       await api.register(agreementListRoutes(deps));
       await api.register(dashboardRoutes(deps));
       await api.register(milestoneRoutes(deps));

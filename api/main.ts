@@ -2,12 +2,21 @@ import { Client, Connection } from '@temporalio/client';
 import { createDb } from '../db/connection.js';
 import { loadConfig } from '../scripts/lib/runtime-config.js';
 import { buildApp } from './app.js';
+import { localFileStore } from './storage/local-file-store.js';
 
 const config = loadConfig();
 const db = createDb(config.databaseUrl);
 const connection = await Connection.connect({ address: config.temporalAddress });
 const temporal = new Client({ connection, namespace: config.temporalNamespace });
-const app = await buildApp({ db, temporal, taskQueue: config.taskQueue, adminToken: config.adminToken, logger: true });
+const app = await buildApp({
+  db,
+  temporal,
+  taskQueue: config.taskQueue,
+  adminToken: config.adminToken,
+  files: localFileStore(config.filesDir),
+  maxUploadBytes: config.maxUploadBytes,
+  logger: true,
+});
 
 async function shutdown(signal: string): Promise<void> {
   app.log.info(`${signal}: cerrando`);

@@ -11,6 +11,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Client, Connection } from '@temporalio/client';
 import { buildApp } from '../api/app.js';
+import { localFileStore } from '../api/storage/local-file-store.js';
 import { projectAgreement } from '../db/agreement-projection.js';
 import { createDb } from '../db/connection.js';
 import { appendToStream } from '../db/event-store.js';
@@ -61,7 +62,7 @@ const db = createDb(postgres.databaseUrl);
 const taskQueue = `bench-${randomUUID()}`;
 const worker = await startWorkerProcess({ DATABASE_URL: postgres.databaseUrl, TEMPORAL_ADDRESS: temporalServer.address, TEMPORAL_TASK_QUEUE: taskQueue, SMTP_URL: '' });
 const connection = await Connection.connect({ address: temporalServer.address });
-const app = await buildApp({ db, temporal: new Client({ connection }), taskQueue, adminToken: ADMIN });
+const app = await buildApp({ db, temporal: new Client({ connection }), taskQueue, adminToken: ADMIN, files: localFileStore(join(dir, 'files')) });
 
 try {
   const call = async (token: string, url: string, payload: object) => {

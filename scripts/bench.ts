@@ -17,6 +17,7 @@ import { Client } from '@temporalio/client';
 import { Kysely, PostgresDialect, sql } from 'kysely';
 import pg from 'pg';
 import { buildApp } from '../api/app.js';
+import { localFileStore } from '../api/storage/local-file-store.js';
 import type { Db } from '../db/connection.js';
 import { migrateToLatest } from '../db/migrate.js';
 import type { Database } from '../db/tables.js';
@@ -139,8 +140,9 @@ async function main(): Promise<void> {
     const row = counts.rows[0];
     say(`datos listos en ${Math.round((Date.now() - started) / 1000)} s: ${row?.events} eventos, ${row?.agreements} acuerdos, ~${row?.overdue} vencidos`);
 
-    // Reads need no Temporal: the client is never connected.
-    const app = await buildApp({ db, temporal: new Client(), taskQueue: 'bench', adminToken: undefined });
+    // Reads need no Temporal: the client is never connected; nor a file store:
+    // nothing is uploaded, so it never writes.
+    const app = await buildApp({ db, temporal: new Client(), taskQueue: 'bench', adminToken: undefined, files: localFileStore(join(tmpdir(), 'acuerdos-bench-files')) });
     const { token } = await issueToken(db, { role: 'coordinator', bodyId, institutionId: null, label: 'bench' });
     const get = (url: string) => async () => {
       const response = await app.inject({ method: 'GET', url, headers: { authorization: `Bearer ${token}` } });

@@ -2,24 +2,24 @@ import { randomUUID } from 'node:crypto';
 import { z } from 'zod';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { agreementsAsOf } from '../../db/agreement-history.js';
-import { findAgreementRow } from '../../db/agreements.js';
-import { findBody, type Body } from '../../db/bodies.js';
-import type { Db } from '../../db/connection.js';
+import type { Body } from '../../db/bodies.js';
 import { readStream } from '../../db/event-store.js';
 import { findInstitutions } from '../../db/institutions.js';
 import { findSession } from '../../db/sessions.js';
-import { ReviewDecision, type AgreementState } from '../../domain/agreement/index.js';
+import { ReviewDecision } from '../../domain/agreement/index.js';
 import { formatDmy } from '../../domain/dates.js';
 import { DeadlineRule } from '../../domain/deadline.js';
 import { agreementStreamId, type CommandData, type RequestedCommandType } from '../../workflows/definitions.js';
-import { agreementView, evidenceView } from '../agreement-view.js';
+import { commandOnAgreement, loadAgreement } from '../agreement-access.js';
+import { agreementView } from '../agreement-view.js';
 import type { AppDeps } from '../app.js';
-import { assertBodyScope, requireCaller, type Caller } from '../auth.js';
-import { ApiError, forbidden, notFound, validationFailed } from '../errors.js';
+import { assertBodyScope, requireCaller } from '../auth.js';
+import { ApiError, validationFailed } from '../errors.js';
 import { assertMilestoneAnchor } from '../milestone-anchor.js';
 import { actorOf } from '../principal.js';
 import { AsOfQuery, referenceDay } from '../reference-day.js';
-import { adoptAgreement, commandAddress, idempotentId, requestReminder, sendCommand, type CommandAddress } from '../workflow-commands.js';
+import { IdempotencyHeaders, OccurredAt } from '../request-schemas.js';
+import { adoptAgreement, commandAddress, idempotentId, requestReminder } from '../workflow-commands.js';
 
 const NewAgreementRequest = z.strictObject({
   sessionId: z.uuid(),
@@ -32,20 +32,7 @@ const NewAgreementRequest = z.strictObject({
 
 const IdParams = z.object({ id: z.uuid() });
 const EvidenceParams = z.object({ id: z.uuid(), eid: z.uuid() });
-const IdempotencyHeaders = z.object({ 'idempotency-key': z.string().min(1).max(200).optional() }).loose();
-
-// When it happened in the world; absent, now. The decider refuses the future
-// and dates before the adoption.
-const OccurredAt = z.iso.datetime({ offset: true }).optional();
 const Reason = z.string().trim().min(1).max(5_000);
-
-const EvidenceRequest = z.strictObject({
-  institutionId: z.uuid(),
-  description: z.string().trim().min(1).max(20_000),
-  links: z.array(z.url({ protocol: /^https?$/ }).max(2_000)).max(50).default([]),
-  public: z.boolean().default(false),
-  occurredAt: OccurredAt,
-});
 
 const ReviewRequest = z
   .strictObject({ decision: ReviewDecision, comment: z.string().trim().max(5_000).optional(), occurredAt: OccurredAt })
@@ -73,41 +60,7 @@ interface SecretariatCommand<P extends z.ZodType<{ id: string }>, B extends z.Zo
   data(body: z.output<B>, params: z.output<P>, agreementBody: Body): CommandData<T> | Promise<CommandData<T>>;
 }
 
-async function loadAgreement(db: Db, caller: Caller, id: string) {
-  const row = await findAgreementRow(db, id);
-  if (!row) throw notFound('El acuerdo');
-  const state = row.state as AgreementState;
-  const p = caller.principal;
-  if (p.role === 'institution') {
-    if (state.status === 'sin_adoptar' || !state.responsibles.some((r) => r.institutionId === p.institutionId)) throw notFound('El acuerdo');
-  } else {
-    assertBodyScope(caller, row.body_id);
-  }
-  const body = await findBody(db, row.body_id);
-  if (!body) throw notFound('El órgano colegiado');
-  return { row, state, body };
-}
-
 export function agreementRoutes({ db, temporal, taskQueue }: AppDeps): FastifyPluginAsyncZod {
-  // The write path every command shares: the caller's scope checked on the read
-  // model (404 / 403 before anything reaches Temporal), then the command sent to
-  // the agreement's workflow under the request's Idempotency-Key.
-  async function commandOnAgreement<T extends RequestedCommandType>(
-    caller: Caller,
-    agreementId: string,
-    request: { type: T; payload: unknown; idempotencyKey: string | undefined; occurredAt: string | undefined },
-    data: (address: CommandAddress, body: Body) => CommandData<T> | Promise<CommandData<T>>,
-  ) {
-    const { body } = await loadAgreement(db, caller, agreementId);
-    const address = commandAddress(agreementId, caller.tokenId, request.type, request.payload, request.idempotencyKey);
-    const outcome = await sendCommand(temporal, address, request.type, {
-      data: await data(address, body),
-      actor: actorOf(caller.principal, caller.tokenId),
-      ...(request.occurredAt ? { occurredAt: request.occurredAt } : {}),
-    });
-    return { address, outcome, body };
-  }
-
   function secretariatCommand<P extends z.ZodType<{ id: string }>, B extends z.ZodType<{ occurredAt?: string | undefined }>, T extends RequestedCommandType>(
     app: App,
     spec: SecretariatCommand<P, B, T>,
@@ -119,6 +72,7 @@ export function agreementRoutes({ db, temporal, taskQueue }: AppDeps): FastifyPl
       const input = request.body as z.output<B>;
       const params = request.params as z.output<P>;
       const { outcome, body } = await commandOnAgreement(
+        { db, temporal },
         caller,
         params.id,
         { type: spec.type, payload: { params, input }, idempotencyKey: request.headers['idempotency-key'], occurredAt: input.occurredAt },
@@ -192,26 +146,6 @@ export function agreementRoutes({ db, temporal, taskQueue }: AppDeps): FastifyPl
         hash: e.hash,
         prevHash: e.prevHash,
       }));
-    });
-
-    // An institution posts only for agreements where it is responsible (others
-    // are 404 to it, as on reads) and only in its own name; the secretariat may
-    // post on behalf of any responsible institution.
-    app.post('/agreements/:id/evidence', { schema: { params: IdParams, body: EvidenceRequest, headers: IdempotencyHeaders } }, async (request, reply) => {
-      const caller = requireCaller(request, 'secretariat', 'institution');
-      const { occurredAt, ...input } = request.body;
-      const p = caller.principal;
-      if (p.role === 'institution' && p.institutionId !== input.institutionId) throw forbidden('Una institución solo registra evidencia a su propio nombre.');
-      const { address, outcome } = await commandOnAgreement(
-        caller,
-        request.params.id,
-        { type: 'SubmitEvidence', payload: request.body, idempotencyKey: request.headers['idempotency-key'], occurredAt },
-        // Named after the request: a retry names the same evidence.
-        (a) => ({ evidenceId: a.updateId, files: [], ...input }),
-      );
-      const evidence = outcome.state.evidence.find((e) => e.id === address.updateId);
-      if (!evidence) throw new Error(`la evidencia ${address.updateId} no quedó en el acuerdo`);
-      return reply.status(201).send(evidenceView(evidence));
     });
 
     secretariatCommand(app, {

@@ -5,6 +5,7 @@ import * as milestones from './0003_milestones.js';
 import * as agreementSearch from './0004_agreement_search.js';
 import * as users from './0005_users.js';
 import * as eventsOccurredAt from './0006_events_occurred_at.js';
+import * as evidenceLookup from './0007_evidence_lookup.js';
 
 // Listed explicitly rather than read from the folder, so the same code runs under
 // tsx, in a bundle or in the container without file-system discovery.
@@ -15,6 +16,7 @@ const migrations: Record<string, Migration> = {
   '0004_agreement_search': agreementSearch,
   '0005_users': users,
   '0006_events_occurred_at': eventsOccurredAt,
+  '0007_evidence_lookup': evidenceLookup,
 };
 
 export const migrationProvider: MigrationProvider = {

@@ -14,6 +14,8 @@ const Env = z.object({
   MAIL_FROM: z.string().min(3).default('Acuerdos <acuerdos@localhost>'),
   PUBLIC_URL: z.url().optional(),
   ACUERDOS_ADMIN_TOKEN: z.string().min(16, 'ACUERDOS_ADMIN_TOKEN debe tener al menos 16 caracteres').optional(),
+  FILES_DIR: z.string().min(1).default('.data/files'),
+  MAX_UPLOAD_MB: z.coerce.number().positive('MAX_UPLOAD_MB debe ser mayor que cero').max(10_240).optional(),
 });
 
 export interface RuntimeConfig {
@@ -27,6 +29,8 @@ export interface RuntimeConfig {
   smtpUrl: string | undefined;
   mailFrom: string;
   publicUrl: string;
+  filesDir: string;
+  maxUploadBytes: number | undefined;
 }
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): RuntimeConfig {
@@ -48,5 +52,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): RuntimeConfig 
     smtpUrl: e.SMTP_URL,
     mailFrom: e.MAIL_FROM,
     publicUrl: e.PUBLIC_URL ?? `http://localhost:${e.PORT}`,
+    filesDir: e.FILES_DIR,
+    maxUploadBytes: e.MAX_UPLOAD_MB === undefined ? undefined : Math.floor(e.MAX_UPLOAD_MB * 1024 * 1024),
   };
 }

@@ -1,9 +1,13 @@
 import { randomUUID } from 'node:crypto';
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { Client, Connection } from '@temporalio/client';
 import { bundleWorkflowCode, DefaultLogger, Runtime } from '@temporalio/worker';
 import { inject } from 'vitest';
 import { createMailer, type Mailer } from '../../activities/mailer.js';
 import { buildApp, type App } from '../../api/app.js';
+import { localFileStore } from '../../api/storage/local-file-store.js';
 import { createDb, type Db } from '../../db/connection.js';
 import { createWorker, workflowsPath } from '../../worker/create-worker.js';
 
@@ -14,6 +18,8 @@ export interface Harness {
   temporal: Client;
   app: App;
   taskQueue: string;
+  // The evidence file store's directory, a fresh one per harness.
+  filesDir: string;
   stop(): Promise<void>;
 }
 
@@ -22,6 +28,8 @@ export interface HarnessOptions {
   smtpUrl?: string;
   // false: no worker in this process (the test runs its own, e.g. to kill it).
   worker?: boolean;
+  // Per-file upload limit; the product's default otherwise.
+  maxUploadBytes?: number;
 }
 
 // A real API and a real worker against the suite's PostgreSQL and Temporal
@@ -35,17 +43,20 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
   const started = options.worker === false ? null : await startWorker({ db, temporalAddress, taskQueue, mailer });
   const connection = await Connection.connect({ address: temporalAddress });
   const temporal = new Client({ connection });
-  const app = await buildApp({ db, temporal, taskQueue, adminToken: ADMIN_TOKEN });
+  const filesDir = await mkdtemp(join(tmpdir(), 'acuerdos-files-'));
+  const app = await buildApp({ db, temporal, taskQueue, adminToken: ADMIN_TOKEN, files: localFileStore(filesDir), maxUploadBytes: options.maxUploadBytes });
   return {
     db,
     temporal,
     app,
     taskQueue,
+    filesDir,
     async stop() {
       await app.close();
       await started?.stop();
       await connection.close();
       await db.destroy();
+      await rm(filesDir, { recursive: true, force: true });
     },
   };
 }

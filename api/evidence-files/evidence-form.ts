@@ -1,0 +1,119 @@
+import type { FastifyRequest } from 'fastify';
+import type { EvidenceFile } from '../../domain/agreement/index.js';
+import { ApiError, validationFailed } from '../errors.js';
+import { FileTooLarge, type FileStore } from '../storage/file-store.js';
+import { sanitizeFileName } from './file-name.js';
+import { EmptyFile, inspectedUpload, UnsupportedFile } from './inspected-upload.js';
+
+export const DEFAULT_MAX_UPLOAD_MB = 25;
+export const MAX_FILES_PER_EVIDENCE = 20;
+// The form's own fields: institutionId, description, occurredAt, public and up
+// to 50 links, with room for a few unknown ones to be reported as such.
+const MAX_FIELDS = 64;
+// A description of 20,000 characters, each up to four bytes in UTF-8.
+const MAX_FIELD_BYTES = 96 * 1024;
+
+export interface UploadLimits {
+  maxFileBytes: number;
+}
+
+// Options of @fastify/multipart for evidence forms. The file size limit is one
+// byte past ours so that an oversized file reaches the store's own check (which
+// keeps nothing of it) instead of being cut short and stored truncated.
+export function multipartLimits({ maxFileBytes }: UploadLimits) {
+  return {
+    limits: {
+      fileSize: maxFileBytes + 1,
+      files: MAX_FILES_PER_EVIDENCE,
+      fields: MAX_FIELDS,
+      fieldSize: MAX_FIELD_BYTES,
+      fieldNameSize: 100,
+      parts: MAX_FILES_PER_EVIDENCE + MAX_FIELDS,
+      headerPairs: 100,
+    },
+  };
+}
+
+export interface EvidenceForm {
+  // As a JSON body would carry them, for the same schema to validate.
+  fields: Record<string, unknown>;
+  files: EvidenceFile[];
+}
+
+// Reads a multipart evidence form: fields, and each file streamed into the
+// store after its content passed the type check.
+export async function readEvidenceForm(request: FastifyRequest, store: FileStore, limits: UploadLimits): Promise<EvidenceForm> {
+  const values = new Map<string, unknown[]>();
+  const files: EvidenceFile[] = [];
+  try {
+    for await (const part of request.parts()) {
+      if (part.type === 'field') {
+        if (part.fieldname === 'files') throw validationFailed([{ field: 'files', message: 'Cada archivo debe enviarse como archivo, con su nombre.' }]);
+        if (part.valueTruncated || part.fieldnameTruncated) throw new ApiError('PAYLOAD_TOO_LARGE', `El campo «${part.fieldname.slice(0, 100)}» excede el tamaño permitido.`);
+        values.set(part.fieldname, [...(values.get(part.fieldname) ?? []), part.value]);
+        continue;
+      }
+      if (part.fieldname !== 'files') throw validationFailed([{ field: part.fieldname, message: 'Los archivos van en el campo «files».' }]);
+      const name = sanitizeFileName(part.filename);
+      const upload = inspectedUpload(part.file, { name, mediaType: part.mimetype });
+      const stored = await store.put(upload.content, limits.maxFileBytes);
+      files.push({ name, sha256: stored.sha256, size: stored.size, mediaType: upload.mediaType() });
+    }
+  } catch (error) {
+    throw clientError(error, limits);
+  }
+  return { fields: formFields(values), files };
+}
+
+// Fields arrive as strings: `links` repeated or as one JSON array, `public` as
+// a checkbox would send it. Anything else is left as it came, for the schema
+// to name the bad field.
+function formFields(values: Map<string, unknown[]>): Record<string, unknown> {
+  const fields: Record<string, unknown> = {};
+  for (const [name, list] of values) {
+    if (name === 'links') fields.links = list.flatMap(linkValues);
+    else if (name === 'public' && list.length === 1) fields.public = booleanOf(list[0]);
+    else fields[name] = list.length === 1 ? list[0] : list;
+  }
+  return fields;
+}
+
+function linkValues(value: unknown): unknown[] {
+  if (Array.isArray(value)) return value;
+  if (typeof value !== 'string') return [value];
+  if (value.trim() === '') return [];
+  if (!value.trimStart().startsWith('[')) return [value];
+  try {
+    const parsed: unknown = JSON.parse(value);
+    return Array.isArray(parsed) ? parsed : [value];
+  } catch {
+    return [value];
+  }
+}
+
+function booleanOf(value: unknown): unknown {
+  if (value === 'true' || value === 'on' || value === '1') return true;
+  if (value === 'false' || value === '0') return false;
+  return value;
+}
+
+// Whatever goes wrong while reading the form is the client's doing (a limit,
+// a refused file, broken multipart), except a failure of the store itself.
+function clientError(error: unknown, { maxFileBytes }: UploadLimits): unknown {
+  if (error instanceof ApiError) return error;
+  if (error instanceof UnsupportedFile) return new ApiError('UNSUPPORTED_MEDIA_TYPE', error.message);
+  if (error instanceof EmptyFile) return validationFailed([{ field: 'files', message: error.message }]);
+  const code = error instanceof Error && 'code' in error ? error.code : undefined;
+  if (error instanceof FileTooLarge || code === 'FST_REQ_FILE_TOO_LARGE') {
+    return new ApiError('PAYLOAD_TOO_LARGE', `Cada archivo puede medir hasta ${megabytes(maxFileBytes)}; no se registró nada.`);
+  }
+  if (code === 'FST_FILES_LIMIT') return new ApiError('PAYLOAD_TOO_LARGE', `Una evidencia lleva a lo más ${MAX_FILES_PER_EVIDENCE} archivos; no se registró nada.`);
+  if (code === 'FST_FIELDS_LIMIT' || code === 'FST_PARTS_LIMIT') return new ApiError('PAYLOAD_TOO_LARGE', 'El formulario tiene demasiados campos.');
+  if (error instanceof Error && 'syscall' in error) return error;
+  return new ApiError('VALIDATION_FAILED', 'El formulario multipart está mal formado o incompleto.');
+}
+
+function megabytes(bytes: number): string {
+  const mb = bytes / (1024 * 1024);
+  return mb >= 1 ? `${Number(mb.toFixed(1))} MB` : `${Math.floor(bytes / 1024)} KB`;
+}
