@@ -11,9 +11,12 @@ import { bodyRoutes } from './routes/bodies.js';
 import { dashboardRoutes } from './routes/dashboard.js';
 import { evidenceRoutes } from './routes/evidence.js';
 import { healthRoutes } from './routes/health.js';
+import { importRoutes } from './routes/import.js';
 import { institutionRoutes } from './routes/institutions.js';
 import { milestoneRoutes } from './routes/milestones.js';
 import { notificationRoutes } from './routes/notifications.js';
+import { publicRoutes } from './routes/public.js';
+import { reportRoutes } from './routes/reports.js';
 import { sessionRoutes } from './routes/sessions.js';
 import { tokenRoutes } from './routes/tokens.js';
 import { webRoutes } from './routes/web.js';
@@ -59,6 +62,9 @@ export async function buildApp(deps: AppDeps): Promise<App> {
       await api.register(dashboardRoutes(deps));
       await api.register(milestoneRoutes(deps));
       await api.register(notificationRoutes(deps));
+      await api.register(reportRoutes(deps));
+      await api.register(importRoutes(deps));
+      await api.register(publicRoutes(deps));
     },
     { prefix: '/api' },
   );

@@ -11,6 +11,7 @@ import { formatDmy } from '../../domain/dates.js';
 import { DeadlineRule } from '../../domain/deadline.js';
 import { agreementStreamId, type CommandData, type RequestedCommandType } from '../../workflows/definitions.js';
 import { commandOnAgreement, loadAgreement } from '../agreement-access.js';
+import { registerAgreement } from '../agreement-registration.js';
 import { agreementView } from '../agreement-view.js';
 import type { AppDeps } from '../app.js';
 import { assertBodyScope, requireCaller } from '../auth.js';
@@ -19,7 +20,7 @@ import { assertMilestoneAnchor } from '../milestone-anchor.js';
 import { actorOf } from '../principal.js';
 import { AsOfQuery, referenceDay } from '../reference-day.js';
 import { IdempotencyHeaders, OccurredAt } from '../request-schemas.js';
-import { adoptAgreement, commandAddress, idempotentId, requestReminder } from '../workflow-commands.js';
+import { commandAddress, idempotentId, requestReminder } from '../workflow-commands.js';
 
 const NewAgreementRequest = z.strictObject({
   sessionId: z.uuid(),
@@ -100,14 +101,12 @@ export function agreementRoutes({ db, temporal, taskQueue }: AppDeps): FastifyPl
 
       const key = request.headers['idempotency-key'];
       const agreementId = key ? idempotentId(`${caller.tokenId}:agreements`, key) : randomUUID();
-      await adoptAgreement(
+      await registerAgreement(
         temporal,
         taskQueue,
         {
           agreementId,
-          bodyId: session.bodyId,
-          sessionId: session.id,
-          sessionDate: session.date,
+          session,
           text: input.text,
           themes: input.themes,
           responsibleInstitutionIds: ids,

@@ -1,14 +1,16 @@
 import { randomUUID } from 'node:crypto';
 import { z } from 'zod';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { agreementsAsOf } from '../../db/agreement-history.js';
 import { findBody } from '../../db/bodies.js';
 import { isUniqueViolation } from '../../db/errors.js';
-import { insertSession } from '../../db/sessions.js';
-import { LocalDate } from '../../domain/dates.js';
+import { findSession, insertSession, type Session } from '../../db/sessions.js';
+import { addDays, LocalDate } from '../../domain/dates.js';
 import { SessionKind, sessionLabel } from '../../domain/session-label.js';
+import { agreementViews } from '../agreement-view.js';
 import type { AppDeps } from '../app.js';
 import { assertBodyScope, requireCaller } from '../auth.js';
-import { ApiError, validationFailed } from '../errors.js';
+import { ApiError, notFound, validationFailed } from '../errors.js';
 
 const NewSessionRequest = z.strictObject({
   bodyId: z.uuid(),
@@ -18,8 +20,43 @@ const NewSessionRequest = z.strictObject({
   label: z.string().trim().min(1).max(300).optional(),
 });
 
+const AGENDA_DESCRIPTION =
+  'Punto de seguimiento de acuerdos del orden del día: los acuerdos de sesiones anteriores que seguían en proceso al abrir la sesión ' +
+  '(su estado al final del día anterior), en orden de folio, con el semáforo y los días de atraso evaluados en la fecha de la sesión.';
+
+function sessionJson(session: Session) {
+  return { id: session.id, label: session.label, bodyId: session.bodyId, kind: session.kind, number: session.number, date: session.date };
+}
+
 export function sessionRoutes({ db }: AppDeps): FastifyPluginAsyncZod {
   return async (app) => {
+    // The "seguimiento de acuerdos" item of a session's agenda: the agreements
+    // of earlier sessions still en proceso when it opens, i.e. as they stood at
+    // the end of the day before (what is fulfilled during the session is news
+    // of the session, and what it adopts is not yet followed up). The semáforo
+    // and days overdue are evaluated on the session's date. A session not yet
+    // held shows the agreements as they stand now.
+    app.get('/sessions/:id/agenda', { schema: { params: z.object({ id: z.uuid() }), description: AGENDA_DESCRIPTION } }, async (request) => {
+      const caller = requireCaller(request, 'secretariat', 'coordinator');
+      const session = await findSession(db, request.params.id);
+      if (!session) throw notFound('La sesión');
+      assertBodyScope(caller, session.bodyId);
+      const body = await findBody(db, session.bodyId);
+      if (!body) throw notFound('El órgano colegiado');
+      const eve = addDays(session.date, -1);
+      const pending = (await agreementsAsOf(db, { bodyId: body.id }, eve, body.settings.timezone))
+        .filter((a) => a.state.status === 'en_proceso')
+        .sort((a, b) => a.state.seq - b.state.seq);
+      return {
+        session: sessionJson(session),
+        items: await agreementViews(
+          db,
+          pending.map((a) => ({ body, state: a.state, version: a.version })),
+          session.date,
+        ),
+      };
+    });
+
     app.post('/sessions', { schema: { body: NewSessionRequest } }, async (request, reply) => {
       const caller = requireCaller(request, 'secretariat');
       const input = request.body;
@@ -32,7 +69,7 @@ export function sessionRoutes({ db }: AppDeps): FastifyPluginAsyncZod {
         if (isUniqueViolation(error)) throw new ApiError('CONFLICT', `La ${session.label} ya está registrada.`);
         throw error;
       }
-      return reply.status(201).send({ id: session.id, label: session.label, bodyId: session.bodyId, kind: session.kind, number: session.number, date: session.date });
+      return reply.status(201).send(sessionJson(session));
     });
   };
 }

@@ -1,0 +1,56 @@
+import { ANNEX_COLUMNS, annexCells, annexTitle, type AnnexRow } from '../../domain/annex.js';
+import type { LocalDate } from '../../domain/dates.js';
+
+const ENTITIES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };
+
+export function escapeHtml(value: string): string {
+  return value.replace(/[&<>"']/g, (c) => ENTITIES[c] ?? c);
+}
+
+// The page forbids scripts and outside resources whatever a text holds; every
+// text is escaped anyway.
+export const ANNEX_HTML_CSP = "default-src 'none'; style-src 'unsafe-inline'";
+
+const STYLE = `
+  body { font-family: Arial, Helvetica, sans-serif; font-size: 10pt; margin: 1.5cm; color: #000; }
+  h1 { font-size: 13pt; }
+  table { border-collapse: collapse; width: 100%; }
+  th, td { border: 1px solid #444; padding: 4px 6px; vertical-align: top; text-align: left; }
+  th { background: #d9d9d9; }
+  td.texto { white-space: pre-line; }
+  thead { display: table-header-group; }
+  tr { page-break-inside: avoid; }
+  @page { size: landscape; margin: 1.5cm; }
+  @media print { body { margin: 0; } }
+`;
+
+// A printable page of the annex: the header row repeats on every printed page.
+export function annexHtml(bodyName: string, asOf: LocalDate, rows: readonly AnnexRow[]): string {
+  const title = escapeHtml(annexTitle(bodyName, asOf));
+  const head = ANNEX_COLUMNS.map((c) => `<th scope="col">${escapeHtml(c.label)}</th>`).join('');
+  const body = rows
+    .map((row) => {
+      const [session = '', folio = '', text = '', status = ''] = annexCells(row).map(escapeHtml);
+      return `<tr><td>${session}</td><td>${folio}</td><td class="texto">${text}</td><td>${status}</td></tr>`;
+    })
+    .join('\n');
+  const empty = rows.length === 0 ? `<tr><td colspan="${ANNEX_COLUMNS.length}">Sin acuerdos registrados a esa fecha.</td></tr>` : '';
+  return `<!doctype html>
+<html lang="es">
+<head>
+<meta charset="utf-8">
+<title>${title}</title>
+<style>${STYLE}</style>
+</head>
+<body>
+<h1>${title}</h1>
+<table>
+<thead><tr>${head}</tr></thead>
+<tbody>
+${body}${empty}
+</tbody>
+</table>
+</body>
+</html>
+`;
+}

@@ -1,0 +1,81 @@
+import { z } from 'zod';
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { listAgreements } from '../../db/agreement-queries.js';
+import { acronymsOf } from '../../db/agreements.js';
+import { findBody } from '../../db/bodies.js';
+import { sessionsOfBody } from '../../db/session-lookups.js';
+import { AgreementStatus, type Agreement } from '../../domain/agreement/index.js';
+import { businessCalendar } from '../../domain/calendar.js';
+import { localDateOf } from '../../domain/dates.js';
+import { evaluateSemaforo } from '../../domain/semaforo.js';
+import type { AppDeps } from '../app.js';
+import { ApiError } from '../errors.js';
+
+const PublicQuery = z.strictObject({
+  bodyId: z.uuid(),
+  status: AgreementStatus.optional(),
+  q: z.string().trim().min(1).max(500).optional(),
+  limit: z.coerce.number().int().min(1).max(200).default(50),
+  // The folio number after which the page starts: the nextCursor of the page before.
+  cursor: z.coerce.number().int().min(0).optional(),
+});
+
+const DESCRIPTION =
+  'Consulta pública, sin token, de los acuerdos de un órgano que publica su seguimiento (`public: true`; cualquier otro responde 404 como si no existiera). ' +
+  'Solo lo que el órgano hace público: folio, sesión, texto, estatus, semáforo y plazo, las siglas de las instituciones responsables con su estado, ' +
+  'y las evidencias marcadas `public: true` (descripción, enlaces, fecha y si fue aceptada o rechazada). ' +
+  'Nunca: correos, notificaciones, archivos (se descargan solo con token), comentarios de revisión, quién revisó ni identificadores de tokens o usuarios. ' +
+  '`q` busca en el texto (español, sin distinguir acentos). Páginas en orden de folio con `limit` y `cursor` (el `nextCursor` de la página anterior).';
+
+// One agreement as anyone may see it: what the body publishes, nothing about
+// who did what inside the system.
+function publicAgreement(state: Agreement, session: { label: string; date: string } | undefined, acronyms: ReadonlyMap<string, string>, light: { semaforo: string; daysOverdue: number | null }) {
+  return {
+    id: state.agreementId,
+    folio: state.folio,
+    session: session ? { label: session.label, date: session.date } : null,
+    text: state.text,
+    themes: state.themes,
+    status: state.status,
+    semaforo: light.semaforo,
+    dueDate: state.dueDate,
+    dueDateExplanation: state.dueDateExplanation,
+    daysOverdue: light.daysOverdue,
+    fulfilledOn: state.fulfilledOn,
+    responsibles: state.responsibles.map((r) => ({ acronym: acronyms.get(r.institutionId) ?? '', state: r.state })),
+    evidence: state.evidence
+      .filter((e) => e.public)
+      .map((e) => ({
+        id: e.id,
+        institution: acronyms.get(e.institutionId) ?? '',
+        description: e.description,
+        links: e.links,
+        submittedAt: e.submittedAt,
+        review: e.review ? { decision: e.review.decision, reviewedAt: e.review.reviewedAt } : null,
+      })),
+  };
+}
+
+export function publicRoutes({ db }: AppDeps): FastifyPluginAsyncZod {
+  return async (app) => {
+    app.get('/public/agreements', { schema: { querystring: PublicQuery, description: DESCRIPTION, security: [] } }, async (request) => {
+      const { bodyId, status, q, limit, cursor } = request.query;
+      const body = await findBody(db, bodyId);
+      // A body that does not publish is indistinguishable from one that does not exist.
+      if (!body?.public) throw new ApiError('NOT_FOUND', 'El órgano colegiado no existe o no publica sus acuerdos.');
+      const rows = await listAgreements(db, { bodyIds: [bodyId], status, q, after: cursor === undefined ? undefined : { bodyId, seq: cursor } }, limit + 1);
+      const page = rows.slice(0, limit);
+      const sessions = new Map((await sessionsOfBody(db, bodyId)).map((s) => [s.id, s]));
+      const acronyms = await acronymsOf(db, [...new Set(page.flatMap((row) => row.state.responsibles.map((r) => r.institutionId)))]);
+      const today = localDateOf(new Date().toISOString(), body.settings.timezone);
+      const calendar = businessCalendar(body.settings.nonWorkingDays);
+      const last = page.at(-1);
+      return {
+        items: page.map((row) =>
+          publicAgreement(row.state, sessions.get(row.state.sessionId), acronyms, evaluateSemaforo(row.state, today, calendar, body.settings.warningBusinessDays)),
+        ),
+        nextCursor: rows.length > limit && last ? String(last.seq) : null,
+      };
+    });
+  };
+}

@@ -1,0 +1,60 @@
+import { z } from 'zod';
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { agreementsAsOf } from '../../db/agreement-history.js';
+import { findBody } from '../../db/bodies.js';
+import { sessionLabelsOfBody } from '../../db/session-lookups.js';
+import { ANNEX_COLUMNS, annexRows, annexTitle } from '../../domain/annex.js';
+import { LocalDate } from '../../domain/dates.js';
+import type { AppDeps } from '../app.js';
+import { assertBodyScope, requireCaller } from '../auth.js';
+import { notFound } from '../errors.js';
+import { referenceDay } from '../reference-day.js';
+import { annexCsv } from '../reports/annex-csv.js';
+import { ANNEX_HTML_CSP, annexHtml } from '../reports/annex-html.js';
+import { annexPdf } from '../reports/annex-pdf.js';
+import { attachment } from '../reports/content-disposition.js';
+
+const AnnexQuery = z.strictObject({
+  bodyId: z.uuid(),
+  asOf: LocalDate.optional(),
+  format: z.enum(['json', 'csv', 'html', 'pdf']).default('json'),
+});
+
+const DESCRIPTION =
+  'Anexo del informe anual (columnas del Anexo I: SESIÓN, NÚMERO DE ACUERDO, ACUERDO, ESTATUS DEL ACUERDO) en orden de folio, ' +
+  'con el estatus de cada acuerdo al final del día `asOf` (por omisión, hoy en la zona del órgano). ' +
+  '`format`: `json` (`columns` con las etiquetas y `rows`), `csv` (UTF-8 con BOM, RFC 4180, CRLF; las celdas que empiezan con = + - @ llevan un apóstrofo delante), ' +
+  '`html` (página imprimible) o `pdf` (tabla horizontal, encabezado en cada página).';
+
+export function reportRoutes({ db }: AppDeps): FastifyPluginAsyncZod {
+  return async (app) => {
+    app.get('/reports/annex', { schema: { querystring: AnnexQuery, description: DESCRIPTION } }, async (request, reply) => {
+      const caller = requireCaller(request, 'secretariat', 'coordinator');
+      const { bodyId, asOf, format } = request.query;
+      assertBodyScope(caller, bodyId);
+      const body = await findBody(db, bodyId);
+      if (!body) throw notFound('El órgano colegiado');
+      const day = referenceDay(body, asOf);
+      const agreements = await agreementsAsOf(db, { bodyId }, day, body.settings.timezone);
+      const rows = annexRows(
+        agreements.map((a) => a.state),
+        await sessionLabelsOfBody(db, bodyId),
+      );
+      const filename = `anexo-acuerdos-${body.acronym}-${day}`;
+      switch (format) {
+        case 'json':
+          return { bodyId, title: annexTitle(body.name, day), asOf: day, columns: ANNEX_COLUMNS, rows };
+        case 'csv':
+          return reply.type('text/csv; charset=utf-8').header('content-disposition', attachment(`${filename}.csv`)).send(annexCsv(rows));
+        case 'html':
+          return reply
+            .type('text/html; charset=utf-8')
+            .header('content-security-policy', ANNEX_HTML_CSP)
+            .header('content-disposition', attachment(`${filename}.html`, 'inline'))
+            .send(annexHtml(body.name, day, rows));
+        case 'pdf':
+          return reply.type('application/pdf').header('content-disposition', attachment(`${filename}.pdf`)).send(await annexPdf(body.name, day, rows));
+      }
+    });
+  };
+}

@@ -1,0 +1,191 @@
+import type { Client } from '@temporalio/client';
+import { registerAgreement } from '../../api/agreement-registration.js';
+import { commandAddress, idempotentId, sendCommand, type CommandAddress } from '../../api/workflow-commands.js';
+import type { Actor } from '../../domain/agreement/index.js';
+import { BodySettings } from '../../domain/body-settings.js';
+import { zonedInstant, type LocalDate } from '../../domain/dates.js';
+import type { DeadlineRule } from '../../domain/deadline.js';
+import { parseCompactDeadline } from '../../domain/import-row.js';
+import { sessionLabel } from '../../domain/session-label.js';
+import type { CommandData, RequestedCommandType } from '../../workflows/definitions.js';
+import { findAgreementRow } from '../agreements.js';
+import { findBody, insertBody, type Body } from '../bodies.js';
+import type { Db } from '../connection.js';
+import { insertInstitution } from '../institutions.js';
+import { findMilestone, insertMilestone, markMilestoneOccurred } from '../milestones.js';
+import { institutionIdsByAcronym } from '../reference-lookups.js';
+import { sessionsOfBody } from '../session-lookups.js';
+import { insertSession, type Session } from '../sessions.js';
+import { AGREEMENTS, INSTITUTIONS, MILESTONES, SESSIONS, SNIMH, type SeedAgreement, type SeedStep } from './snimh-annex-i.js';
+
+export interface SeedDeps {
+  db: Db;
+  temporal: Client;
+  // The task queue a running worker listens on: the seed goes through the
+  // agreement workflows like any registration.
+  taskQueue: string;
+}
+
+export interface SeedReport {
+  bodyId: string;
+  agreements: number;
+}
+
+// Every id of the demo is named after what it is, so loading it again finds
+// what the first load created and records nothing twice.
+const seedId = (what: string) => idempotentId('acuerdos-demo-seed', what);
+
+const secretariat: Actor = { role: 'secretariat', id: 'demo-seed' };
+const institutionActor = (acronym: string): Actor => ({ role: 'institution', id: `demo-seed:${acronym}` });
+
+async function ensureBody(db: Db): Promise<Body> {
+  const id = seedId('body');
+  const existing = await findBody(db, id);
+  if (existing) return existing;
+  const body: Body = { id, name: SNIMH.name, acronym: SNIMH.acronym, folioStart: SNIMH.folioStart, public: SNIMH.public, settings: BodySettings.parse({}) };
+  await insertBody(db, body);
+  return body;
+}
+
+// Institutions are shared by every body: one already registered under the
+// same acronym is the same institution.
+async function ensureInstitutions(db: Db): Promise<Map<string, string>> {
+  const known = await institutionIdsByAcronym(db, INSTITUTIONS.map((i) => i.acronym));
+  for (const institution of INSTITUTIONS) {
+    if (known.has(institution.acronym.toLowerCase())) continue;
+    await insertInstitution(db, { id: seedId(`institution:${institution.acronym}`), ...institution });
+  }
+  const ids = await institutionIdsByAcronym(db, INSTITUTIONS.map((i) => i.acronym));
+  return new Map(INSTITUTIONS.map((i) => [i.acronym, ids.get(i.acronym.toLowerCase()) ?? '']));
+}
+
+async function ensureSessions(db: Db, bodyId: string): Promise<Map<number, Session>> {
+  const existing = new Map((await sessionsOfBody(db, bodyId)).map((s) => [`${s.kind}:${s.number}`, s]));
+  const sessions = new Map<number, Session>();
+  for (const s of SESSIONS) {
+    let session = existing.get(`${s.kind}:${s.number}`);
+    if (!session) {
+      // Annex I writes the 19th session "Décimo Novena"; the others as the default labels do.
+      const label = s.number === 19 ? 'Décimo Novena Sesión Ordinaria' : sessionLabel(s.kind, s.number);
+      session = { id: seedId(`session:${s.kind}:${s.number}`), bodyId, ...s, label };
+      await insertSession(db, session);
+    }
+    sessions.set(s.number, session);
+  }
+  return sessions;
+}
+
+async function ensureMilestones(db: Db, bodyId: string): Promise<Map<string, string>> {
+  const ids = new Map<string, string>();
+  for (const m of MILESTONES) {
+    const id = seedId(`milestone:${m.name}`);
+    if (!(await findMilestone(db, id))) await insertMilestone(db, { id, bodyId, name: m.name, occurredOn: null });
+    ids.set(m.name, id);
+  }
+  return ids;
+}
+
+function deadlineOf(agreement: SeedAgreement, milestoneIds: ReadonlyMap<string, string>): DeadlineRule {
+  const parsed = parseCompactDeadline(agreement.deadline);
+  if (!parsed.ok) throw new Error(`plazo del acuerdo ${agreement.seq}: ${parsed.message}`);
+  if ('rule' in parsed.value) return parsed.value.rule;
+  const milestoneId = milestoneIds.get(parsed.value.milestoneName);
+  if (!milestoneId) throw new Error(`hito desconocido en el acuerdo ${agreement.seq}: ${parsed.value.milestoneName}`);
+  return parsed.value.anchoredOn(milestoneId);
+}
+
+// One command of the follow-up, at an instant of its day.
+interface Action {
+  at: string;
+  type: RequestedCommandType;
+  data: unknown;
+  send(temporal: Client, address: CommandAddress): Promise<unknown>;
+}
+
+function action<T extends RequestedCommandType>(at: string, type: T, data: CommandData<T>, actor: Actor): Action {
+  return { at, type, data, send: (temporal, address) => sendCommand(temporal, address, type, { data, actor, occurredAt: at }) };
+}
+
+// The steps of an agreement as commands in the order they happened: each
+// evidence is submitted at 10:00 and reviewed at 13:00 of its days.
+function actionsOf(agreement: SeedAgreement, agreementId: string, institutionIds: ReadonlyMap<string, string>, timezone: string): Action[] {
+  const at = (day: LocalDate, time: string) => zonedInstant(day, time, timezone);
+  const actions = agreement.steps.flatMap((step: SeedStep, index): Action[] => {
+    if ('fulfilled' in step) return [action(at(step.fulfilled, '13:00'), 'FulfilAgreement', { justification: step.justification }, secretariat)];
+    const evidenceId = seedId(`evidence:${agreementId}:${index}`);
+    const institutionId = institutionIds.get(step.evidence) ?? '';
+    const submit = action(
+      at(step.on, '10:00'),
+      'SubmitEvidence',
+      { evidenceId, institutionId, description: step.description, links: step.links ?? [], files: [], public: step.public ?? false },
+      institutionActor(step.evidence),
+    );
+    const review = step.accepted
+      ? { on: step.accepted, decision: 'accepted' as const, comment: null }
+      : step.rejected
+        ? { on: step.rejected.on, decision: 'rejected' as const, comment: step.rejected.comment }
+        : undefined;
+    if (!review) return [submit];
+    return [submit, action(at(review.on, '13:00'), 'ReviewEvidence', { evidenceId, decision: review.decision, comment: review.comment }, secretariat)];
+  });
+  return actions.sort((a, b) => Date.parse(a.at) - Date.parse(b.at));
+}
+
+async function send(temporal: Client, agreementId: string, step: Action, key: string): Promise<void> {
+  await step.send(temporal, commandAddress(agreementId, 'demo-seed', step.type, step.data, key));
+}
+
+// Loads the SNIMH demo (Annex I of its 2020 report) through the same paths as
+// the API: reference data into its tables, every agreement registered by its
+// workflow (folios 34–55 in order on a fresh database), milestones recorded
+// and sent to the agreements anchored on them, evidence and reviews as
+// commands dated in the past. Safe to run again: it completes what is
+// missing and records nothing twice. Needs a worker on `taskQueue`.
+export async function seedDemo({ db, temporal, taskQueue }: SeedDeps): Promise<SeedReport> {
+  const body = await ensureBody(db);
+  const institutionIds = await ensureInstitutions(db);
+  const sessions = await ensureSessions(db, body.id);
+  const milestoneIds = await ensureMilestones(db, body.id);
+
+  const agreementIds = new Map<number, string>();
+  for (const agreement of AGREEMENTS) {
+    const session = sessions.get(agreement.session);
+    if (!session) throw new Error(`sesión ${agreement.session} sin registrar`);
+    const agreementId = seedId(`agreement:${agreement.seq}`);
+    agreementIds.set(agreement.seq, agreementId);
+    if (await findAgreementRow(db, agreementId)) continue;
+    await registerAgreement(
+      temporal,
+      taskQueue,
+      {
+        agreementId,
+        session,
+        text: agreement.text,
+        themes: ['igualdad'],
+        responsibleInstitutionIds: agreement.responsibles.map((acronym) => institutionIds.get(acronym) ?? ''),
+        deadline: deadlineOf(agreement, milestoneIds),
+        actor: secretariat,
+      },
+      agreementId,
+    );
+  }
+
+  // After the registrations, so each agreement learns its milestone's day
+  // when it happened, not at its adoption.
+  for (const m of MILESTONES) {
+    const milestoneId = milestoneIds.get(m.name) ?? '';
+    await markMilestoneOccurred(db, milestoneId, m.occurredOn);
+    for (const agreement of AGREEMENTS.filter((a) => a.deadline.includes(`@milestone:${m.name}`))) {
+      const agreementId = agreementIds.get(agreement.seq) ?? '';
+      const resolve = action(zonedInstant(m.occurredOn, '09:00', body.settings.timezone), 'ResolveMilestone', { milestoneId, date: m.occurredOn }, secretariat);
+      await send(temporal, agreementId, resolve, `milestone:${milestoneId}`);
+    }
+  }
+
+  for (const agreement of AGREEMENTS) {
+    const agreementId = agreementIds.get(agreement.seq) ?? '';
+    const actions = actionsOf(agreement, agreementId, institutionIds, body.settings.timezone);
+    for (const [index, step] of actions.entries()) await send(temporal, agreementId, step, `step:${index}`);
+  }
+  return { bodyId: body.id, agreements: AGREEMENTS.length };
+}
