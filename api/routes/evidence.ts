@@ -11,6 +11,7 @@ import { assertBodyScope, requireCaller } from '../auth.js';
 import { ApiError, forbidden, notFound } from '../errors.js';
 import { attachment } from '../evidence-files/content-disposition.js';
 import { DEFAULT_MAX_UPLOAD_MB, multipartLimits, readEvidenceForm } from '../evidence-files/evidence-form.js';
+import { describeEvidenceForm } from '../evidence-files/form-description.js';
 import { IdempotencyHeaders, OccurredAt } from '../request-schemas.js';
 
 const IdParams = z.object({ id: z.uuid() });
@@ -44,13 +45,12 @@ export function evidenceRoutes(deps: AppDeps): FastifyPluginAsyncZod {
       '/agreements/:id/evidence',
       {
         schema: {
-          description:
-            'JSON, o multipart/form-data con los mismos campos (links repetido o como arreglo JSON; public "true"/"false") y uno o más archivos en el campo `files`: PDF, imágenes, documentos de Office u OpenDocument, CSV o texto UTF-8.',
-          consumes: ['application/json', 'multipart/form-data'],
+          description: 'JSON, o multipart/form-data con los mismos campos y uno o más archivos en el campo `files`.',
           params: IdParams,
           body: EvidenceRequest,
           headers: IdempotencyHeaders,
         },
+        config: { swaggerTransform: describeEvidenceForm },
         preValidation: async (request) => {
           if (!request.isMultipart()) return;
           const caller = requireCaller(request, 'secretariat', 'institution');

@@ -1,0 +1,90 @@
+import { Validator } from '@seriousme/openapi-schema-validator';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startHarness, type Harness } from '../support/harness.js';
+
+let h: Harness;
+beforeAll(async () => {
+  h = await startHarness({ worker: false });
+});
+afterAll(async () => {
+  await h?.stop();
+});
+
+// The routes of CONTRACT.md §2, as OpenAPI paths under /api.
+const contractRoutes = [
+  'GET /api/health',
+  'POST /api/tokens',
+  'POST /api/bodies',
+  'PATCH /api/bodies/{id}',
+  'POST /api/institutions',
+  'POST /api/sessions',
+  'POST /api/agreements',
+  'GET /api/sessions/{id}/agenda',
+  'GET /api/agreements',
+  'GET /api/agreements/{id}',
+  'GET /api/agreements/{id}/events',
+  'POST /api/agreements/{id}/evidence',
+  'POST /api/agreements/{id}/evidence/{eid}/review',
+  'POST /api/agreements/{id}/fulfil',
+  'POST /api/agreements/{id}/reopen',
+  'POST /api/agreements/{id}/cancel',
+  'POST /api/agreements/{id}/deadline',
+  'POST /api/agreements/{id}/remind',
+  'POST /api/milestones',
+  'POST /api/milestones/{id}/occurred',
+  'GET /api/evidence/{eid}/files/{sha256}',
+  'GET /api/notifications',
+  'GET /api/dashboard',
+  'GET /api/reports/annex',
+  'POST /api/import/agreements',
+  'GET /api/public/agreements',
+];
+
+const SAMPLE_ID = '00000000-0000-4000-8000-000000000000';
+
+// Whether the app serves a route at all: anything but the router's own 404.
+async function served(route: string): Promise<boolean> {
+  const [method, path] = route.split(' ') as ['GET' | 'POST' | 'PATCH', string];
+  const url = path.replace('{sha256}', '0'.repeat(64)).replace(/\{[^}]+\}/g, SAMPLE_ID);
+  const response = await h.app.inject({ method, url, ...(method === 'GET' ? {} : { payload: {} }) });
+  return !(response.statusCode === 404 && /No existe la ruta/.test(response.json().error.message));
+}
+
+describe('the OpenAPI description', () => {
+  it('is a valid OpenAPI 3 document', async () => {
+    const response = await h.app.inject({ method: 'GET', url: '/api/openapi.json' });
+    expect(response.statusCode).toBe(200);
+    const validator = new Validator();
+    const result = await validator.validate(response.json());
+    expect(result.errors ?? [], JSON.stringify(result.errors, null, 2)).toEqual([]);
+    expect(result.valid).toBe(true);
+    expect(validator.version).toMatch(/^3\./);
+  });
+
+  it('describes every route of the contract the API serves, and the API serves them all', async () => {
+    const document = (await h.app.inject({ method: 'GET', url: '/api/openapi.json' })).json() as { paths: Record<string, Record<string, unknown>> };
+    const described = new Set(Object.entries(document.paths).flatMap(([path, operations]) => Object.keys(operations).map((method) => `${method.toUpperCase()} ${path}`)));
+    const missing = [];
+    const notServed = [];
+    for (const route of contractRoutes) {
+      if (!(await served(route))) notServed.push(route);
+      else if (!described.has(route)) missing.push(route);
+    }
+    expect(missing).toEqual([]);
+    expect(notServed).toEqual([]);
+  });
+
+  it('describes the evidence form with its files and the JSON body without them', async () => {
+    const document = (await h.app.inject({ method: 'GET', url: '/api/openapi.json' })).json();
+    const content = document.paths['/api/agreements/{id}/evidence'].post.requestBody.content;
+    expect(Object.keys(content).sort()).toEqual(['application/json', 'multipart/form-data']);
+    expect(content['multipart/form-data'].schema.properties.files).toEqual(expect.objectContaining({ type: 'array', items: { type: 'string', format: 'binary' } }));
+    expect(content['application/json'].schema.properties.files).toBeUndefined();
+  });
+
+  it('is browsable at /api/docs', async () => {
+    const response = await h.app.inject({ method: 'GET', url: '/api/docs/' });
+    expect(response.statusCode).toBe(200);
+    expect(response.headers['content-type']).toMatch(/text\/html/);
+  });
+});
