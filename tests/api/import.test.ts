@@ -1,0 +1,156 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { givenABody } from '../support/api-client.js';
+import { startHarness, type Harness } from '../support/harness.js';
+
+let h: Harness;
+beforeAll(async () => {
+  h = await startHarness();
+});
+afterAll(async () => {
+  await h?.stop();
+});
+
+type Body = Awaited<ReturnType<typeof givenABody>>;
+
+async function postCsv(token: string, bodyId: string, csv: string | Buffer, contentType = 'text/csv; charset=utf-8') {
+  const response = await h.app.inject({
+    method: 'POST',
+    url: `/api/import/agreements?bodyId=${bodyId}`,
+    headers: { authorization: `Bearer ${token}`, 'content-type': contentType },
+    payload: typeof csv === 'string' ? Buffer.from(csv, 'utf8') : csv,
+  });
+  return { status: response.statusCode, body: response.json() };
+}
+
+async function agreementsOf(body: Body) {
+  const list = await body.coordinator.get(`/api/agreements?bodyId=${body.bodyId}&limit=200`);
+  return list.body.items as { id: string; folio: string; text: string; sessionId: string; dueDate: string | null; deadline: unknown; responsibles: { acronym: string }[]; themes: string[] }[];
+}
+
+const crlf = (...lines: string[]) => lines.map((l) => `${l}\r\n`).join('');
+
+describe('importing agreements from a CSV', () => {
+  let body: Body;
+  let inmujeres: string;
+  let shcp: string;
+  beforeAll(async () => {
+    body = await givenABody(h.app, { folioStart: 44 });
+    [inmujeres = '', shcp = ''] = body.institutions.map((i) => i.acronym);
+  });
+
+  it('registers every row in file order, creating the session it names and reading BOM, accents and quoted fields', async () => {
+    const existing = await body.secretariat.post('/api/sessions', { bodyId: body.bodyId, kind: 'ordinaria', number: 20, date: '2020-04-24' });
+    const milestone = await body.secretariat.post('/api/milestones', { bodyId: body.bodyId, name: 'Publicación del PROIGUALDAD' });
+    expect(milestone.status).toBe(201);
+    const csv =
+      '\uFEFF' +
+      crlf(
+        'session,text,responsibles,deadline,themes',
+        `ordinaria 21 2020-09-30,"Las instituciones participantes en el Sistema contribuirán en la reformulación de las Comisiones, ""en un plazo no mayor a tres meses"".",${inmujeres}; ${shcp.toLowerCase()},3m,comisiones`,
+        `${existing.body.id},"Primera línea de la publicación.\r\nSegunda línea, con coma.",${shcp},15bd,`,
+        `Ordinaria 21 2020-09-30,Diseñarán estrategias durante los tres meses posteriores a la publicación del PROIGUALDAD.,${inmujeres},3m@milestone:publicación del proigualdad,`,
+      );
+    const answer = await postCsv(body.secretariatToken, body.bodyId, csv);
+    expect(answer.status, JSON.stringify(answer.body)).toBe(201);
+    expect(answer.body).toMatchObject({ created: 3, errors: [] });
+    expect(answer.body.agreements.map((a: { row: number; folio: string }) => [a.row, a.folio])).toEqual([
+      [2, '44:30/09/2020'],
+      [3, '45:24/04/2020'],
+      [4, '46:30/09/2020'],
+    ]);
+
+    const [first, second, third] = await agreementsOf(body);
+    expect(first).toMatchObject({
+      text: 'Las instituciones participantes en el Sistema contribuirán en la reformulación de las Comisiones, "en un plazo no mayor a tres meses".',
+      dueDate: '2020-12-30',
+      themes: ['comisiones'],
+    });
+    expect(first?.responsibles.map((r) => r.acronym)).toEqual([inmujeres, shcp]);
+    expect(second).toMatchObject({ text: 'Primera línea de la publicación.\r\nSegunda línea, con coma.', sessionId: existing.body.id, dueDate: '2020-05-18' });
+    expect(third).toMatchObject({ sessionId: first?.sessionId, dueDate: null, deadline: { type: 'months', months: 3, from: { milestoneId: milestone.body.id } } });
+
+    const annex = await body.coordinator.get(`/api/reports/annex?bodyId=${body.bodyId}`);
+    expect(annex.body.rows.map((r: { session: string }) => r.session)).toEqual(['Vigésima Primera Sesión Ordinaria', 'Vigésima Sesión Ordinaria', 'Vigésima Primera Sesión Ordinaria']);
+  });
+
+  it('sent again (a retry after a cut), the same file names the same agreements and duplicates nothing', async () => {
+    const csv = crlf('session,text,responsibles,deadline', `ordinaria 22 2020-12-09,Convocará una mesa de trabajo sobre la Ley Nacional de Cuidados.,${inmujeres},Q1-2021`);
+    const first = await postCsv(body.secretariatToken, body.bodyId, csv);
+    expect(first.status).toBe(201);
+    const before = (await agreementsOf(body)).length;
+    // The same rows with other line ends and a BOM: still the same import.
+    const again = await postCsv(body.secretariatToken, body.bodyId, `\uFEFF${csv.replaceAll('\r\n', '\n')}`);
+    expect(again.status).toBe(201);
+    expect(again.body.agreements).toEqual(first.body.agreements);
+    expect((await agreementsOf(body)).length).toBe(before);
+  });
+
+  it('all or nothing: any bad row refuses the whole file with every error numbered by row, and records nothing', async () => {
+    const before = await agreementsOf(body);
+    const sessionsBefore = await h.db.selectFrom('sessions').select('id').where('body_id', '=', body.bodyId).execute();
+    const csv = crlf(
+      'session,text,responsibles,deadline',
+      `extraordinaria 3 2020-10-15,Un acuerdo correcto.,${inmujeres},none`,
+      `ordinaria 21 2020-09-30,Responsable inexistente.,${inmujeres};SEDENA-X,none`,
+      `ordinaria 21 2020-10-01,Otra fecha para la misma sesión.,${inmujeres},cuando se pueda`,
+      `ordinaria 20 2020-04-25,La sesión 20 ya existe con otra fecha.,${shcp},3m@milestone:Hito que no existe`,
+      `ordinaria 30 2999-01-01,,${shcp},none`,
+    );
+    const answer = await postCsv(body.secretariatToken, body.bodyId, csv);
+    expect(answer.status).toBe(400);
+    expect(answer.body.created).toBe(0);
+    expect(answer.body.error.code).toBe('VALIDATION_FAILED');
+    const byRow = (row: number) => answer.body.errors.filter((e: { row: number }) => e.row === row).map((e: { message: string }) => e.message);
+    expect(byRow(2)).toEqual([]);
+    expect(byRow(3)).toEqual([expect.stringMatching(/Instituciones desconocidas: SEDENA-X/)]);
+    expect(byRow(4)).toEqual([expect.stringMatching(/Plazo "cuando se pueda" no reconocido/)]);
+    expect(byRow(5)).toEqual([expect.stringMatching(/Vigésima Sesión Ordinaria ya está registrada con fecha 24\/04\/2020/), expect.stringMatching(/El hito "Hito que no existe" no existe/)]);
+    expect(byRow(6)).toEqual([expect.stringMatching(/Sesión "ordinaria 30 2999-01-01" no reconocida/), 'Falta el texto del acuerdo']);
+    expect(answer.body.errors.map((e: { row: number }) => e.row)).toEqual([...answer.body.errors.map((e: { row: number }) => e.row)].sort((a, b) => a - b));
+    expect(await agreementsOf(body)).toEqual(before);
+    expect(await h.db.selectFrom('sessions').select('id').where('body_id', '=', body.bodyId).execute()).toEqual(sessionsBefore);
+  });
+
+  it('refuses rows whose session has not been held yet, and two dates for one new session', async () => {
+    const csv = crlf(
+      'session,text,responsibles,deadline',
+      `ordinaria 40 2199-06-01,Acuerdo de una sesión futura.,${inmujeres},none`,
+      `extraordinaria 5 2021-01-10,Primera fecha.,${inmujeres},none`,
+      `extraordinaria 5 2021-01-11,Segunda fecha.,${inmujeres},none`,
+    );
+    const answer = await postCsv(body.secretariatToken, body.bodyId, csv);
+    expect(answer.status).toBe(400);
+    expect(answer.body.errors).toEqual([
+      { row: 2, message: expect.stringMatching(/aún no se celebra/) },
+      { row: 4, message: expect.stringMatching(/tiene fecha 10\/01\/2021 en la fila 3 y 11\/01\/2021 en esta/) },
+    ]);
+  });
+
+  it('reports a malformed CSV at the row where it breaks, and bytes that are not UTF-8 at their row', async () => {
+    const broken = await postCsv(body.secretariatToken, body.bodyId, crlf('session,text,responsibles,deadline', `ordinaria 21 2020-09-30,Bien.,${inmujeres},none`, `ordinaria 21 2020-09-30,"Sin cerrar,${inmujeres},none`));
+    expect(broken.status).toBe(400);
+    expect(broken.body).toMatchObject({ created: 0, errors: [{ row: 3, message: expect.stringMatching(/mal formado/) }] });
+
+    const latin1 = Buffer.concat([Buffer.from(crlf('session,text,responsibles,deadline'), 'utf8'), Buffer.from(`ordinaria 21 2020-09-30,Publicación,${inmujeres},none\r\n`, 'latin1')]);
+    const notUtf8 = await postCsv(body.secretariatToken, body.bodyId, latin1);
+    expect(notUtf8.status).toBe(400);
+    expect(notUtf8.body.errors).toEqual([{ row: 2, message: expect.stringMatching(/UTF-8/) }]);
+
+    const headerOnly = await postCsv(body.secretariatToken, body.bodyId, 'session,text,responsibles,deadline\r\n');
+    expect(headerOnly.body.errors).toEqual([{ row: 2, message: 'El archivo no tiene filas de acuerdos.' }]);
+  });
+
+  it('is the body’s secretariat’s, takes only text/csv, and refuses files over 2 MB', async () => {
+    const other = await givenABody(h.app);
+    const csv = crlf('session,text,responsibles,deadline', `ordinaria 21 2020-09-30,Texto.,${inmujeres},none`);
+    expect((await postCsv(other.secretariatToken, body.bodyId, csv)).status).toBe(403);
+    const institutionToken = (await h.app.inject({ method: 'POST', url: '/api/tokens', headers: { authorization: 'Bearer test-admin-token-0123456789abcdef' }, payload: { role: 'institution', institutionId: body.institutions[0]?.id, label: 'x' } })).json().token;
+    expect((await postCsv(institutionToken, body.bodyId, csv)).status).toBe(403);
+    const asJson = await postCsv(body.secretariatToken, body.bodyId, JSON.stringify({ csv }), 'application/json');
+    expect(asJson.status).toBe(415);
+    expect(asJson.body.error.code).toBe('UNSUPPORTED_MEDIA_TYPE');
+    const huge = await postCsv(body.secretariatToken, body.bodyId, `session,text,responsibles,deadline\r\n${'x'.repeat(2 * 1024 * 1024 + 10)}`);
+    expect(huge.status).toBe(413);
+    expect((await postCsv(body.secretariatToken, '00000000-0000-4000-8000-000000000000', csv)).status).toBe(403);
+  });
+});
