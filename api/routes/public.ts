@@ -17,7 +17,7 @@ const PublicQuery = z.strictObject({
   q: z.string().trim().min(1).max(500).optional(),
   limit: z.coerce.number().int().min(1).max(200).default(50),
   // The folio number after which the page starts: the nextCursor of the page before.
-  cursor: z.coerce.number().int().min(0).optional(),
+  cursor: z.coerce.number().int().min(0).max(2_147_483_647).optional(),
 });
 
 const DESCRIPTION =

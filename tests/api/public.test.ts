@@ -94,5 +94,6 @@ describe('the public follow-up of a body that publishes it', () => {
     expect(hidden.body).toEqual(missing.body);
     expect((await anyone('/api/public/agreements')).status).toBe(400);
     expect((await anyone(`/api/public/agreements?bodyId=${body.bodyId}&status=vencido`)).status).toBe(400);
+    expect((await anyone(`/api/public/agreements?bodyId=${body.bodyId}&cursor=99999999999`)).status).toBe(400);
   });
 });
