@@ -1,15 +1,18 @@
 import { z } from 'zod';
-import { addDays, compareDates, dayOfWeek, LocalDate, toDayNumber, fromDayNumber, yearOf } from './dates.js';
+import { addDays, compareDates, dayOfWeek, isValidLocalDate, LocalDate, toDayNumber, fromDayNumber, yearOf } from './dates.js';
 import { lawRestDay, restDaysOfYear } from './rest-days.js';
 
 // Extra days a body publishes as non-working (vacation periods and the like):
 // single dates or inclusive ranges, optionally named.
+// zod runs an object's refinements even when a field already failed, so they
+// compare only real dates (an empty string would make toDayNumber throw).
+const realRange = (r: { from: string; to: string }) => isValidLocalDate(r.from) && isValidLocalDate(r.to);
 export const NonWorkingDay = z.union([
   LocalDate,
   z
     .strictObject({ from: LocalDate, to: LocalDate, name: z.string().trim().min(1).max(200).optional() })
-    .refine((r) => compareDates(r.from, r.to) <= 0, { message: 'El rango termina antes de empezar.', path: ['to'] })
-    .refine((r) => toDayNumber(r.to) - toDayNumber(r.from) <= 366, { message: 'Un rango abarca a lo más un año.', path: ['to'] }),
+    .refine((r) => !realRange(r) || compareDates(r.from, r.to) <= 0, { message: 'El rango termina antes de empezar.', path: ['to'] })
+    .refine((r) => !realRange(r) || toDayNumber(r.to) - toDayNumber(r.from) <= 366, { message: 'Un rango abarca a lo más un año.', path: ['to'] }),
 ]);
 export type NonWorkingDay = z.infer<typeof NonWorkingDay>;
 
