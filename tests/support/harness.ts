@@ -30,13 +30,15 @@ export interface HarnessOptions {
   worker?: boolean;
   // Per-file upload limit; the product's default otherwise.
   maxUploadBytes?: number;
+  // A database of the test's own instead of the suite's shared one.
+  databaseUrl?: string;
 }
 
 // A real API and a real worker against the suite's PostgreSQL and Temporal
 // server, on a task queue of its own so test files don't steal each other's work.
 export async function startHarness(options: HarnessOptions = {}): Promise<Harness> {
   quietTemporal();
-  const db = createDb(inject('databaseUrl'));
+  const db = createDb(options.databaseUrl ?? inject('databaseUrl'));
   const temporalAddress = inject('temporalAddress');
   const taskQueue = `test-${randomUUID()}`;
   const mailer = createMailer(options.smtpUrl, 'Acuerdos <acuerdos@prueba.gob.mx>');
