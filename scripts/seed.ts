@@ -17,6 +17,7 @@ try {
     throw new Error(`No se pudo conectar con Temporal en ${temporalAddress} (¿está corriendo \`npm start\`?): ${String(error)}`);
   });
   const temporal = new Client({ connection, namespace: process.env.TEMPORAL_NAMESPACE || 'default' });
+  console.log('Cargando la demo del SNIMH por medio del worker de `npm start` (si no avanza, revise que el worker esté corriendo)…');
   const report = await seedDemo({ db, temporal, taskQueue: process.env.TEMPORAL_TASK_QUEUE || TASK_QUEUE });
   console.log(`✓ Demo del SNIMH cargada: órgano ${report.bodyId}, ${report.agreements} acuerdos (folios 34–55).`);
   console.log(`  Anexo al ${ANNEX_I_AS_OF}: GET /api/reports/annex?bodyId=${report.bodyId}&asOf=${ANNEX_I_AS_OF}&format=csv`);
