@@ -4,6 +4,7 @@ import type { Client } from '@temporalio/client';
 import type { Db } from '../db/connection.js';
 import { registerAuth } from './auth.js';
 import { registerErrorHandling } from './errors.js';
+import { registerNulGuard } from './nul-guard.js';
 import { registerOpenApi } from './openapi.js';
 import { agreementListRoutes } from './routes/agreement-list.js';
 import { agreementRoutes } from './routes/agreements.js';
@@ -46,6 +47,7 @@ export async function buildApp(deps: AppDeps): Promise<App> {
   app.setSerializerCompiler(serializerCompiler);
   registerErrorHandling(app);
   registerAuth(app, deps.db, deps.adminToken);
+  registerNulGuard(app);
   await registerOpenApi(app);
 
   await app.register(webRoutes);

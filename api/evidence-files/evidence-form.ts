@@ -1,6 +1,7 @@
 import type { FastifyRequest } from 'fastify';
 import type { EvidenceFile } from '../../domain/agreement/index.js';
 import { ApiError, validationFailed } from '../errors.js';
+import { nulIssues } from '../nul-guard.js';
 import { FileTooLarge, type FileStore } from '../storage/file-store.js';
 import { sanitizeFileName } from './file-name.js';
 import { EmptyFile, inspectedUpload, UnsupportedFile } from './inspected-upload.js';
@@ -62,7 +63,11 @@ export async function readEvidenceForm(request: FastifyRequest, store: FileStore
   } catch (error) {
     throw clientError(error, limits);
   }
-  return { fields: formFields(values), files };
+  const fields = formFields(values);
+  // Read after the app-wide check ran on an empty body: checked here.
+  const issues = nulIssues(fields, '');
+  if (issues.length > 0) throw validationFailed(issues);
+  return { fields, files };
 }
 
 // Fields arrive as strings: `links` repeated or as one JSON array, `public` as

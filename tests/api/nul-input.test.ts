@@ -1,0 +1,44 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { givenABody } from '../support/api-client.js';
+import { startHarness, type Harness } from '../support/harness.js';
+import { multipartForm } from '../support/multipart.js';
+
+let h: Harness;
+beforeAll(async () => {
+  h = await startHarness();
+});
+afterAll(async () => {
+  await h?.stop();
+});
+
+// PostgreSQL cannot store U+0000; before this was checked, an agreement whose
+// text carried it left its workflow retrying the append without end.
+describe('text with the null character', () => {
+  it('is a bad field wherever it comes, and nothing is recorded', async () => {
+    const given = await givenABody(h.app);
+    const [inmujeres] = given.institutions.map((i) => i.id);
+    if (!inmujeres) throw new Error('givenABody gives institutions');
+    const label = await given.secretariat.post('/api/sessions', { bodyId: given.bodyId, kind: 'ordinaria', number: 20, date: '2020-04-24', label: 'Vigésima\u0000' });
+    expect(label.status).toBe(400);
+    expect(label.body.error.details).toEqual([{ field: 'label', message: expect.stringMatching(/carácter nulo/) }]);
+
+    const session = await given.secretariat.post('/api/sessions', { bodyId: given.bodyId, kind: 'ordinaria', number: 21, date: '2020-09-30' });
+    const text = await given.secretariat.post('/api/agreements', { sessionId: session.body.id, text: 'Acuerdo\u0000', responsibleInstitutionIds: [inmujeres], deadline: { type: 'none' } });
+    expect(text.status).toBe(400);
+    expect(text.body.error.details).toEqual([{ field: 'text', message: expect.any(String) }]);
+    expect(await h.db.selectFrom('agreements').select('id').where('body_id', '=', given.bodyId).execute()).toEqual([]);
+
+    const search = await given.secretariat.get(`/api/agreements?bodyId=${given.bodyId}&q=${encodeURIComponent('a\u0000')}`);
+    expect(search.status).toBe(400);
+    expect(search.body.error.details[0].field).toBe('query.q');
+
+    const created = await given.secretariat.post('/api/agreements', { sessionId: session.body.id, text: 'Acuerdo', responsibleInstitutionIds: [inmujeres], deadline: { type: 'none' } });
+    expect(created.status).toBe(201);
+    const form = multipartForm({ institutionId: inmujeres, description: 'Informe\u0000' }, []);
+    const evidence = await h.app.inject({ method: 'POST', url: `/api/agreements/${created.body.id}/evidence`, headers: { authorization: `Bearer ${given.secretariatToken}`, ...form.headers }, payload: form.payload });
+    expect(evidence.statusCode).toBe(400);
+    expect(evidence.json().error.details).toEqual([{ field: 'description', message: expect.any(String) }]);
+    const agreement = await given.secretariat.get(`/api/agreements/${created.body.id}`);
+    expect(agreement.body.evidence).toEqual([]);
+  });
+});
