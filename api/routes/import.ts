@@ -40,7 +40,7 @@ const ImportAnswer = z.object({
   created: z.number(),
   errors: z.array(z.object({ row: z.number(), message: z.string() })),
   agreements: z.array(z.object({ row: z.number(), id: z.string(), folio: z.string() })).optional(),
-  error: z.object({ code: z.string(), message: z.string(), details: z.unknown() }).optional(),
+  error: z.object({ code: z.string(), message: z.string(), details: z.unknown().optional() }).optional(),
 });
 
 // The file as records, or where it stops being CSV.
@@ -157,7 +157,7 @@ export function importRoutes({ db, temporal, taskQueue }: AppDeps): FastifyPlugi
           body: z.string().describe('El archivo CSV.'),
           consumes: ['text/csv'],
           description: DESCRIPTION,
-          response: { 201: ImportAnswer, 400: ImportAnswer.or(z.object({ error: z.object({ code: z.string(), message: z.string(), details: z.unknown() }) })) },
+          response: { 201: ImportAnswer, 400: ImportAnswer.or(z.object({ error: z.object({ code: z.string(), message: z.string(), details: z.unknown().optional() }) })) },
         },
         // Anything but CSV is the wrong kind of file, not a malformed one.
         preValidation: async (request) => {
