@@ -1,3 +1,4 @@
+import fastifyCookie from '@fastify/cookie';
 import Fastify, { type FastifyInstance } from 'fastify';
 import { serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
 import type { Client } from '@temporalio/client';
@@ -8,6 +9,7 @@ import { registerNulGuard } from './nul-guard.js';
 import { registerOpenApi } from './openapi.js';
 import { agreementListRoutes } from './routes/agreement-list.js';
 import { agreementRoutes } from './routes/agreements.js';
+import { authSessionRoutes } from './routes/auth-session.js';
 import { bodyRoutes } from './routes/bodies.js';
 import { dashboardRoutes } from './routes/dashboard.js';
 import { evidenceRoutes } from './routes/evidence.js';
@@ -20,6 +22,7 @@ import { publicRoutes } from './routes/public.js';
 import { reportRoutes } from './routes/reports.js';
 import { sessionRoutes } from './routes/sessions.js';
 import { tokenRoutes } from './routes/tokens.js';
+import { userRoutes } from './routes/users.js';
 import { webRoutes } from './routes/web.js';
 import type { FileStore } from './storage/file-store.js';
 
@@ -46,6 +49,8 @@ export async function buildApp(deps: AppDeps): Promise<App> {
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
   registerErrorHandling(app);
+  // Parses cookies before the auth hook looks for the web UI's session.
+  await app.register(fastifyCookie);
   registerAuth(app, deps.db, deps.adminToken);
   registerNulGuard(app);
   await registerOpenApi(app);
@@ -55,6 +60,8 @@ export async function buildApp(deps: AppDeps): Promise<App> {
     async (api) => {
       await api.register(healthRoutes(deps));
       await api.register(tokenRoutes(deps));
+      await api.register(userRoutes(deps));
+      await api.register(authSessionRoutes(deps));
       await api.register(bodyRoutes(deps));
       await api.register(institutionRoutes(deps));
       await api.register(sessionRoutes(deps));

@@ -1,0 +1,57 @@
+import { z } from 'zod';
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { findUser, findUserByEmail } from '../../db/users.js';
+import { closeSession, openSession } from '../../db/web-sessions.js';
+import type { AppDeps } from '../app.js';
+import { requireCaller, SESSION_COOKIE } from '../auth.js';
+import { ApiError } from '../errors.js';
+import { passwordMatches } from '../passwords.js';
+import { userJson } from './users.js';
+
+const SESSION_HOURS = 8;
+
+// Any string is looked up: a malformed email is as wrong as an unknown one.
+const LoginRequest = z.strictObject({
+  email: z.string().trim().min(1).max(254),
+  password: z.string().min(1).max(1_024),
+});
+
+// One answer for an unknown email, a wrong password and a disabled user, so the
+// answer does not tell which accounts exist.
+const badCredentials = () => new ApiError('UNAUTHENTICATED', 'Correo o contraseña incorrectos.');
+
+export function authSessionRoutes({ db }: AppDeps): FastifyPluginAsyncZod {
+  return async (app) => {
+    app.post('/auth/login', { schema: { body: LoginRequest } }, async (request, reply) => {
+      const { email, password } = request.body;
+      const user = await findUserByEmail(db, email);
+      const matches = await passwordMatches(user?.password_hash, password);
+      if (!user || !matches || user.disabled_at) throw badCredentials();
+      const session = await openSession(db, user.id, SESSION_HOURS * 3_600_000);
+      return reply
+        .setCookie(SESSION_COOKIE, session.secret, {
+          httpOnly: true,
+          sameSite: 'strict',
+          path: '/',
+          secure: request.protocol === 'https',
+          expires: session.expiresAt,
+        })
+        .send({ user: userJson(user) });
+    });
+
+    // Ends this browser's session; answering 204 even without one, so a retry
+    // or a second tab's logout is not an error.
+    app.post('/auth/logout', async (request, reply) => {
+      const secret = request.cookies[SESSION_COOKIE];
+      if (secret) await closeSession(db, secret);
+      return reply.clearCookie(SESSION_COOKIE, { path: '/' }).status(204).send();
+    });
+
+    // Who the web UI is acting as; token callers see their role with no user.
+    app.get('/auth/me', async (request) => {
+      const caller = requireCaller(request, 'admin', 'secretariat', 'coordinator', 'institution');
+      const user = caller.session ? await findUser(db, caller.session.userId) : undefined;
+      return { principal: caller.principal, user: user ? userJson(user) : null };
+    });
+  };
+}

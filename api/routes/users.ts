@@ -1,0 +1,66 @@
+import { z } from 'zod';
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { isUniqueViolation } from '../../db/errors.js';
+import { disableUser, insertUser, listUsers, type User } from '../../db/users.js';
+import type { AppDeps } from '../app.js';
+import { requireCaller } from '../auth.js';
+import { ApiError, notFound } from '../errors.js';
+import { grantRequest, grantScope } from '../grant.js';
+import { hashPassword } from '../passwords.js';
+
+export const Email = z
+  .email({ message: 'Correo electrónico inválido.' })
+  .max(254, { message: 'El correo electrónico admite a lo más 254 caracteres.' })
+  .transform((email) => email.toLowerCase());
+
+const UserRequest = grantRequest({
+  email: Email,
+  // Long passphrases are welcome; the bound only keeps hashing cheap to refuse.
+  password: z
+    .string()
+    .min(12, { message: 'La contraseña debe tener al menos 12 caracteres.' })
+    .max(1_024, { message: 'La contraseña admite a lo más 1024 caracteres.' }),
+});
+
+// A user as the API shows it: never the password hash.
+export function userJson(user: User) {
+  return {
+    id: user.id,
+    email: user.email,
+    role: user.role,
+    bodyId: user.body_id,
+    institutionId: user.institution_id,
+    createdAt: user.created_at.toISOString(),
+    disabledAt: user.disabled_at?.toISOString() ?? null,
+  };
+}
+
+export function userRoutes({ db }: AppDeps): FastifyPluginAsyncZod {
+  return async (app) => {
+    app.post('/users', { schema: { body: UserRequest } }, async (request, reply) => {
+      requireCaller(request, 'admin');
+      const { email, password } = request.body;
+      const scope = await grantScope(db, request.body);
+      let user: User;
+      try {
+        user = await insertUser(db, { ...scope, email, passwordHash: await hashPassword(password) });
+      } catch (error) {
+        if (isUniqueViolation(error)) throw new ApiError('CONFLICT', `Ya existe un usuario con el correo ${email}.`);
+        throw error;
+      }
+      return reply.status(201).send(userJson(user));
+    });
+
+    app.get('/users', async (request) => {
+      requireCaller(request, 'admin');
+      return (await listUsers(db)).map(userJson);
+    });
+
+    // Disables the user and ends their sessions; what they did keeps their name.
+    app.delete('/users/:id', { schema: { params: z.object({ id: z.uuid() }) } }, async (request, reply) => {
+      requireCaller(request, 'admin');
+      if (!(await disableUser(db, request.params.id))) throw notFound('El usuario');
+      return reply.status(204).send();
+    });
+  };
+}
