@@ -151,8 +151,8 @@ const rows: Row[] = [
     allowed: ['secretariat'],
     prepare: async () => {
       const id = await newAgreement();
-      const evidence = await asSecretariat(`/api/agreements/${id}/evidence`, evidence());
-      return { id, eid: evidence.id };
+      const submitted = await asSecretariat(`/api/agreements/${id}/evidence`, evidence());
+      return { id, eid: submitted.id };
     },
     call: (t) => ({ url: `/api/agreements/${t.id}/evidence/${t.eid}/review`, payload: { decision: 'accepted' } }),
   },
