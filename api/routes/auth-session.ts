@@ -1,3 +1,4 @@
+import type { FastifyRequest } from 'fastify';
 import { z } from 'zod';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { findUser, findUserByEmail } from '../../db/users.js';
@@ -20,6 +21,13 @@ const LoginRequest = z.strictObject({
 // answer does not tell which accounts exist.
 const badCredentials = () => new ApiError('UNAUTHENTICATED', 'Correo o contraseña incorrectos.');
 
+// Behind a proxy that ends TLS the request reaches us over plain HTTP; the
+// proxy's X-Forwarded-Proto tells. Trusting it is harmless here: a forged one
+// only makes the sender's own cookie stricter.
+function overHttps(request: FastifyRequest): boolean {
+  return request.protocol === 'https' || request.headers['x-forwarded-proto'] === 'https';
+}
+
 export function authSessionRoutes({ db }: AppDeps): FastifyPluginAsyncZod {
   return async (app) => {
     app.post('/auth/login', { schema: { body: LoginRequest } }, async (request, reply) => {
@@ -33,7 +41,7 @@ export function authSessionRoutes({ db }: AppDeps): FastifyPluginAsyncZod {
           httpOnly: true,
           sameSite: 'strict',
           path: '/',
-          secure: request.protocol === 'https',
+          secure: overHttps(request),
           expires: session.expiresAt,
         })
         .send({ user: userJson(user) });

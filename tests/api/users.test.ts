@@ -116,6 +116,13 @@ describe('signing in to the web UI', () => {
     expect(agreement.body.id).toBe(given.id);
   });
 
+  it('marks the cookie Secure when the browser speaks HTTPS (here, through a proxy that ends TLS)', async () => {
+    const user = await givenAUser({ role: 'admin' });
+    const answer = await send(h.app, 'POST', '/api/auth/login', { headers: { 'x-forwarded-proto': 'https' } }, { email: user.email, password: PASSWORD });
+    expect(answer.status).toBe(200);
+    expect(answer.cookies.find((c) => c.name === 'acuerdos_session')).toMatchObject({ secure: true, httpOnly: true, sameSite: 'Strict' });
+  });
+
   it('keeps the same role rules as tokens: another institution does not see the agreement', async () => {
     const given = await givenAnAgreement();
     const user = await givenAUser({ role: 'institution', institutionId: given.bystander.id });
