@@ -30,7 +30,7 @@ function overHttps(request: FastifyRequest): boolean {
 
 export function authSessionRoutes({ db }: AppDeps): FastifyPluginAsyncZod {
   return async (app) => {
-    app.post('/auth/login', { schema: { body: LoginRequest } }, async (request, reply) => {
+    app.post('/auth/login', { schema: { body: LoginRequest, security: [], description: 'Inicia una sesión web: responde el usuario y la cookie `acuerdos_session` (8 horas). Las escrituras con esa cookie llevan la cabecera `X-Requested-With: acuerdos`.' } }, async (request, reply) => {
       const { email, password } = request.body;
       const user = await findUserByEmail(db, email);
       const matches = await passwordMatches(user?.password_hash, password);
@@ -49,14 +49,14 @@ export function authSessionRoutes({ db }: AppDeps): FastifyPluginAsyncZod {
 
     // Ends this browser's session; answering 204 even without one, so a retry
     // or a second tab's logout is not an error.
-    app.post('/auth/logout', async (request, reply) => {
+    app.post('/auth/logout', { schema: { security: [], description: 'Cierra la sesión web de esta cookie (204 aunque no haya sesión).' } }, async (request, reply) => {
       const secret = request.cookies[SESSION_COOKIE];
       if (secret) await closeSession(db, secret);
       return reply.clearCookie(SESSION_COOKIE, { path: '/' }).status(204).send();
     });
 
     // Who the web UI is acting as; token callers see their role with no user.
-    app.get('/auth/me', async (request) => {
+    app.get('/auth/me', { schema: { description: 'Quién llama: su rol y alcance, y el usuario si es una sesión web.' } }, async (request) => {
       const caller = requireCaller(request, 'admin', 'secretariat', 'coordinator', 'institution');
       const user = caller.session ? await findUser(db, caller.session.userId) : undefined;
       return { principal: caller.principal, user: user ? userJson(user) : null };

@@ -43,6 +43,9 @@ type BodyPatch = z.infer<typeof BodyPatchRequest>;
 
 const IdParams = z.object({ id: z.uuid() });
 
+const PATCH_DESCRIPTION =
+  'Cambia los campos indicados de un órgano; `reminders` se reemplaza completo. `folioStart` solo puede quedar por encima de los folios ya asignados (409): los folios no se reutilizan. Los acuerdos en proceso replanifican con la nueva configuración.';
+
 // Running agreements told of new settings at the same time.
 const FAN_OUT = 16;
 
@@ -110,7 +113,7 @@ export function bodyRoutes({ db, temporal }: AppDeps): FastifyPluginAsyncZod {
       return bodyJson(body);
     });
 
-    app.patch('/bodies/:id', { schema: { params: IdParams, body: BodyPatchRequest } }, async (request) => {
+    app.patch('/bodies/:id', { schema: { params: IdParams, body: BodyPatchRequest, description: PATCH_DESCRIPTION } }, async (request) => {
       const caller = requireCaller(request, 'admin', 'secretariat');
       const { id } = request.params;
       if (!(await findBody(db, id))) throw notFound('El órgano colegiado');

@@ -17,7 +17,7 @@ export function tokenRoutes({ db }: AppDeps): FastifyPluginAsyncZod {
       return reply.status(201).send(issued);
     });
 
-    app.get('/tokens', async (request) => {
+    app.get('/tokens', { schema: { description: 'Los tokens emitidos, sin su secreto.' } }, async (request) => {
       requireCaller(request, 'admin');
       const rows = await listTokens(db);
       return rows.map((row) => ({
@@ -32,7 +32,7 @@ export function tokenRoutes({ db }: AppDeps): FastifyPluginAsyncZod {
     });
 
     // A revoked token is refused (401) from its next request on.
-    app.delete('/tokens/:id', { schema: { params: z.object({ id: z.uuid() }) } }, async (request, reply) => {
+    app.delete('/tokens/:id', { schema: { params: z.object({ id: z.uuid() }), description: 'Revoca un token: desde su siguiente solicitud responde 401.' } }, async (request, reply) => {
       requireCaller(request, 'admin');
       if (!(await revokeToken(db, request.params.id))) throw notFound('El token');
       return reply.status(204).send();

@@ -51,13 +51,13 @@ export function userRoutes({ db }: AppDeps): FastifyPluginAsyncZod {
       return reply.status(201).send(userJson(user));
     });
 
-    app.get('/users', async (request) => {
+    app.get('/users', { schema: { description: 'Los usuarios de la interfaz web, sin su contraseña.' } }, async (request) => {
       requireCaller(request, 'admin');
       return (await listUsers(db)).map(userJson);
     });
 
     // Disables the user and ends their sessions; what they did keeps their name.
-    app.delete('/users/:id', { schema: { params: z.object({ id: z.uuid() }) } }, async (request, reply) => {
+    app.delete('/users/:id', { schema: { params: z.object({ id: z.uuid() }), description: 'Desactiva un usuario y cierra sus sesiones.' } }, async (request, reply) => {
       requireCaller(request, 'admin');
       if (!(await disableUser(db, request.params.id))) throw notFound('El usuario');
       return reply.status(204).send();
