@@ -7,6 +7,7 @@ import { compareDates, formatDmy, LocalDate, localDateOf } from '../../domain/da
 import type { AppDeps } from '../app.js';
 import { assertBodyScope, requireCaller } from '../auth.js';
 import { ApiError, notFound, validationFailed } from '../errors.js';
+import { inParallel } from '../fan-out.js';
 import { actorOf } from '../principal.js';
 import { commandAddress, sendCommand } from '../workflow-commands.js';
 
@@ -17,14 +18,6 @@ const IdParams = z.object({ id: z.uuid() });
 // Agreements told at the same time when a milestone occurs: enough to date
 // hundreds in a few seconds without flooding the workflows' task queue.
 const FAN_OUT = 16;
-
-async function inParallel<T>(items: readonly T[], limit: number, work: (item: T) => Promise<void>): Promise<void> {
-  const queue = [...items];
-  const lanes = Array.from({ length: Math.min(limit, queue.length) }, async () => {
-    for (let item = queue.shift(); item !== undefined; item = queue.shift()) await work(item);
-  });
-  await Promise.all(lanes);
-}
 
 export function milestoneRoutes({ db, temporal }: AppDeps): FastifyPluginAsyncZod {
   return async (app) => {
