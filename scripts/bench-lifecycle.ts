@@ -4,7 +4,6 @@
 // shared and noisy, so each figure comes with a baseline measured in the same
 // run: a plain append of the same event to the store without Temporal, and the
 // idle worker's memory.
-import { spawn, type ChildProcess } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
 import { chmod, mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
@@ -17,10 +16,12 @@ import { createDb } from '../db/connection.js';
 import { appendToStream } from '../db/event-store.js';
 import { migrateToLatest } from '../db/migrate.js';
 import { agreementStreamId } from '../domain/agreement/index.js';
+import { inParallel } from '../api/fan-out.js';
 import { getFreePort } from './lib/free-port.js';
 import { startPostgres } from './lib/postgres.js';
 import { ensureTemporalCli } from './lib/temporal-cli.js';
 import { startTemporalServer } from './lib/temporal-server.js';
+import { startWorkerProcess } from './lib/worker-process.js';
 
 const AGREEMENTS = Number(process.env.BENCH_AGREEMENTS ?? 1000);
 const CONCURRENCY = 8;
@@ -31,24 +32,6 @@ async function rssMb(pid: number): Promise<number> {
   const status = await readFile(`/proc/${pid}/status`, 'utf8');
   const kb = Number(/VmRSS:\s+(\d+)/.exec(status)?.[1] ?? Number.NaN);
   return kb / 1024;
-}
-
-async function inLanes(count: number, lanes: number, work: (i: number) => Promise<void>): Promise<void> {
-  let next = 0;
-  await Promise.all(
-    Array.from({ length: lanes }, async () => {
-      for (let i = next++; i < count; i = next++) await work(i);
-    }),
-  );
-}
-
-async function startWorkerProcess(env: NodeJS.ProcessEnv): Promise<ChildProcess> {
-  const child = spawn(process.execPath, ['--import', 'tsx', 'worker/main.ts'], { env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'inherit'] });
-  await new Promise<void>((resolve, reject) => {
-    child.stdout?.on('data', (chunk: Buffer) => chunk.toString().includes('worker: escuchando') && resolve());
-    child.once('exit', (code) => reject(new Error(`el worker terminó (${code})`)));
-  });
-  return child;
 }
 
 const dir = await mkdtemp(join(tmpdir(), 'acuerdos-bench-lifecycle-'));
@@ -88,7 +71,7 @@ try {
 
   // Baseline: the same event appended straight to the store with its projection.
   let started = performance.now();
-  await inLanes(AGREEMENTS, CONCURRENCY, async (i) => {
+  await inParallel(Array.from({ length: AGREEMENTS }, (_, i) => i), CONCURRENCY, async (i) => {
     const agreementId = randomUUID();
     const data = { agreementId, bodyId: body.id, sessionId: session.id, seq: 100_000 + i, folio: `${100_000 + i}:15/01/2026`, text: `Directo ${i}`, themes: [], responsibleInstitutionIds: institutions.map((x) => x.id), deadline: { type: 'date', date: '2099-12-31' }, adoptedOn: '2026-01-15', dueDate: '2099-12-31', dueDateExplanation: 'Fecha fija: 31/12/2099' };
     await appendToStream(db, { streamId: agreementStreamId(agreementId), expectedVersion: 0, events: [{ eventId: randomUUID(), type: 'AgreementAdopted', data, occurredAt: '2026-01-15T06:00:00Z', actor: { role: 'secretariat', id: 'bench' } }] }, projectAgreement);
@@ -96,7 +79,7 @@ try {
   const directPerSecond = AGREEMENTS / ((performance.now() - started) / 1000);
 
   started = performance.now();
-  await inLanes(AGREEMENTS, CONCURRENCY, async (i) => {
+  await inParallel(Array.from({ length: AGREEMENTS }, (_, i) => i), CONCURRENCY, async (i) => {
     await call(secretariat, '/api/agreements', agreement(i));
   });
   const endToEndPerSecond = AGREEMENTS / ((performance.now() - started) / 1000);

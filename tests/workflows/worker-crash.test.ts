@@ -1,10 +1,10 @@
-import { spawn, type ChildProcess } from 'node:child_process';
+import type { ChildProcess } from 'node:child_process';
 import { once } from 'node:events';
-import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { readStream } from '../../db/event-store.js';
 import { agreementStreamId } from '../../domain/agreement/index.js';
 import { localDateOf } from '../../domain/dates.js';
+import { startWorkerProcess } from '../../scripts/lib/worker-process.js';
 import { givenABody } from '../support/api-client.js';
 import { startHarness, type Harness } from '../support/harness.js';
 import { startSmtpServer, type ReceivedMail } from '../support/smtp.js';
@@ -13,7 +13,6 @@ import { startSmtpServer, type ReceivedMail } from '../support/smtp.js';
 // reminder and before the worker hears "250 OK", so before anything is
 // recorded. Started again, it must not send the reminder a second time.
 
-const root = fileURLToPath(new URL('../..', import.meta.url));
 const TZ = 'America/Mexico_City';
 
 let h: Harness;
@@ -21,31 +20,14 @@ let smtp: Awaited<ReturnType<typeof startSmtpServer>>;
 let worker: ChildProcess | null = null;
 let killedOnMail: ReceivedMail | null = null;
 
-// The worker as production runs it: its own Node process, configured by env.
-async function startWorkerProcess(): Promise<ChildProcess> {
-  const child = spawn(process.execPath, ['--import', 'tsx', 'worker/main.ts'], {
-    cwd: root,
-    env: {
-      ...process.env,
-      DATABASE_URL: inject('databaseUrl'),
-      TEMPORAL_ADDRESS: inject('temporalAddress'),
-      TEMPORAL_TASK_QUEUE: h.taskQueue,
-      SMTP_URL: smtp.url,
-      MAIL_FROM: 'Acuerdos <acuerdos@prueba.gob.mx>',
-    },
-    stdio: ['ignore', 'pipe', 'pipe'],
+function startWorker(): Promise<ChildProcess> {
+  return startWorkerProcess({
+    DATABASE_URL: inject('databaseUrl'),
+    TEMPORAL_ADDRESS: inject('temporalAddress'),
+    TEMPORAL_TASK_QUEUE: h.taskQueue,
+    SMTP_URL: smtp.url,
+    MAIL_FROM: 'Acuerdos <acuerdos@prueba.gob.mx>',
   });
-  let output = '';
-  child.stderr?.on('data', (chunk: Buffer) => (output += chunk.toString()));
-  const ready = new Promise<void>((resolve, reject) => {
-    child.stdout?.on('data', (chunk: Buffer) => {
-      output += chunk.toString();
-      if (output.includes('worker: escuchando')) resolve();
-    });
-    child.once('exit', (code, signal) => reject(new Error(`el worker terminó al arrancar (${code ?? signal}):\n${output}`)));
-  });
-  await ready;
-  return child;
 }
 
 beforeAll(async () => {
@@ -59,7 +41,7 @@ beforeAll(async () => {
     },
   });
   h = await startHarness({ worker: false });
-  worker = await startWorkerProcess();
+  worker = await startWorker();
 }, 60_000);
 afterAll(async () => {
   worker?.kill('SIGTERM');
@@ -91,7 +73,7 @@ describe('a worker killed between sending a reminder and recording it', () => {
     expect(killedOnMail?.subject).toContain(created.body.folio);
 
     // and a new worker takes over
-    worker = await startWorkerProcess();
+    worker = await startWorker();
 
     // then the retried activity finds the reminder claimed and does not send it
     // again; the workflow records it as sent
