@@ -1,7 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { readStream } from '../../db/event-store.js';
 import { agreementStreamId } from '../../domain/agreement/index.js';
-import { formatDmy, localDateOf } from '../../domain/dates.js';
+import { formatDmy } from '../../domain/dates.js';
+import { secondsAhead } from '../support/clock.js';
 import { givenABody } from '../support/api-client.js';
 import { startHarness, type Harness } from '../support/harness.js';
 import { startSmtpServer } from '../support/smtp.js';
@@ -23,18 +24,10 @@ afterAll(async () => {
 
 const TZ = 'America/Mexico_City';
 
-// A wall time `seconds` from now in the body's zone, and its date: a reminder
-// `at` that time on a due date of that day is planned seconds ahead.
-function secondsAhead(seconds: number) {
-  const instant = new Date(Date.now() + seconds * 1000);
-  const wall = new Intl.DateTimeFormat('en-GB', { timeZone: TZ, hour: '2-digit', minute: '2-digit', second: '2-digit', hourCycle: 'h23' }).format(instant);
-  return { date: localDateOf(instant.toISOString(), TZ), at: wall, instant };
-}
-
 // Given a body whose reminders go out on the due date itself at a time
 // `seconds` from now, and an agreement due today with one responsible institution.
 async function givenAnAgreementRemindedIn(seconds: number) {
-  const soon = secondsAhead(seconds);
+  const soon = secondsAhead(seconds, TZ);
   const body = await givenABody(h.app, { timezone: TZ, reminders: { beforeDue: [0], overdueMax: 0, at: soon.at } });
   const [institution] = body.institutions;
   if (!institution) throw new Error('givenABody gives institutions');

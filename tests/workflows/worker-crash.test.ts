@@ -3,9 +3,9 @@ import { once } from 'node:events';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { readStream } from '../../db/event-store.js';
 import { agreementStreamId } from '../../domain/agreement/index.js';
-import { localDateOf } from '../../domain/dates.js';
 import { startWorkerProcess } from '../../scripts/lib/worker-process.js';
 import { givenABody } from '../support/api-client.js';
+import { secondsAhead } from '../support/clock.js';
 import { startHarness, type Harness } from '../support/harness.js';
 import { startSmtpServer, type ReceivedMail } from '../support/smtp.js';
 
@@ -52,9 +52,7 @@ afterAll(async () => {
 describe('a worker killed between sending a reminder and recording it', () => {
   it('sends exactly one email once started again, and the history still records the reminder', async () => {
     // Given an agreement due today whose reminder is planned a few seconds ahead
-    const instant = new Date(Date.now() + 8_000);
-    const at = new Intl.DateTimeFormat('en-GB', { timeZone: TZ, hour: '2-digit', minute: '2-digit', second: '2-digit', hourCycle: 'h23' }).format(instant);
-    const today = localDateOf(instant.toISOString(), TZ);
+    const { date: today, at } = secondsAhead(8, TZ);
     const body = await givenABody(h.app, { timezone: TZ, reminders: { beforeDue: [0], overdueMax: 0, at } });
     const [institution] = body.institutions;
     if (!institution) throw new Error('givenABody gives institutions');
