@@ -42,8 +42,10 @@ export async function updateBody(db: Db, id: string, change: (current: Body) => 
   });
 }
 
-// The agreements whose workflows plan with the body's settings right now.
+// The agreements whose workflows plan with the body's settings now or may
+// again: a cumplido one can be reopened and must then plan with today's
+// settings, not the ones it heard last. Only a cancelled one is done for good.
 export async function runningAgreementIds(db: Db, bodyId: string): Promise<string[]> {
-  const rows = await db.selectFrom('agreements').select('id').where('body_id', '=', bodyId).where('status', '=', 'en_proceso').execute();
+  const rows = await db.selectFrom('agreements').select('id').where('body_id', '=', bodyId).where('status', 'in', ['en_proceso', 'cumplido']).execute();
   return rows.map((row) => row.id);
 }

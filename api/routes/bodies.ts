@@ -77,8 +77,8 @@ function patched(current: Body, patch: BodyPatch): Body {
 }
 
 export function bodyRoutes({ db, temporal }: AppDeps): FastifyPluginAsyncZod {
-  // Each running agreement re-plans its deadline and reminders with the new
-  // settings. Best effort per workflow: the settings are saved by then, and one
+  // Each agreement that plans now or may again (reopened) takes the new
+  // settings and re-plans its deadline and reminders. Best effort per workflow: the settings are saved by then, and one
   // workflow out of reach must not keep the others from hearing; one that is
   // gone (WorkflowNotFoundError) has nothing left to plan.
   async function tellRunningAgreements(bodyId: string, settings: BodySettings, log: { warn(obj: object, msg: string): void }) {

@@ -200,12 +200,15 @@ describe('PATCH /bodies/:id, a body’s settings changed after its creation', ()
     expect((await givenAnAgreementOf(body, 23)).folio).toBe('40:24/04/2020');
   });
 
-  it('tells each running agreement of the body its new settings, and leaves finished ones alone', async () => {
+  it('tells each agreement of the body that may still plan its new settings (a cumplido one may be reopened), and leaves cancelled ones alone', async () => {
     const body = await givenABody(h.app);
     const running = await givenAnAgreementOf(body, 1);
     const fulfilled = await givenAnAgreementOf(body, 2);
+    const cancelled = await givenAnAgreementOf(body, 3);
     const done = await body.secretariat.post(`/api/agreements/${fulfilled.id}/fulfil`, { justification: 'Se atendió en la sesión.' });
     expect(done.status, JSON.stringify(done.body)).toBe(200);
+    const dropped = await body.secretariat.post(`/api/agreements/${cancelled.id}/cancel`, { reason: 'Se registró por error.' });
+    expect(dropped.status, JSON.stringify(dropped.body)).toBe(200);
 
     const changed = await as(body.secretariatToken).patch(`/api/bodies/${body.bodyId}`, { nonWorkingDays: ['2030-06-28'] });
     expect(changed.status, JSON.stringify(changed.body)).toBe(200);
@@ -217,7 +220,8 @@ describe('PATCH /bodies/:id, a body’s settings changed after its creation', ()
         .map((e) => e.workflowExecutionSignaledEventAttributes);
     };
     expect(await signals(running.id)).toHaveLength(1);
-    expect(await signals(fulfilled.id)).toHaveLength(0);
+    expect(await signals(fulfilled.id)).toHaveLength(1);
+    expect(await signals(cancelled.id)).toHaveLength(0);
 
     // A change that leaves the settings as they were tells nobody
     expect((await as(body.secretariatToken).patch(`/api/bodies/${body.bodyId}`, { name: 'SNIMH renombrado' })).status).toBe(200);
