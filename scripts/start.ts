@@ -8,7 +8,11 @@ import { existsSync } from 'node:fs';
 import { mkdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
+import { Client, Connection } from '@temporalio/client';
+import { createDb } from '../db/connection.js';
 import { migrateToLatest } from '../db/migrate.js';
+import { seedDemoIfEmpty } from '../db/seed/seed-demo-if-empty.js';
+import { TASK_QUEUE } from '../workflows/definitions.js';
 import { EMBEDDED_PG_PORT } from './lib/embedded-postgres-url.js';
 import { waitForPort } from './lib/free-port.js';
 import { startPostgres } from './lib/postgres.js';
@@ -162,6 +166,21 @@ function child(name: string, entry: string, env: NodeJS.ProcessEnv): ManagedProc
   });
 }
 
+// ACUERDOS_DEMO=1: the SNIMH demo goes into an empty database, through the
+// worker just started (the seed registers agreements by their workflows).
+async function loadDemoIfEmpty(databaseUrl: string, temporalAddress: string, namespace: string): Promise<void> {
+  const db = createDb(databaseUrl);
+  const connection = await Connection.connect({ address: temporalAddress });
+  try {
+    const temporal = new Client({ connection, namespace });
+    const report = await seedDemoIfEmpty({ db, temporal, taskQueue: process.env.TEMPORAL_TASK_QUEUE || TASK_QUEUE });
+    say(report ? `demo del SNIMH cargada: ${report.agreements} acuerdos (folios 34–55)` : 'la base de datos ya tiene datos: no se carga la demo');
+  } finally {
+    await connection.close();
+    await db.destroy();
+  }
+}
+
 async function main(): Promise<void> {
   const startedAt = Date.now();
   await acquireStartLock();
@@ -237,6 +256,12 @@ async function main(): Promise<void> {
     }
     await waitForPort(apiPort, probeHost, 90_000, () => (shuttingDown ? 'detenido' : undefined));
   });
+
+  // temporalAddress is set by now: given, or the dev server's.
+  if (process.env.ACUERDOS_DEMO === '1' && temporalAddress) {
+    const address = temporalAddress;
+    await step('Demo (ACUERDOS_DEMO=1)', () => loadDemoIfEmpty(url, address, namespace));
+  }
 
   const total = Date.now() - startedAt;
   const api = `http://${publicHost}:${apiPort}`;
