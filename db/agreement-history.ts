@@ -45,7 +45,9 @@ export async function foldAsOf(db: Db, agreementIds: readonly string[], cutoff: 
   const rows = await db
     .selectFrom('events')
     .selectAll()
-    .where('stream_id', 'in', agreementIds.map(agreementStreamId))
+    // One array parameter, not one per stream: PostgreSQL takes at most 65,535
+    // parameters, and a body may have more agreements changed since the day.
+    .where((eb) => eb('stream_id', '=', eb.fn.any(eb.val(agreementIds.map(agreementStreamId)))))
     .where('occurred_at', '<', cutoff)
     .orderBy('stream_id')
     .orderBy('version')
