@@ -174,7 +174,11 @@ async function loadDemoIfEmpty(databaseUrl: string, temporalAddress: string, nam
   try {
     const temporal = new Client({ connection, namespace });
     const report = await seedDemoIfEmpty({ db, temporal, taskQueue: process.env.TEMPORAL_TASK_QUEUE || TASK_QUEUE });
-    say(report ? `demo del SNIMH cargada: ${report.agreements} acuerdos (folios 34–55)` : 'la base de datos ya tiene datos: no se carga la demo');
+    say(
+      report
+        ? `demo del SNIMH cargada: ${report.agreements} acuerdos (folios 34–55), órgano ${report.bodyId}; su anexo al 31/12/2020: /api/reports/annex?bodyId=${report.bodyId}&asOf=2020-12-31&format=csv`
+        : 'la base de datos ya tiene datos: no se carga la demo',
+    );
   } finally {
     await connection.close();
     await db.destroy();
