@@ -5,6 +5,7 @@ import type { Client } from '@temporalio/client';
 import type { Db } from '../db/connection.js';
 import { registerAuth } from './auth.js';
 import { registerErrorHandling } from './errors.js';
+import { registerIdempotency } from './idempotency.js';
 import { registerNulGuard } from './nul-guard.js';
 import { registerOpenApi } from './openapi.js';
 import { agreementListRoutes } from './routes/agreement-list.js';
@@ -53,6 +54,7 @@ export async function buildApp(deps: AppDeps): Promise<App> {
   await app.register(fastifyCookie);
   registerAuth(app, deps.db, deps.adminToken);
   registerNulGuard(app);
+  registerIdempotency(app, deps.db);
   await registerOpenApi(app);
 
   await app.register(webRoutes);

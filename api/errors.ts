@@ -11,6 +11,8 @@ const statusByCode = {
   CONFLICT: 409,
   // An Idempotency-Key sent again with another request: not a retry.
   IDEMPOTENCY_KEY_REUSED: 409,
+  // The same request with the same key is still running: its answer is not there yet.
+  IDEMPOTENT_REQUEST_IN_PROGRESS: 409,
   PAYLOAD_TOO_LARGE: 413,
   UNSUPPORTED_MEDIA_TYPE: 415,
   SERVICE_UNAVAILABLE: 503,
@@ -45,6 +47,10 @@ export function notFound(what: string): ApiError {
 
 export function forbidden(message = 'No tiene permiso para esta operación.'): ApiError {
   return new ApiError('FORBIDDEN', message);
+}
+
+export function idempotencyKeyReused(): ApiError {
+  return new ApiError('IDEMPOTENCY_KEY_REUSED', 'Esa Idempotency-Key ya se usó con otra solicitud; use una clave nueva para una solicitud distinta.');
 }
 
 export function validationFailed(issues: FieldIssue[]): ApiError {

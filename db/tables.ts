@@ -133,6 +133,18 @@ export interface WebSessionsTable {
   expires_at: Date;
 }
 
+export interface IdempotentRequestsTable {
+  scope: string;
+  key_digest: string;
+  request_hash: string;
+  claim_id: string;
+  claimed_at: ColumnType<Date, Date | undefined, Date>;
+  status_code: number | null;
+  answer: Buffer | null;
+  created_at: CreatedAt;
+  answered_at: Date | null;
+}
+
 export interface Database {
   bodies: BodiesTable;
   institutions: InstitutionsTable;
@@ -146,6 +158,7 @@ export interface Database {
   milestones: MilestonesTable;
   users: UsersTable;
   web_sessions: WebSessionsTable;
+  idempotent_requests: IdempotentRequestsTable;
 }
 
 export type BodyRow = Selectable<BodiesTable>;

@@ -66,7 +66,7 @@ export function agreementRoutes({ db, temporal, taskQueue }: AppDeps): FastifyPl
     app: App,
     spec: SecretariatCommand<P, B, T>,
   ): void {
-    app.post(spec.path, { schema: { params: spec.params, body: spec.body, headers: IdempotencyHeaders } }, async (request) => {
+    app.post(spec.path, { schema: { params: spec.params, body: spec.body, headers: IdempotencyHeaders }, config: { idempotency: 'workflow' } }, async (request) => {
       const caller = requireCaller(request, 'secretariat');
       // The zod type provider cannot resolve a generic schema's output; the
       // validator has already parsed both with these very schemas.
@@ -84,7 +84,7 @@ export function agreementRoutes({ db, temporal, taskQueue }: AppDeps): FastifyPl
   }
 
   return async (app) => {
-    app.post('/agreements', { schema: { body: NewAgreementRequest, headers: IdempotencyHeaders } }, async (request, reply) => {
+    app.post('/agreements', { schema: { body: NewAgreementRequest, headers: IdempotencyHeaders }, config: { idempotency: 'workflow' } }, async (request, reply) => {
       const caller = requireCaller(request, 'secretariat');
       const input = request.body;
       const session = await findSession(db, input.sessionId);
@@ -170,7 +170,7 @@ export function agreementRoutes({ db, temporal, taskQueue }: AppDeps): FastifyPl
 
     // Sends a reminder now to every institution still owing evidence; 202 once
     // the workflow queued it (sending follows there), with whom it goes to.
-    app.post('/agreements/:id/remind', { schema: { params: IdParams, body: RemindRequest, headers: IdempotencyHeaders } }, async (request, reply) => {
+    app.post('/agreements/:id/remind', { schema: { params: IdParams, body: RemindRequest, headers: IdempotencyHeaders }, config: { idempotency: 'workflow' } }, async (request, reply) => {
       const caller = requireCaller(request, 'secretariat');
       await loadAgreement(db, caller, request.params.id);
       const address = commandAddress(request.params.id, caller.tokenId, 'RemindNow', request.body, request.headers['idempotency-key']);

@@ -50,7 +50,7 @@ export function evidenceRoutes(deps: AppDeps): FastifyPluginAsyncZod {
           body: EvidenceRequest,
           headers: IdempotencyHeaders,
         },
-        config: { swaggerTransform: describeEvidenceForm },
+        config: { swaggerTransform: describeEvidenceForm, idempotency: 'workflow' },
         preValidation: async (request) => {
           if (!request.isMultipart()) return;
           const caller = requireCaller(request, 'secretariat', 'institution');

@@ -6,6 +6,7 @@ import * as agreementSearch from './0004_agreement_search.js';
 import * as users from './0005_users.js';
 import * as eventsOccurredAt from './0006_events_occurred_at.js';
 import * as evidenceLookup from './0007_evidence_lookup.js';
+import * as idempotentRequests from './0008_idempotent_requests.js';
 
 // Listed explicitly rather than read from the folder, so the same code runs under
 // tsx, in a bundle or in the container without file-system discovery.
@@ -17,6 +18,7 @@ const migrations: Record<string, Migration> = {
   '0005_users': users,
   '0006_events_occurred_at': eventsOccurredAt,
   '0007_evidence_lookup': evidenceLookup,
+  '0008_idempotent_requests': idempotentRequests,
 };
 
 export const migrationProvider: MigrationProvider = {
