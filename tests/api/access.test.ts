@@ -1,16 +1,11 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { agreementWorkflowId } from '../../workflows/definitions.js';
 import { givenABody } from '../support/api-client.js';
-import { ADMIN_TOKEN, startHarness, type Harness } from '../support/harness.js';
+import { ADMIN_TOKEN } from '../support/harness.js';
+import { useHarness } from '../support/use-harness.js';
 import { client } from '../support/http.js';
 
-let h: Harness;
-beforeAll(async () => {
-  h = await startHarness();
-});
-afterAll(async () => {
-  await h?.stop();
-});
+const h = useHarness();
 
 const admin = () => client(h.app, { token: ADMIN_TOKEN });
 const as = (token: string | null) => client(h.app, { token });

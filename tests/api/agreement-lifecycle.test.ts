@@ -1,17 +1,11 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { readStream } from '../../db/event-store.js';
 import { verifyChain } from '../../db/hash-chain.js';
 import { agreementStreamId, agreementWorkflowId, commandUpdate } from '../../workflows/definitions.js';
 import { givenABody, type Answer } from '../support/api-client.js';
-import { startHarness, type Harness } from '../support/harness.js';
+import { useHarness } from '../support/use-harness.js';
 
-let h: Harness;
-beforeAll(async () => {
-  h = await startHarness();
-});
-afterAll(async () => {
-  await h?.stop();
-});
+const h = useHarness();
 
 // Instants of the follow-up, recorded after the fact with occurredAt: the
 // agreement was adopted on 24/04/2020 (Mexico City is UTC-5 in May 2020).

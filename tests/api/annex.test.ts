@@ -1,16 +1,10 @@
 import { parse } from 'csv-parse/sync';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { givenABody } from '../support/api-client.js';
 import { send } from '../support/http.js';
-import { startHarness, type Harness } from '../support/harness.js';
+import { useHarness } from '../support/use-harness.js';
 
-let h: Harness;
-beforeAll(async () => {
-  h = await startHarness();
-});
-afterAll(async () => {
-  await h?.stop();
-});
+const h = useHarness();
 
 const on = (date: string) => `${date}T12:00:00-06:00`;
 const HOSTILE = 'Las instituciones difundirán el "Protocolo", con énfasis en <script>alert("x")</script> y la niñez.\nSegunda línea, con coma.';

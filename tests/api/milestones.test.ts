@@ -1,19 +1,13 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { readStream } from '../../db/event-store.js';
 import { agreementStreamId } from '../../domain/agreement/index.js';
 import { givenABody } from '../support/api-client.js';
-import { startHarness, type Harness } from '../support/harness.js';
+import { useHarness } from '../support/use-harness.js';
 
 // "Publicación del PROIGUALDAD 2020-2024 en el DOF": agreements of the SNIMH
 // counted their deadlines from it before anyone knew when it would happen.
 
-let h: Harness;
-beforeAll(async () => {
-  h = await startHarness();
-});
-afterAll(async () => {
-  await h?.stop();
-});
+const h = useHarness();
 
 async function givenABodyWithAMilestone() {
   const body = await givenABody(h.app);

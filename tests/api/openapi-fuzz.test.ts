@@ -2,7 +2,8 @@ import fc from 'fast-check';
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { givenABody } from '../support/api-client.js';
-import { ADMIN_TOKEN, startHarness, type Harness } from '../support/harness.js';
+import { ADMIN_TOKEN } from '../support/harness.js';
+import { useHarness } from '../support/use-harness.js';
 import { multipartForm } from '../support/multipart.js';
 import { asText, hostile, malformed, malformedJson, wrongContentTypes, type JsonSchema } from '../support/openapi-arbitraries.js';
 import { privateDatabase } from '../support/private-database.js';
@@ -14,16 +15,14 @@ import { privateDatabase } from '../support/private-database.js';
 
 const RUNS_PER_OPERATION = 70;
 
-let h: Harness;
 let database: Awaited<ReturnType<typeof privateDatabase>>;
 beforeAll(async () => {
   database = await privateDatabase();
-  h = await startHarness({ databaseUrl: database.url });
 });
 afterAll(async () => {
-  await h?.stop();
   await database?.drop();
 });
+const h = useHarness(() => ({ databaseUrl: database.url }));
 
 type Role = 'admin' | 'secretariat' | 'coordinator' | 'institution';
 

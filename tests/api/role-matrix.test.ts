@@ -1,7 +1,8 @@
 import { createHash } from 'node:crypto';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { givenABody } from '../support/api-client.js';
-import { ADMIN_TOKEN, startHarness, type Harness } from '../support/harness.js';
+import { ADMIN_TOKEN } from '../support/harness.js';
+import { useHarness } from '../support/use-harness.js';
 import { multipartForm } from '../support/multipart.js';
 
 // Who may call what (CONTRACT.md §2), one row per route, each role of the
@@ -10,10 +11,7 @@ import { multipartForm } from '../support/multipart.js';
 // asserted, so the table holds while the routes' answers grow. Every route the
 // app serves must have a row: a new route without one fails here.
 
-let h: Harness;
-afterAll(async () => {
-  await h?.stop();
-});
+const h = useHarness();
 
 const ROLES = ['none', 'admin', 'secretariat', 'otherSecretariat', 'coordinator', 'otherCoordinator', 'institution', 'otherInstitution'] as const;
 type Role = (typeof ROLES)[number];
@@ -228,7 +226,6 @@ function expectedOf(row: Row, role: Role): Outcome {
 }
 
 beforeAll(async () => {
-  h = await startHarness();
   const a = await givenABody(h.app, { public: true });
   const b = await givenABody(h.app);
   const [responsible, other] = a.institutions;

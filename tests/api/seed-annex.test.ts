@@ -1,9 +1,9 @@
 import { parse } from 'csv-parse/sync';
 import { sql } from 'kysely';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { seedDemo, type SeedReport } from '../../db/seed/seed-demo.js';
 import { asAdmin, apiAs } from '../support/api-client.js';
-import { startHarness, type Harness } from '../support/harness.js';
+import { useHarness } from '../support/use-harness.js';
 
 // Annex I of the SNIMH's 2020 report (../shared/seeds/003): the status of
 // each agreement, by folio number, as of 31/12/2020.
@@ -32,21 +32,17 @@ const ANNEX_I: Record<number, string> = {
   55: 'EN PROCESO',
 };
 
-let h: Harness;
+const h = useHarness();
 let seeded: SeedReport;
 let coordinator: ReturnType<typeof apiAs>;
 let coordinatorToken: string;
 
 beforeAll(async () => {
-  h = await startHarness();
   seeded = await seedDemo({ db: h.db, temporal: h.temporal, taskQueue: h.taskQueue });
   const issued = await asAdmin(h.app).post('/api/tokens', { role: 'coordinator', bodyId: seeded.bodyId, label: 'coordinación del SNIMH' });
   coordinatorToken = issued.body.token;
   coordinator = apiAs(h.app, coordinatorToken);
 }, 300_000);
-afterAll(async () => {
-  await h?.stop();
-});
 
 const tokenHeader = () => ({ authorization: `Bearer ${coordinatorToken}` });
 

@@ -1,10 +1,10 @@
 import { mkdir, writeFile } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
 import { temporal } from '@temporalio/proto';
-import { afterAll, beforeAll, expect, it } from 'vitest';
+import { expect, it } from 'vitest';
 import { agreementWorkflowId } from '../../workflows/definitions.js';
 import { givenABody } from '../support/api-client.js';
-import { startHarness, type Harness } from '../support/harness.js';
+import { useHarness } from '../support/use-harness.js';
 
 // Records histories of the agreement workflow as the current code writes them,
 // for the replay test to keep running workflows safe from future changes. Run
@@ -15,13 +15,7 @@ const out = fileURLToPath(new URL('../workflows/histories/', import.meta.url));
 // Date and time, so histories recorded the same day don't overwrite each other.
 const stamp = new Date().toISOString().slice(0, 16).replace(/[-:]/g, '').replace('T', '-');
 
-let h: Harness;
-beforeAll(async () => {
-  h = await startHarness();
-});
-afterAll(async () => {
-  await h?.stop();
-});
+const h = useHarness();
 
 async function save(name: string, agreementId: string): Promise<void> {
   const handle = h.temporal.workflow.getHandle(agreementWorkflowId(agreementId));

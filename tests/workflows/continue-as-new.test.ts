@@ -1,23 +1,17 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { readStream } from '../../db/event-store.js';
 import { verifyChain } from '../../db/hash-chain.js';
 import { agreementStreamId } from '../../domain/agreement/index.js';
 import { agreementWorkflowId } from '../../workflows/definitions.js';
 import { givenABody } from '../support/api-client.js';
-import { startHarness, type Harness } from '../support/harness.js';
+import { useHarness } from '../support/use-harness.js';
 
 // A long-lived agreement outgrows one workflow history. The test server
 // suggests continue-as-new after a few dozen commands (CONTINUE_AS_NEW_AFTER
 // history events, tests/support/global-setup.ts); the agreement must cross runs without losing its state,
 // a command in flight, or the memory of an Idempotency-Key.
 
-let h: Harness;
-beforeAll(async () => {
-  h = await startHarness();
-});
-afterAll(async () => {
-  await h?.stop();
-});
+const h = useHarness();
 
 describe('an agreement whose history grows past the threshold', () => {
   it('continues as new with its state, its in-flight commands and its answered keys', async () => {

@@ -4,23 +4,21 @@ import { agreementStreamId } from '../../domain/agreement/index.js';
 import { formatDmy } from '../../domain/dates.js';
 import { secondsAhead } from '../support/clock.js';
 import { givenABody } from '../support/api-client.js';
-import { startHarness, type Harness } from '../support/harness.js';
+import { useHarness } from '../support/use-harness.js';
 import { startSmtpServer } from '../support/smtp.js';
 
 // The agreement's own timers, against a real Temporal server, PostgreSQL and an
 // SMTP server in this process: reminders planned seconds ahead through the
 // body's `reminders.at`, the deadline passing, reviews told by mail.
 
-let h: Harness;
 let smtp: Awaited<ReturnType<typeof startSmtpServer>>;
 beforeAll(async () => {
   smtp = await startSmtpServer();
-  h = await startHarness({ smtpUrl: smtp.url });
 });
 afterAll(async () => {
-  await h?.stop();
   await smtp?.stop();
 });
+const h = useHarness(() => ({ smtpUrl: smtp.url }));
 
 const TZ = 'America/Mexico_City';
 

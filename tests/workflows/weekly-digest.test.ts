@@ -2,22 +2,20 @@ import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ensureDigestSchedule } from '../../worker/digest-schedule.js';
 import { givenABody } from '../support/api-client.js';
-import { startHarness, type Harness } from '../support/harness.js';
+import { useHarness } from '../support/use-harness.js';
 import { startSmtpServer } from '../support/smtp.js';
 
 // Coordinators get, every Monday, what is overdue in their body, from a
 // Temporal Schedule. Here the schedule is triggered instead of waited for.
 
-let h: Harness;
 let smtp: Awaited<ReturnType<typeof startSmtpServer>>;
 beforeAll(async () => {
   smtp = await startSmtpServer();
-  h = await startHarness({ smtpUrl: smtp.url });
 });
 afterAll(async () => {
-  await h?.stop();
   await smtp?.stop();
 });
+const h = useHarness(() => ({ smtpUrl: smtp.url }));
 
 describe('the weekly digest', () => {
   it('lists the overdue agreements, most overdue first, to each coordinator of the body, once a week', async () => {
