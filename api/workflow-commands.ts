@@ -21,7 +21,7 @@ import {
   type RemindNowOutcome,
   type RequestedCommandType,
 } from '../workflows/definitions.js';
-import { ApiError, notFound } from './errors.js';
+import { ApiError, idempotencyKeyReused, notFound } from './errors.js';
 
 // A stable UUID from a caller and its Idempotency-Key: the same request sent
 // twice names the same agreement, so the second one finds the first.
@@ -93,7 +93,7 @@ export async function sendCommand<T extends RequestedCommandType>(
     .executeUpdate(commandUpdate(type), { args: [{ ...request, fingerprint: address.fingerprint }], updateId: address.updateId })
     .catch(refusal);
   if (outcome.fingerprint !== address.fingerprint) {
-    throw new ApiError('IDEMPOTENCY_KEY_REUSED', 'Esa Idempotency-Key ya se usó con otra solicitud; use una clave nueva para una solicitud distinta.');
+    throw idempotencyKeyReused();
   }
   return outcome;
 }

@@ -4,10 +4,13 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { agreementsAsOf } from '../../db/agreement-history.js';
 import type { Body } from '../../db/bodies.js';
 import { readStream } from '../../db/event-store.js';
+import { findAdoption, type Adoption } from '../../db/agreement-adoption.js';
+import { findBodySettings } from '../../db/bodies.js';
+import { canonicalJson } from '../../db/hash-chain.js';
 import { findInstitutions } from '../../db/institutions.js';
 import { findSession } from '../../db/sessions.js';
 import { ReviewDecision } from '../../domain/agreement/index.js';
-import { formatDmy } from '../../domain/dates.js';
+import { compareDates, formatDmy, localDateOf } from '../../domain/dates.js';
 import { DeadlineRule } from '../../domain/deadline.js';
 import { agreementStreamId, type CommandData, type RequestedCommandType } from '../../workflows/definitions.js';
 import { commandOnAgreement, loadAgreement } from '../agreement-access.js';
@@ -15,7 +18,7 @@ import { registerAgreement } from '../agreement-registration.js';
 import { agreementView } from '../agreement-view.js';
 import type { AppDeps } from '../app.js';
 import { assertBodyScope, requireCaller } from '../auth.js';
-import { ApiError, validationFailed } from '../errors.js';
+import { ApiError, idempotencyKeyReused, validationFailed } from '../errors.js';
 import { assertMilestoneAnchor } from '../milestone-anchor.js';
 import { actorOf } from '../principal.js';
 import { AsOfQuery, referenceDay } from '../reference-day.js';
@@ -30,6 +33,15 @@ const NewAgreementRequest = z.strictObject({
   themes: z.array(z.string().trim().min(1).max(100)).max(50).default([]),
   notify: z.boolean().default(true),
 });
+
+type NewAgreement = z.infer<typeof NewAgreementRequest>;
+
+// A retried Idempotency-Key must name the agreement its first request registered.
+function sameAdoption(input: NewAgreement, adopted: Adoption): boolean {
+  const content = (a: Pick<Adoption, 'sessionId' | 'text' | 'themes' | 'deadline' | 'responsibleInstitutionIds'>) =>
+    canonicalJson({ sessionId: a.sessionId, text: a.text, themes: a.themes, deadline: a.deadline, responsibles: [...new Set(a.responsibleInstitutionIds)].sort() });
+  return content(input) === content(adopted);
+}
 
 const IdParams = z.object({ id: z.uuid() });
 const EvidenceParams = z.object({ id: z.uuid(), eid: z.uuid() });
@@ -90,6 +102,11 @@ export function agreementRoutes({ db, temporal, taskQueue }: AppDeps): FastifyPl
       const session = await findSession(db, input.sessionId);
       if (!session) throw validationFailed([{ field: 'sessionId', message: 'La sesión no existe.' }]);
       assertBodyScope(caller, session.bodyId);
+      // Refused here, before the workflow allocates a folio that would then be lost.
+      const { timezone } = await findBodySettings(db, session.bodyId);
+      if (compareDates(session.date, localDateOf(new Date().toISOString(), timezone)) > 0) {
+        throw validationFailed([{ field: 'sessionId', message: `La sesión del ${formatDmy(session.date)} aún no se celebra: sus acuerdos se registran a partir de ese día.` }]);
+      }
       await assertMilestoneAnchor(db, input.deadline, session.bodyId);
 
       const ids = [...new Set(input.responsibleInstitutionIds)];
@@ -115,6 +132,10 @@ export function agreementRoutes({ db, temporal, taskQueue }: AppDeps): FastifyPl
         },
         key,
       );
+      if (key) {
+        const adopted = await findAdoption(db, agreementId);
+        if (adopted && !sameAdoption(input, adopted)) throw idempotencyKeyReused();
+      }
       const { state, body, row } = await loadAgreement(db, caller, agreementId);
       return reply.status(201).send(await agreementView(db, body, state, row.version));
     });

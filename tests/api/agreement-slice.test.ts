@@ -1,17 +1,11 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { verifyChain } from '../../db/hash-chain.js';
 import { readStream } from '../../db/event-store.js';
 import { agreementStreamId, agreementWorkflowId } from '../../workflows/definitions.js';
 import { apiAs, givenABody } from '../support/api-client.js';
-import { startHarness, type Harness } from '../support/harness.js';
+import { useHarness } from '../support/use-harness.js';
 
-let h: Harness;
-beforeAll(async () => {
-  h = await startHarness();
-});
-afterAll(async () => {
-  await h?.stop();
-});
+const h = useHarness();
 
 async function givenASession() {
   const body = await givenABody(h.app);
@@ -91,6 +85,35 @@ describe('a secretariat registers the first agreement of a session', () => {
     expect(second.body.id).toBe(first.body.id);
     expect(second.body.folio).toBe(first.body.folio);
     expect(await readStream(h.db, agreementStreamId(first.body.id))).toHaveLength(1);
+  });
+
+  it('given an Idempotency-Key already used for another agreement, refuses the new one with 409 and records nothing', async () => {
+    const given = await givenASession();
+    const request = { sessionId: given.sessionId, text: 'Una sola vez', responsibleInstitutionIds: [given.institutions[0]?.id], deadline: { type: 'none' } };
+    const first = await given.secretariat.post('/api/agreements', request, { 'idempotency-key': 'registro-2' });
+    expect(first.status).toBe(201);
+
+    const other = await given.secretariat.post('/api/agreements', { ...request, text: 'Otro acuerdo distinto' }, { 'idempotency-key': 'registro-2' });
+
+    expect(other.status).toBe(409);
+    expect(other.body.error.code).toBe('IDEMPOTENCY_KEY_REUSED');
+    const rows = await h.db.selectFrom('agreements').select('text').where('body_id', '=', given.bodyId).execute();
+    expect(rows).toEqual([{ text: 'Una sola vez' }]);
+  });
+
+  it('given a session that has not been held yet, refuses its agreements with 400 and loses no folio', async () => {
+    const body = await givenABody(h.app, { folioStart: 34 });
+    const future = await body.secretariat.post('/api/sessions', { bodyId: body.bodyId, kind: 'ordinaria', number: 30, date: '2099-01-15' });
+    const held = await body.secretariat.post('/api/sessions', { bodyId: body.bodyId, kind: 'ordinaria', number: 19, date: '2019-11-22' });
+    const agreementAt = (sessionId: string) =>
+      body.secretariat.post('/api/agreements', { sessionId, text: 'Se dará seguimiento.', responsibleInstitutionIds: [body.institutions[0]?.id], deadline: { type: 'none' } });
+
+    const early = await agreementAt(future.body.id);
+    expect(early.status).toBe(400);
+    expect(early.body.error.details).toEqual([expect.objectContaining({ field: 'sessionId', message: expect.stringContaining('15/01/2099') })]);
+
+    const registered = await agreementAt(held.body.id);
+    expect(registered.body.folio).toBe('34:22/11/2019');
   });
 });
 
