@@ -67,6 +67,20 @@ describe('no input crashes the API or records anything', () => {
     );
   });
 
+  it('tells each bad field in Spanish', async () => {
+    const given = await givenABody(h.app);
+
+    const answer = await given.secretariat.post('/api/sessions', { bodyId: 'órgano', kind: 'otra', number: 0, date: '2021-02-30', color: 'morado' });
+
+    expect(answer.status).toBe(400);
+    const messages: string[] = answer.body.error.details.map((d: { message: string }) => d.message);
+    expect(messages.length).toBeGreaterThanOrEqual(4);
+    for (const message of messages) {
+      expect(message).not.toMatch(/\b(expected|invalid|too small|unrecognized|received)\b/i);
+      expect(message).toMatch(/[áéíóúñ]|inválid|esperaba|fecha|debe|llave|opción/i);
+    }
+  });
+
   it('answers 400, not 500, to bodies that are not JSON objects or not JSON at all', async () => {
     for (const payload of ['', 'null', '[]', '"texto"', '{', '{"a":1}{', '\u0000']) {
       const response = await h.app.inject({
