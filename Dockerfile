@@ -14,5 +14,8 @@ COPY db ./db
 COPY web ./web
 COPY scripts ./scripts
 COPY tsconfig.json ./
+# The evidence volume's mount point, owned by the user the processes run as: a
+# new named volume takes the ownership of the directory it is mounted over.
+RUN mkdir -p /app/.data/files && chown -R node:node /app/.data
 USER node
 CMD ["npx", "tsx", "api/main.ts"]
