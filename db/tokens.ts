@@ -19,9 +19,8 @@ export function hashToken(token: string): string {
   return createHash('sha256').update(token).digest('hex');
 }
 
-export async function issueToken(db: Db, grant: TokenGrant): Promise<IssuedToken> {
+export async function issueToken(db: Db, grant: TokenGrant, id: string = randomUUID()): Promise<IssuedToken> {
   const token = `acu_${randomBytes(32).toString('base64url')}`;
-  const id = randomUUID();
   await db
     .insertInto('api_tokens')
     .values({

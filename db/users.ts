@@ -17,11 +17,11 @@ const visible = ['id', 'email', 'role', 'body_id', 'institution_id', 'created_at
 
 // Emails are kept lower-case (the column refuses anything else), so one person
 // cannot have two accounts that differ only in case.
-export async function insertUser(db: Db, user: NewUser): Promise<User> {
+export async function insertUser(db: Db, user: NewUser, id: string = randomUUID()): Promise<User> {
   return db
     .insertInto('users')
     .values({
-      id: randomUUID(),
+      id,
       email: user.email.toLowerCase(),
       password_hash: user.passwordHash,
       role: user.role,

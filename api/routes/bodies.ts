@@ -1,4 +1,3 @@
-import { randomUUID } from 'node:crypto';
 import { z } from 'zod';
 import { WorkflowNotFoundError } from '@temporalio/client';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
@@ -12,6 +11,8 @@ import type { AppDeps } from '../app.js';
 import { assertBodyScope, requireCaller } from '../auth.js';
 import { ApiError, notFound } from '../errors.js';
 import { inParallel } from '../fan-out.js';
+import { creationId, earlierRun } from '../idempotency.js';
+import { IdempotencyHeaders } from '../request-schemas.js';
 
 const Name = z.string().trim().min(1).max(300);
 const Acronym = z.string().trim().min(1).max(40);
@@ -93,15 +94,17 @@ export function bodyRoutes({ db, temporal }: AppDeps): FastifyPluginAsyncZod {
   }
 
   return async (app) => {
-    app.post('/bodies', { schema: { body: NewBodyRequest } }, async (request, reply) => {
+    app.post('/bodies', { schema: { body: NewBodyRequest, headers: IdempotencyHeaders } }, async (request, reply) => {
       requireCaller(request, 'admin');
       const { name, acronym, folioStart, public: isPublic, ...settings } = request.body;
-      const body: Body = { id: randomUUID(), name, acronym, folioStart, public: isPublic, settings: BodySettings.parse(settings) };
+      const body: Body = { id: creationId(request, 'bodies'), name, acronym, folioStart, public: isPublic, settings: BodySettings.parse(settings) };
       try {
         await insertBody(db, body);
       } catch (error) {
-        if (isUniqueViolation(error)) throw new ApiError('CONFLICT', `Ya existe un órgano colegiado con las siglas ${acronym}.`);
-        throw error;
+        if (!isUniqueViolation(error)) throw error;
+        const earlier = earlierRun(await findBody(db, body.id), (found) => found, body);
+        if (!earlier) throw new ApiError('CONFLICT', `Ya existe un órgano colegiado con las siglas ${acronym}.`);
+        return reply.status(201).send(bodyJson(earlier));
       }
       return reply.status(201).send(bodyJson(body));
     });
@@ -113,7 +116,7 @@ export function bodyRoutes({ db, temporal }: AppDeps): FastifyPluginAsyncZod {
       return bodyJson(body);
     });
 
-    app.patch('/bodies/:id', { schema: { params: IdParams, body: BodyPatchRequest, description: PATCH_DESCRIPTION } }, async (request) => {
+    app.patch('/bodies/:id', { schema: { params: IdParams, body: BodyPatchRequest, headers: IdempotencyHeaders, description: PATCH_DESCRIPTION } }, async (request) => {
       const caller = requireCaller(request, 'admin', 'secretariat');
       const { id } = request.params;
       if (!(await findBody(db, id))) throw notFound('El órgano colegiado');

@@ -19,6 +19,7 @@ import type { AppDeps } from '../app.js';
 import { assertBodyScope, requireCaller } from '../auth.js';
 import { ApiError, notFound } from '../errors.js';
 import { actorOf } from '../principal.js';
+import { IdempotencyHeaders } from '../request-schemas.js';
 import { idempotentId } from '../workflow-commands.js';
 
 const IMPORT_BODY_LIMIT = 2 * 1024 * 1024;
@@ -154,6 +155,7 @@ export function importRoutes({ db, temporal, taskQueue }: AppDeps): FastifyPlugi
         bodyLimit: IMPORT_BODY_LIMIT,
         schema: {
           querystring: ImportQuery,
+          headers: IdempotencyHeaders,
           body: z.string().describe('El archivo CSV.'),
           consumes: ['text/csv'],
           description: DESCRIPTION,

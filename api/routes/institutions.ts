@@ -1,11 +1,12 @@
-import { randomUUID } from 'node:crypto';
 import { z } from 'zod';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { isUniqueViolation } from '../../db/errors.js';
-import { insertInstitution } from '../../db/institutions.js';
+import { findInstitution, insertInstitution } from '../../db/institutions.js';
 import type { AppDeps } from '../app.js';
 import { requireCaller } from '../auth.js';
 import { ApiError } from '../errors.js';
+import { creationId, earlierRun } from '../idempotency.js';
+import { IdempotencyHeaders } from '../request-schemas.js';
 
 const NewInstitutionRequest = z.strictObject({
   name: z.string().trim().min(1).max(300),
@@ -15,14 +16,16 @@ const NewInstitutionRequest = z.strictObject({
 
 export function institutionRoutes({ db }: AppDeps): FastifyPluginAsyncZod {
   return async (app) => {
-    app.post('/institutions', { schema: { body: NewInstitutionRequest } }, async (request, reply) => {
+    app.post('/institutions', { schema: { body: NewInstitutionRequest, headers: IdempotencyHeaders } }, async (request, reply) => {
       requireCaller(request, 'admin');
-      const institution = { id: randomUUID(), ...request.body };
+      const institution = { id: creationId(request, 'institutions'), ...request.body };
       try {
         await insertInstitution(db, institution);
       } catch (error) {
-        if (isUniqueViolation(error)) throw new ApiError('CONFLICT', `Ya existe una institución con las siglas ${institution.acronym}.`);
-        throw error;
+        if (!isUniqueViolation(error)) throw error;
+        const earlier = earlierRun(await findInstitution(db, institution.id), (found) => found, institution);
+        if (!earlier) throw new ApiError('CONFLICT', `Ya existe una institución con las siglas ${institution.acronym}.`);
+        return reply.status(201).send(earlier);
       }
       return reply.status(201).send(institution);
     });

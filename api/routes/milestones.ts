@@ -1,14 +1,16 @@
-import { randomUUID } from 'node:crypto';
 import { z } from 'zod';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { findBody } from '../../db/bodies.js';
+import { isUniqueViolation } from '../../db/errors.js';
 import { agreementsAwaiting, findMilestone, insertMilestone, markMilestoneOccurred, type Milestone } from '../../db/milestones.js';
 import { compareDates, formatDmy, LocalDate, localDateOf } from '../../domain/dates.js';
 import type { AppDeps } from '../app.js';
 import { assertBodyScope, requireCaller } from '../auth.js';
 import { ApiError, notFound, validationFailed } from '../errors.js';
 import { inParallel } from '../fan-out.js';
+import { creationId, earlierRun } from '../idempotency.js';
 import { actorOf } from '../principal.js';
+import { IdempotencyHeaders } from '../request-schemas.js';
 import { commandAddress, sendCommand } from '../workflow-commands.js';
 
 const NewMilestoneRequest = z.strictObject({ bodyId: z.uuid(), name: z.string().trim().min(1).max(500) });
@@ -21,13 +23,20 @@ const FAN_OUT = 16;
 
 export function milestoneRoutes({ db, temporal }: AppDeps): FastifyPluginAsyncZod {
   return async (app) => {
-    app.post('/milestones', { schema: { body: NewMilestoneRequest } }, async (request, reply) => {
+    app.post('/milestones', { schema: { body: NewMilestoneRequest, headers: IdempotencyHeaders } }, async (request, reply) => {
       const caller = requireCaller(request, 'secretariat');
       const input = request.body;
       if (!(await findBody(db, input.bodyId))) throw validationFailed([{ field: 'bodyId', message: 'El órgano colegiado no existe.' }]);
       assertBodyScope(caller, input.bodyId);
-      const milestone: Milestone = { id: randomUUID(), bodyId: input.bodyId, name: input.name, occurredOn: null };
-      await insertMilestone(db, milestone);
+      const milestone: Milestone = { id: creationId(request, 'milestones'), bodyId: input.bodyId, name: input.name, occurredOn: null };
+      try {
+        await insertMilestone(db, milestone);
+      } catch (error) {
+        // Its id is the only unique column: the row is this request's, left by
+        // an earlier run; answered as that run answered, before it occurred.
+        const earlier = isUniqueViolation(error) ? earlierRun(await findMilestone(db, milestone.id), (found) => ({ ...found, occurredOn: null }), milestone) : undefined;
+        if (!earlier) throw error;
+      }
       return reply.status(201).send(milestone);
     });
 
@@ -42,7 +51,7 @@ export function milestoneRoutes({ db, temporal }: AppDeps): FastifyPluginAsyncZo
     // Recorded once; then every agreement of the body anchored on it gets its
     // due date (and with it, its reminders) before the answer. Sending the same
     // day again is safe and dates any agreement a failure left behind.
-    app.post('/milestones/:id/occurred', { schema: { params: IdParams, body: OccurredRequest } }, async (request) => {
+    app.post('/milestones/:id/occurred', { schema: { params: IdParams, body: OccurredRequest, headers: IdempotencyHeaders } }, async (request) => {
       const caller = requireCaller(request, 'secretariat');
       const found = await findMilestone(db, request.params.id);
       if (!found) throw notFound('El hito');

@@ -1,4 +1,3 @@
-import { randomUUID } from 'node:crypto';
 import { z } from 'zod';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { agreementsAsOf } from '../../db/agreement-history.js';
@@ -11,6 +10,8 @@ import { agreementViews } from '../agreement-view.js';
 import type { AppDeps } from '../app.js';
 import { assertBodyScope, requireCaller } from '../auth.js';
 import { ApiError, notFound, validationFailed } from '../errors.js';
+import { creationId, earlierRun } from '../idempotency.js';
+import { IdempotencyHeaders } from '../request-schemas.js';
 
 const NewSessionRequest = z.strictObject({
   bodyId: z.uuid(),
@@ -57,17 +58,19 @@ export function sessionRoutes({ db }: AppDeps): FastifyPluginAsyncZod {
       };
     });
 
-    app.post('/sessions', { schema: { body: NewSessionRequest } }, async (request, reply) => {
+    app.post('/sessions', { schema: { body: NewSessionRequest, headers: IdempotencyHeaders } }, async (request, reply) => {
       const caller = requireCaller(request, 'secretariat');
       const input = request.body;
       if (!(await findBody(db, input.bodyId))) throw validationFailed([{ field: 'bodyId', message: 'El órgano colegiado no existe.' }]);
       assertBodyScope(caller, input.bodyId);
-      const session = { id: randomUUID(), ...input, label: input.label ?? sessionLabel(input.kind, input.number) };
+      const session: Session = { id: creationId(request, 'sessions'), ...input, label: input.label ?? sessionLabel(input.kind, input.number) };
       try {
         await insertSession(db, session);
       } catch (error) {
-        if (isUniqueViolation(error)) throw new ApiError('CONFLICT', `La ${session.label} ya está registrada.`);
-        throw error;
+        if (!isUniqueViolation(error)) throw error;
+        const earlier = earlierRun(await findSession(db, session.id), (found) => found, session);
+        if (!earlier) throw new ApiError('CONFLICT', `La ${session.label} ya está registrada.`);
+        return reply.status(201).send(sessionJson(earlier));
       }
       return reply.status(201).send(sessionJson(session));
     });

@@ -2,19 +2,33 @@ import { z } from 'zod';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { issueToken, listTokens, revokeToken } from '../../db/tokens.js';
 import type { AppDeps } from '../app.js';
+import { isUniqueViolation } from '../../db/errors.js';
 import { requireCaller } from '../auth.js';
-import { notFound } from '../errors.js';
+import { ApiError, notFound } from '../errors.js';
 import { grantRequest, grantScope } from '../grant.js';
+import { creationId } from '../idempotency.js';
+import { IdempotencyHeaders } from '../request-schemas.js';
 
 const TokenRequest = grantRequest({ label: z.string().trim().min(1).max(200) });
 
 export function tokenRoutes({ db }: AppDeps): FastifyPluginAsyncZod {
   return async (app) => {
-    app.post('/tokens', { schema: { body: TokenRequest } }, async (request, reply) => {
+    app.post('/tokens', { schema: { body: TokenRequest, headers: IdempotencyHeaders } }, async (request, reply) => {
       requireCaller(request, 'admin');
       const scope = await grantScope(db, request.body);
-      const issued = await issueToken(db, { ...scope, label: request.body.label });
-      return reply.status(201).send(issued);
+      const id = creationId(request, 'tokens');
+      try {
+        return reply.status(201).send(await issueToken(db, { ...scope, label: request.body.label }, id));
+      } catch (error) {
+        // Only a retry after a crash that lost the first answer meets its own
+        // token, and the secret of that one is not kept anywhere to answer with.
+        if (!isUniqueViolation(error)) throw error;
+        throw new ApiError(
+          'CONFLICT',
+          `Ya se emitió el token ${id} con esta Idempotency-Key, pero su respuesta se perdió y su secreto no se conserva. Revóquelo (DELETE /api/tokens/${id}) y emita otro con una clave nueva.`,
+          { tokenId: id },
+        );
+      }
     });
 
     app.get('/tokens', { schema: { description: 'Los tokens emitidos, sin su secreto.' } }, async (request) => {
@@ -32,7 +46,7 @@ export function tokenRoutes({ db }: AppDeps): FastifyPluginAsyncZod {
     });
 
     // A revoked token is refused (401) from its next request on.
-    app.delete('/tokens/:id', { schema: { params: z.object({ id: z.uuid() }), description: 'Revoca un token: desde su siguiente solicitud responde 401.' } }, async (request, reply) => {
+    app.delete('/tokens/:id', { schema: { params: z.object({ id: z.uuid() }), headers: IdempotencyHeaders, description: 'Revoca un token: desde su siguiente solicitud responde 401.' } }, async (request, reply) => {
       requireCaller(request, 'admin');
       if (!(await revokeToken(db, request.params.id))) throw notFound('El token');
       return reply.status(204).send();

@@ -1,12 +1,14 @@
 import { z } from 'zod';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { isUniqueViolation } from '../../db/errors.js';
-import { disableUser, insertUser, listUsers, type User } from '../../db/users.js';
+import { disableUser, findUser, insertUser, listUsers, type User } from '../../db/users.js';
 import type { AppDeps } from '../app.js';
 import { requireCaller } from '../auth.js';
 import { ApiError, notFound } from '../errors.js';
 import { grantRequest, grantScope } from '../grant.js';
+import { creationId, earlierRun } from '../idempotency.js';
 import { hashPassword } from '../passwords.js';
+import { IdempotencyHeaders } from '../request-schemas.js';
 
 export const Email = z
   .email({ message: 'Correo electrónico inválido.' })
@@ -37,16 +39,22 @@ export function userJson(user: User) {
 
 export function userRoutes({ db }: AppDeps): FastifyPluginAsyncZod {
   return async (app) => {
-    app.post('/users', { schema: { body: UserRequest } }, async (request, reply) => {
+    app.post('/users', { schema: { body: UserRequest, headers: IdempotencyHeaders } }, async (request, reply) => {
       requireCaller(request, 'admin');
       const { email, password } = request.body;
       const scope = await grantScope(db, request.body);
+      const id = creationId(request, 'users');
       let user: User;
       try {
-        user = await insertUser(db, { ...scope, email, passwordHash: await hashPassword(password) });
+        user = await insertUser(db, { ...scope, email, passwordHash: await hashPassword(password) }, id);
       } catch (error) {
-        if (isUniqueViolation(error)) throw new ApiError('CONFLICT', `Ya existe un usuario con el correo ${email}.`);
-        throw error;
+        if (!isUniqueViolation(error)) throw error;
+        // The password is not compared: the stored hash is salted, and the key's
+        // claim already told this request from another.
+        const asRequested = (found: User) => ({ email: found.email, role: found.role, bodyId: found.body_id, institutionId: found.institution_id });
+        const earlier = earlierRun(await findUser(db, id), asRequested, { email, ...scope });
+        if (!earlier) throw new ApiError('CONFLICT', `Ya existe un usuario con el correo ${email}.`);
+        user = earlier;
       }
       return reply.status(201).send(userJson(user));
     });
@@ -57,7 +65,7 @@ export function userRoutes({ db }: AppDeps): FastifyPluginAsyncZod {
     });
 
     // Disables the user and ends their sessions; what they did keeps their name.
-    app.delete('/users/:id', { schema: { params: z.object({ id: z.uuid() }), description: 'Desactiva un usuario y cierra sus sesiones.' } }, async (request, reply) => {
+    app.delete('/users/:id', { schema: { params: z.object({ id: z.uuid() }), headers: IdempotencyHeaders, description: 'Desactiva un usuario y cierra sus sesiones.' } }, async (request, reply) => {
       requireCaller(request, 'admin');
       if (!(await disableUser(db, request.params.id))) throw notFound('El usuario');
       return reply.status(204).send();
