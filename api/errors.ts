@@ -1,5 +1,6 @@
 import type { FastifyError, FastifyInstance } from 'fastify';
 import { hasZodFastifySchemaValidationErrors } from 'fastify-type-provider-zod';
+import type { DomainErrorCode } from '../domain/errors.js';
 
 // Every error the API can answer, by code. The HTTP status of each code is
 // decided here and nowhere else; domain errors carry codes, never statuses.
@@ -20,6 +21,36 @@ const statusByCode = {
 
 export type ApiErrorCode = keyof typeof statusByCode;
 
+// The domain's refusals, each mapped on purpose (a new code does not compile
+// until it is): what the request names is not there (404), a value the
+// agreement's history rules out (400, a bad field), or a state that does not
+// allow it (409, the contract's "invalid transition").
+const statusByDomainCode: Record<DomainErrorCode | 'WRONG_EXPECTED_VERSION', number> = {
+  NOT_ADOPTED: 404,
+  EVIDENCE_NOT_FOUND: 404,
+  NOT_RESPONSIBLE: 400,
+  COMMENT_REQUIRED: 400,
+  REASON_REQUIRED: 400,
+  OCCURRED_IN_FUTURE: 400,
+  OCCURRED_BEFORE_ADOPTION: 400,
+  ALREADY_ADOPTED: 409,
+  INVALID_TRANSITION: 409,
+  DUPLICATE_EVIDENCE: 409,
+  ALREADY_REVIEWED: 409,
+  // Another command changed the agreement first.
+  WRONG_EXPECTED_VERSION: 409,
+};
+
+export type ErrorCode = ApiErrorCode | keyof typeof statusByDomainCode;
+
+// The field a domain refusal answered with 400 is about.
+const fieldOfDomainCode: Partial<Record<ErrorCode, string>> = {
+  NOT_RESPONSIBLE: 'institutionId',
+  COMMENT_REQUIRED: 'comment',
+  OCCURRED_IN_FUTURE: 'occurredAt',
+  OCCURRED_BEFORE_ADOPTION: 'occurredAt',
+};
+
 export interface FieldIssue {
   field: string;
   message: string;
@@ -27,7 +58,7 @@ export interface FieldIssue {
 
 export class ApiError extends Error {
   constructor(
-    readonly code: ApiErrorCode | string,
+    readonly code: ErrorCode,
     message: string,
     readonly details?: unknown,
   ) {
@@ -35,10 +66,19 @@ export class ApiError extends Error {
   }
 }
 
-// Codes not listed above are refusals of the domain (invalid transitions and the
-// like): the request was understood but conflicts with the agreement's state.
-export function statusOf(code: string): number {
-  return code in statusByCode ? statusByCode[code as ApiErrorCode] : 409;
+export function statusOf(code: ErrorCode): number {
+  return code in statusByCode ? statusByCode[code as ApiErrorCode] : statusByDomainCode[code as DomainErrorCode];
+}
+
+export function isErrorCode(code: string): code is ErrorCode {
+  return code in statusByCode || code in statusByDomainCode;
+}
+
+// A domain refusal as the API answers it: a 400 lists its field, like any
+// other bad field; the others keep the domain's details.
+export function domainRefusal(code: ErrorCode, message: string, details: unknown): ApiError {
+  if (statusOf(code) !== 400) return new ApiError(code, message, details);
+  return new ApiError(code, message, [{ field: fieldOfDomainCode[code] ?? '(cuerpo)', message }]);
 }
 
 export function notFound(what: string): ApiError {

@@ -21,7 +21,7 @@ import {
   type RemindNowOutcome,
   type RequestedCommandType,
 } from '../workflows/definitions.js';
-import { ApiError, idempotencyKeyReused, notFound } from './errors.js';
+import { domainRefusal, idempotencyKeyReused, isErrorCode, notFound } from './errors.js';
 
 // A stable UUID from a caller and its Idempotency-Key: the same request sent
 // twice names the same agreement, so the second one finds the first.
@@ -38,9 +38,12 @@ const callerFacingFailures = new Set<string>([...DOMAIN_ERROR_CODES, 'WRONG_EXPE
 // A command the workflow refused arrives as an ApplicationFailure whose type is
 // the domain code; it becomes the same code in the API's error answer.
 function refusal(error: unknown): never {
-  if (error instanceof WorkflowUpdateFailedError && error.cause instanceof ApplicationFailure && error.cause.type && callerFacingFailures.has(error.cause.type)) {
-    const [details] = error.cause.details ?? [];
-    throw new ApiError(error.cause.type, error.cause.message, details ?? undefined);
+  if (error instanceof WorkflowUpdateFailedError && error.cause instanceof ApplicationFailure) {
+    const code = error.cause.type;
+    if (code && callerFacingFailures.has(code) && isErrorCode(code)) {
+      const [details] = error.cause.details ?? [];
+      throw domainRefusal(code, error.cause.message, details ?? undefined);
+    }
   }
   if (error instanceof WorkflowNotFoundError) throw notFound('El acuerdo');
   throw error;

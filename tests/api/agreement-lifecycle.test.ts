@@ -229,20 +229,22 @@ describe('refused commands answer why and record nothing', () => {
 
     expect((await given.secretariat.post(reviewUrl, { decision: 'accepted' })).status).toBe(200);
     expectRefused(await given.secretariat.post(reviewUrl, { decision: 'rejected', comment: 'Cambio de opinión.' }), 409, 'ALREADY_REVIEWED', /ya fue aceptada/);
-    expectRefused(await given.secretariat.post(given.url(`/evidence/${crypto.randomUUID()}/review`), { decision: 'accepted' }), 409, 'EVIDENCE_NOT_FOUND');
+    expectRefused(await given.secretariat.post(given.url(`/evidence/${crypto.randomUUID()}/review`), { decision: 'accepted' }), 404, 'EVIDENCE_NOT_FOUND');
     expect(await given.events()).toHaveLength(3);
   });
 
-  it('refuses dates in the future or before the adoption (409 with the decider’s message)', async () => {
+  it('refuses dates in the future or before the adoption (400 on occurredAt, with the decider’s message)', async () => {
     const given = await givenAnAgreement();
     const tomorrow = new Date(Date.now() + 86_400_000).toISOString();
-    expectRefused(await given.secretariat.post(given.url('/fulfil'), { justification: 'Adelantado.', occurredAt: tomorrow }), 409, 'OCCURRED_IN_FUTURE', /futura/);
+    expectRefused(await given.secretariat.post(given.url('/fulfil'), { justification: 'Adelantado.', occurredAt: tomorrow }), 400, 'OCCURRED_IN_FUTURE', /futura/);
+    const before = await given.asInmujeres.post(given.url('/evidence'), evidence(given.inmujeres, 'Antes de la sesión.', on('2020-04-20')));
     expectRefused(
-      await given.asInmujeres.post(given.url('/evidence'), evidence(given.inmujeres, 'Antes de la sesión.', on('2020-04-20'))),
-      409,
+      before,
+      400,
       'OCCURRED_BEFORE_ADOPTION',
       /anterior a la adopción/,
     );
+    expect(before.body.error.details).toEqual([{ field: 'occurredAt', message: expect.stringMatching(/anterior a la adopción/) }]);
     expect(await given.events()).toHaveLength(1);
   });
 
@@ -289,7 +291,7 @@ describe('who may do what', () => {
     expectRefused(await given.asShcp.get(given.url()), 404, 'NOT_FOUND');
     expectRefused(await given.asShcp.post(given.url('/evidence'), evidence(given.shcp, 'No es responsable.')), 404, 'NOT_FOUND');
     // The secretariat names a responsible institution or is refused by the rules.
-    expectRefused(await given.secretariat.post(given.url('/evidence'), evidence(given.shcp, 'Tampoco.')), 409, 'NOT_RESPONSIBLE');
+    expectRefused(await given.secretariat.post(given.url('/evidence'), evidence(given.shcp, 'Tampoco.')), 400, 'NOT_RESPONSIBLE');
     expect(await given.events()).toHaveLength(1);
   });
 
