@@ -1,7 +1,10 @@
 import { randomUUID } from 'node:crypto';
+import Fastify from 'fastify';
 import { sql } from 'kysely';
 import { describe, expect, it } from 'vitest';
-import { keyDigest, requestFingerprint } from '../../api/idempotency.js';
+import { registerAuth } from '../../api/auth.js';
+import { registerErrorHandling } from '../../api/errors.js';
+import { keyDigest, registerIdempotency, requestFingerprint } from '../../api/idempotency.js';
 import { claimRequest } from '../../db/idempotent-requests.js';
 import { givenABody } from '../support/api-client.js';
 import { ADMIN_TOKEN } from '../support/harness.js';
@@ -301,6 +304,34 @@ describe('an Idempotency-Key on a write outside the agreement workflow', () => {
     // Then the retry runs and records the institution
     expect(retry.status).toBe(201);
     expect(await countOf('institutions', sql`acronym = ${acronym}`)).toBe(1);
+  });
+
+  it('frees the key when the first attempt fails with a 5xx, so the retry runs', async () => {
+    // Given a write that fails the first time it runs (an outage) and succeeds after
+    const app = Fastify();
+    registerErrorHandling(app);
+    registerAuth(app, h.db, ADMIN_TOKEN);
+    registerIdempotency(app, h.db);
+    let runs = 0;
+    app.post('/inestable', async (_request, reply) => {
+      runs += 1;
+      if (runs === 1) throw new Error('la base de datos no respondió');
+      return reply.status(201).send({ runs });
+    });
+    const key = aKey();
+    const post = () => app.inject({ method: 'POST', url: '/inestable', headers: { authorization: `Bearer ${ADMIN_TOKEN}`, 'idempotency-key': key }, payload: {} });
+
+    // When it is sent, and retried with the same key
+    const failed = await post();
+    const retried = await post();
+    const again = await post();
+
+    // Then the failure kept nothing, the retry ran, and its answer is the one kept
+    expect(failed.statusCode).toBe(500);
+    expect([retried.statusCode, retried.json()]).toEqual([201, { runs: 2 }]);
+    expect([again.statusCode, again.json(), again.headers['idempotent-replayed']]).toEqual([201, { runs: 2 }, 'true']);
+    expect(runs).toBe(2);
+    await app.close();
   });
 
   it('validates the key like any field: longer than 200 characters is a 400 that records nothing', async () => {
