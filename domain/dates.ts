@@ -37,9 +37,17 @@ export function makeDate(year: number, month: number, day: number): LocalDate {
   return `${String(year).padStart(4, '0')}-${String(month).padStart(2, '0')}-${String(day).padStart(2, '0')}`;
 }
 
+// Date.UTC reads years 0–99 as 1900–1999; this one takes every year as written.
+function utcMs(year: number, month: number, day: number, hour = 0, minute = 0, second = 0): number {
+  const instant = new Date(0);
+  instant.setUTCFullYear(year, month - 1, day);
+  instant.setUTCHours(hour, minute, second, 0);
+  return instant.getTime();
+}
+
 export function toDayNumber(date: LocalDate): number {
   const [y, m, d] = parts(date);
-  return Date.UTC(y, m - 1, d) / MS_PER_DAY;
+  return utcMs(y, m, d) / MS_PER_DAY;
 }
 
 export function fromDayNumber(dayNumber: number): LocalDate {
@@ -123,7 +131,7 @@ function wallClockMs(epochMs: number, timeZone: string): number {
   for (const part of formatterFor(timeZone).formatToParts(new Date(epochMs))) {
     if (part.type !== 'literal') fields[part.type] = Number(part.value);
   }
-  return Date.UTC(fields.year ?? 0, (fields.month ?? 1) - 1, fields.day ?? 1, fields.hour ?? 0, fields.minute ?? 0, fields.second ?? 0);
+  return utcMs(fields.year ?? 0, fields.month ?? 1, fields.day ?? 1, fields.hour ?? 0, fields.minute ?? 0, fields.second ?? 0);
 }
 
 // The calendar date of an instant in a zone: "today" for a body.
@@ -146,7 +154,7 @@ export const TimeOfDay = z
 export function zonedInstant(date: LocalDate, time: string, timeZone: string): string {
   const [h = 0, mi = 0, s = 0] = time.split(':').map(Number);
   const [y, m, d] = parts(date);
-  const wall = Date.UTC(y, m - 1, d, h, mi, s);
+  const wall = utcMs(y, m, d, h, mi, s);
   const offsetBefore = wallClockMs(wall - MS_PER_DAY, timeZone) - (wall - MS_PER_DAY);
   const offsetAfter = wallClockMs(wall + MS_PER_DAY, timeZone) - (wall + MS_PER_DAY);
   const readings = [wall - offsetBefore, wall - offsetAfter].filter((instant) => wallClockMs(instant, timeZone) === wall);

@@ -171,6 +171,11 @@ describe('time zones', () => {
     expect(localDateOf('2020-05-19T04:30:00-05:00', MX)).toBe('2020-05-19');
   });
 
+  it('an instant of the first century keeps its year (Date.UTC would read 0001 as 1901)', () => {
+    expect(localDateOf('0001-01-01T12:00:00.000Z', 'UTC')).toBe('0001-01-01');
+    expect(localDateOf('0099-06-15T12:00:00.000Z', MX)).toBe('0099-06-15');
+  });
+
   it('a wall time skipped by a change of clocks is moved forward by the gap, on the same date', () => {
     // Mexico City, first Sunday of April 2021: 02:00 CST jumped to 03:00 CDT.
     expect(zonedInstant('2021-04-04', '02:30', MX)).toBe('2021-04-04T08:30:00.000Z'); // 03:30 CDT
