@@ -105,6 +105,9 @@ function list(value: string | undefined): string[] {
 }
 
 const TEXT_MAX = 20_000;
+// The same limits as POST /agreements.
+const MAX_RESPONSIBLES = 200;
+const MAX_THEMES = 50;
 export const IMPORT_MAX_ROWS = 2_000;
 
 // Which column each header names; unknown or missing columns are an error of row 1.
@@ -154,10 +157,12 @@ export function parseImportRows(records: readonly (readonly string[])[]): { rows
     if (text.length > TEXT_MAX) problems.push(`el texto excede ${TEXT_MAX} caracteres`);
     const responsibles = list(cell('responsibles'));
     if (responsibles.length === 0) problems.push('indique al menos una institución responsable (siglas separadas por ";")');
+    if (responsibles.length > MAX_RESPONSIBLES) problems.push(`admite hasta ${MAX_RESPONSIBLES} instituciones responsables`);
     const deadline = parseCompactDeadline(cell('deadline') ?? '');
     if (!deadline.ok) problems.push(deadline.message);
     const themes = list(cell('themes'));
     if (themes.some((t) => t.length > 100)) problems.push('cada tema admite hasta 100 caracteres');
+    if (themes.length > MAX_THEMES) problems.push(`admite hasta ${MAX_THEMES} temas`);
 
     if (problems.length > 0 || !session.ok || !deadline.ok) {
       errors.push(...problems.map((message) => ({ row, message: capitalized(message) })));

@@ -72,6 +72,14 @@ describe('the rows of an import', () => {
     expect(errors.map((e) => e.message)).toEqual([expect.stringMatching(/5 columnas/), expect.stringMatching(/UTF-8/)]);
   });
 
+  it('holds a row to the limits of a registration through the API: 200 institutions, 50 themes', () => {
+    const many = (n: number, prefix: string) => Array.from({ length: n }, (_, i) => `${prefix}${i}`).join(';');
+    const withThemes = [...header, 'themes'];
+    const { errors } = parseImportRows([withThemes, ['ordinaria 21 2020-09-30', 'Texto.', many(201, 'I'), 'none', many(51, 'tema ')]]);
+    expect(errors.map((e) => e.message)).toEqual(['Admite hasta 200 instituciones responsables', 'Admite hasta 50 temas']);
+    expect(parseImportRows([withThemes, ['ordinaria 21 2020-09-30', 'Texto.', many(200, 'I'), 'none', many(50, 'tema ')]]).errors).toEqual([]);
+  });
+
   it('refuses an empty file or one with only a header', () => {
     expect(parseImportRows([]).errors[0]?.row).toBe(1);
     expect(parseImportRows([header]).errors).toEqual([{ row: 2, message: 'El archivo no tiene filas de acuerdos.' }]);
