@@ -36,9 +36,11 @@ export interface AppDeps {
   temporal: Client;
   taskQueue: string;
   adminToken: string | undefined;
-  // Where evidence files go, and how large each may be (default 25 MB).
+  // Where evidence files go, how large each may be (default 25 MB) and how
+  // many one evidence takes (default 20).
   files: FileStore;
   maxUploadBytes?: number | undefined;
+  maxUploadFiles?: number | undefined;
   logger?: boolean;
 }
 

@@ -15,6 +15,7 @@ const app = await buildApp({
   adminToken: config.adminToken,
   files: localFileStore(config.filesDir),
   maxUploadBytes: config.maxUploadBytes,
+  maxUploadFiles: config.maxUploadFiles,
   logger: true,
 });
 

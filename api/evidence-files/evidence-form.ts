@@ -4,10 +4,11 @@ import { ApiError, validationFailed } from '../errors.js';
 import { nulIssues } from '../nul-guard.js';
 import { FileTooLarge, type FileStore } from '../storage/file-store.js';
 import { sanitizeFileName } from './file-name.js';
+import type { HeldFiles } from './held-files.js';
 import { EmptyFile, inspectedUpload, UnsupportedFile } from './inspected-upload.js';
 
 export const DEFAULT_MAX_UPLOAD_MB = 25;
-export const MAX_FILES_PER_EVIDENCE = 20;
+export const DEFAULT_MAX_UPLOAD_FILES = 20;
 // The form's own fields: institutionId, description, occurredAt, public and up
 // to 50 links, with room for a few unknown ones to be reported as such.
 const MAX_FIELDS = 64;
@@ -16,20 +17,21 @@ const MAX_FIELD_BYTES = 96 * 1024;
 
 export interface UploadLimits {
   maxFileBytes: number;
+  maxFiles: number;
 }
 
 // Options of @fastify/multipart for evidence forms. The file size limit is one
 // byte past ours so that an oversized file reaches the store's own check (which
 // keeps nothing of it) instead of being cut short and stored truncated.
-export function multipartLimits({ maxFileBytes }: UploadLimits) {
+export function multipartLimits({ maxFileBytes, maxFiles }: UploadLimits) {
   return {
     limits: {
       fileSize: maxFileBytes + 1,
-      files: MAX_FILES_PER_EVIDENCE,
+      files: maxFiles,
       fields: MAX_FIELDS,
       fieldSize: MAX_FIELD_BYTES,
       fieldNameSize: 100,
-      parts: MAX_FILES_PER_EVIDENCE + MAX_FIELDS,
+      parts: maxFiles + MAX_FIELDS,
       headerPairs: 100,
     },
   };
@@ -42,8 +44,9 @@ export interface EvidenceForm {
 }
 
 // Reads a multipart evidence form: fields, and each file streamed into the
-// store after its content passed the type check.
-export async function readEvidenceForm(request: FastifyRequest, store: FileStore, limits: UploadLimits): Promise<EvidenceForm> {
+// store after its content passed the type check, held in `held` (also when the
+// form is then refused: whoever holds them decides their fate).
+export async function readEvidenceForm(request: FastifyRequest, store: FileStore, limits: UploadLimits, held: HeldFiles): Promise<EvidenceForm> {
   const values = new Map<string, unknown[]>();
   const files: EvidenceFile[] = [];
   try {
@@ -58,6 +61,7 @@ export async function readEvidenceForm(request: FastifyRequest, store: FileStore
       const name = sanitizeFileName(part.filename);
       const upload = inspectedUpload(part.file, { name, mediaType: part.mimetype });
       const stored = await store.put(upload.content, limits.maxFileBytes);
+      held.add(stored);
       files.push({ name, sha256: stored.sha256, size: stored.size, mediaType: upload.mediaType() });
     }
   } catch (error) {
@@ -104,7 +108,7 @@ function booleanOf(value: unknown): unknown {
 
 // Whatever goes wrong while reading the form is the client's doing (a limit,
 // a refused file, broken multipart), except a failure of the store itself.
-function clientError(error: unknown, { maxFileBytes }: UploadLimits): unknown {
+function clientError(error: unknown, { maxFileBytes, maxFiles }: UploadLimits): unknown {
   if (error instanceof ApiError) return error;
   if (error instanceof UnsupportedFile) return new ApiError('UNSUPPORTED_MEDIA_TYPE', error.message);
   if (error instanceof EmptyFile) return validationFailed([{ field: 'files', message: error.message }]);
@@ -112,13 +116,13 @@ function clientError(error: unknown, { maxFileBytes }: UploadLimits): unknown {
   if (error instanceof FileTooLarge || code === 'FST_REQ_FILE_TOO_LARGE') {
     return new ApiError('PAYLOAD_TOO_LARGE', `Cada archivo puede medir hasta ${megabytes(maxFileBytes)}; no se registró nada.`);
   }
-  if (code === 'FST_FILES_LIMIT') return new ApiError('PAYLOAD_TOO_LARGE', `Una evidencia lleva a lo más ${MAX_FILES_PER_EVIDENCE} archivos; no se registró nada.`);
+  if (code === 'FST_FILES_LIMIT') return new ApiError('PAYLOAD_TOO_LARGE', `Una evidencia lleva a lo más ${maxFiles} archivos; no se registró nada.`);
   if (code === 'FST_FIELDS_LIMIT' || code === 'FST_PARTS_LIMIT') return new ApiError('PAYLOAD_TOO_LARGE', 'El formulario tiene demasiados campos.');
   if (error instanceof Error && 'syscall' in error) return error;
   return new ApiError('VALIDATION_FAILED', 'El formulario multipart está mal formado o incompleto.');
 }
 
-function megabytes(bytes: number): string {
+export function megabytes(bytes: number): string {
   const mb = bytes / (1024 * 1024);
   return mb >= 1 ? `${Number(mb.toFixed(1))} MB` : `${Math.floor(bytes / 1024)} KB`;
 }

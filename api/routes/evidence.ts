@@ -3,6 +3,7 @@ import type { FastifyRequest } from 'fastify';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { findAgreementOfEvidence } from '../../db/evidence.js';
+import { isFileOfAnEvidence } from '../../db/evidence-file-references.js';
 import type { AgreementState, EvidenceFile } from '../../domain/agreement/index.js';
 import { commandOnAgreement, loadAgreement } from '../agreement-access.js';
 import { evidenceView } from '../agreement-view.js';
@@ -10,8 +11,9 @@ import type { AppDeps } from '../app.js';
 import { assertBodyScope, requireCaller } from '../auth.js';
 import { ApiError, forbidden, notFound } from '../errors.js';
 import { attachment } from '../evidence-files/content-disposition.js';
-import { DEFAULT_MAX_UPLOAD_MB, multipartLimits, readEvidenceForm } from '../evidence-files/evidence-form.js';
+import { DEFAULT_MAX_UPLOAD_FILES, DEFAULT_MAX_UPLOAD_MB, megabytes, multipartLimits, readEvidenceForm } from '../evidence-files/evidence-form.js';
 import { describeEvidenceForm } from '../evidence-files/form-description.js';
+import { HeldFiles } from '../evidence-files/held-files.js';
 import { IdempotencyHeaders, OccurredAt } from '../request-schemas.js';
 
 const IdParams = z.object({ id: z.uuid() });
@@ -27,9 +29,12 @@ const EvidenceRequest = z.strictObject({
 
 export function evidenceRoutes(deps: AppDeps): FastifyPluginAsyncZod {
   const { db, files } = deps;
-  const limits = { maxFileBytes: deps.maxUploadBytes ?? DEFAULT_MAX_UPLOAD_MB * 1024 * 1024 };
+  const limits = { maxFileBytes: deps.maxUploadBytes ?? DEFAULT_MAX_UPLOAD_MB * 1024 * 1024, maxFiles: deps.maxUploadFiles ?? DEFAULT_MAX_UPLOAD_FILES };
   // The files of a multipart request, stored before its fields are validated.
   const uploaded = new WeakMap<FastifyRequest, EvidenceFile[]>();
+  // Held from the first byte stored until the answer: a refusal, wherever it
+  // comes from (validation, scope, the workflow), discards them.
+  const held = new WeakMap<FastifyRequest, HeldFiles>();
 
   return async (app) => {
     // Registered here, multipart is parsed by these routes only; every other
@@ -45,7 +50,7 @@ export function evidenceRoutes(deps: AppDeps): FastifyPluginAsyncZod {
       '/agreements/:id/evidence',
       {
         schema: {
-          description: 'JSON, o multipart/form-data con los mismos campos y uno o más archivos en el campo `files`.',
+          description: `JSON, o multipart/form-data con los mismos campos y uno o más archivos en el campo \`files\` (hasta ${limits.maxFiles}, de hasta ${megabytes(limits.maxFileBytes)} cada uno; más archivos o uno mayor: 413). Una solicitud rechazada no conserva ninguno de sus archivos.`,
           params: IdParams,
           body: EvidenceRequest,
           headers: IdempotencyHeaders,
@@ -58,10 +63,18 @@ export function evidenceRoutes(deps: AppDeps): FastifyPluginAsyncZod {
           // A malformed id is reported by validation, right after this hook.
           if (!params.success) return;
           await loadAgreement(db, caller, params.data.id);
-          const form = await readEvidenceForm(request, files, limits);
+          const heldFiles = new HeldFiles((sha256) => isFileOfAnEvidence(db, sha256));
+          held.set(request, heldFiles);
+          const form = await readEvidenceForm(request, files, limits, heldFiles);
           // Raw, as a JSON body would be: validation parses it next.
           (request as FastifyRequest).body = form.fields;
           uploaded.set(request, form.files);
+        },
+        onError: async (request) => {
+          await held
+            .get(request)
+            ?.discard()
+            .catch((error: unknown) => request.log.error({ err: error }, 'no se pudieron descartar los archivos de una evidencia rechazada'));
         },
       },
       async (request, reply) => {
@@ -82,6 +95,12 @@ export function evidenceRoutes(deps: AppDeps): FastifyPluginAsyncZod {
         );
         const evidence = outcome.state.evidence.find((e) => e.id === address.updateId);
         if (!evidence) throw new Error(`la evidencia ${address.updateId} no quedó en el acuerdo`);
+        // The evidence is recorded: failing to keep a file is logged, not
+        // answered with a 500 that would say nothing was.
+        await held
+          .get(request)
+          ?.keep()
+          .catch((error: unknown) => request.log.error({ err: error }, 'no se pudieron conservar los archivos de una evidencia registrada'));
         return reply.status(201).send(evidenceView(evidence));
       },
     );

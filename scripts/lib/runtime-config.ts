@@ -16,6 +16,7 @@ const Env = z.object({
   ACUERDOS_ADMIN_TOKEN: z.string().min(16, 'ACUERDOS_ADMIN_TOKEN debe tener al menos 16 caracteres').optional(),
   FILES_DIR: z.string().min(1).default('.data/files'),
   MAX_UPLOAD_MB: z.coerce.number().positive('MAX_UPLOAD_MB debe ser mayor que cero').max(10_240).optional(),
+  MAX_UPLOAD_FILES: z.coerce.number().int('MAX_UPLOAD_FILES debe ser un número entero').min(1, 'MAX_UPLOAD_FILES debe ser al menos 1').max(1_000).optional(),
 });
 
 export interface RuntimeConfig {
@@ -31,6 +32,7 @@ export interface RuntimeConfig {
   publicUrl: string;
   filesDir: string;
   maxUploadBytes: number | undefined;
+  maxUploadFiles: number | undefined;
 }
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): RuntimeConfig {
@@ -54,5 +56,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): RuntimeConfig 
     publicUrl: e.PUBLIC_URL ?? `http://localhost:${e.PORT}`,
     filesDir: e.FILES_DIR,
     maxUploadBytes: e.MAX_UPLOAD_MB === undefined ? undefined : Math.floor(e.MAX_UPLOAD_MB * 1024 * 1024),
+    maxUploadFiles: e.MAX_UPLOAD_FILES,
   };
 }
