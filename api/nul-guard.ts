@@ -1,28 +1,39 @@
 import type { FastifyInstance } from 'fastify';
 import { validationFailed, type FieldIssue } from './errors.js';
 
-// PostgreSQL's text and jsonb cannot hold U+0000. A string carrying it would
-// fail deep inside a write (for an agreement's text, in an activity retried
-// without end), so it is refused at the door as a bad field.
+// Two things no request needs and that would fail far from the door:
+// - U+0000, which PostgreSQL's text and jsonb cannot hold: a string carrying it
+//   failed deep inside a write (for an agreement's text, in an activity retried
+//   without end);
+// - nesting deeper than any request of the API: code that walks a body
+//   recursively (the canonical JSON of an Idempotency-Key's fingerprint, of an
+//   event's hash) would exhaust the stack on a route with no body schema.
+// Both are refused as bad fields.
 const MESSAGE = 'El texto contiene el carácter nulo (U+0000), que no se admite.';
+const MAX_DEPTH = 32;
+const TOO_DEEP = `La solicitud anida listas u objetos a más de ${MAX_DEPTH} niveles, lo que no se admite.`;
 
 export function nulIssues(root: unknown, rootPath: string): FieldIssue[] {
   const issues: FieldIssue[] = [];
-  // Iterative: a deeply nested body must not exhaust the stack.
-  const pending: [unknown, string][] = [[root, rootPath]];
+  // Iterative: a deeply nested body must not exhaust the stack here either.
+  const pending: [unknown, string, number][] = [[root, rootPath, 0]];
   while (pending.length > 0 && issues.length < 20) {
     const next = pending.pop();
     if (!next) break;
-    const [value, path] = next;
+    const [value, path, depth] = next;
     if (typeof value === 'string') {
       if (value.includes('\u0000')) issues.push({ field: path || '(cuerpo)', message: MESSAGE });
+    } else if (value !== null && typeof value === 'object' && depth >= MAX_DEPTH) {
+      // Said once, of the whole body: where it goes too deep helps nobody.
+      issues.push({ field: rootPath || '(cuerpo)', message: TOO_DEEP });
+      break;
     } else if (Array.isArray(value)) {
-      value.forEach((item, i) => pending.push([item, path ? `${path}.${i}` : String(i)]));
+      value.forEach((item, i) => pending.push([item, path ? `${path}.${i}` : String(i), depth + 1]));
     } else if (value !== null && typeof value === 'object') {
       for (const [key, item] of Object.entries(value)) {
         const at = path ? `${path}.${key}` : key;
         if (key.includes('\u0000')) issues.push({ field: at.replaceAll('\u0000', '\\0'), message: MESSAGE });
-        pending.push([item, at]);
+        pending.push([item, at, depth + 1]);
       }
     }
   }

@@ -36,3 +36,24 @@ describe('text with the null character', () => {
     expect(agreement.body.evidence).toEqual([]);
   });
 });
+
+// A body nested thousands of levels deep, sent to a route that takes no body,
+// reached code that walks bodies recursively and exhausted its stack (found by
+// the OpenAPI fuzz test with an Idempotency-Key on DELETE /users/:id).
+describe('a body nested deeper than any request of the API', () => {
+  it('is refused as a bad request wherever it is sent, and nothing is recorded', async () => {
+    const given = await givenABody(h.app);
+    const deep = `${'['.repeat(5_000)}1${']'.repeat(5_000)}`;
+    const headers = { authorization: `Bearer ${given.secretariatToken}`, 'content-type': 'application/json', 'idempotency-key': 'profunda' };
+
+    for (const [method, url] of [
+      ['DELETE', `/api/tokens/00000000-0000-4000-8000-000000000000`],
+      ['POST', '/api/sessions'],
+    ] as const) {
+      const answer = await h.app.inject({ method, url, headers, payload: deep });
+      expect(answer.statusCode, `${method} ${url}: ${answer.body}`).toBe(400);
+      expect(answer.json().error.details).toEqual([{ field: '(cuerpo)', message: expect.stringMatching(/32 niveles/) }]);
+    }
+    expect(await h.db.selectFrom('sessions').select('id').where('body_id', '=', given.bodyId).execute()).toEqual([]);
+  });
+});
