@@ -34,7 +34,7 @@ Encabezado (en cualquier orden): ${IMPORT_COLUMNS.map((c) => `\`${c}\``).join(',
 - \`deadline\`: \`none\`; una fecha \`2021-03-31\`; \`15bd\` (días hábiles), \`30d\` (días naturales) o \`3m\` (meses) contados desde la adopción, o desde \`@2021-01-15\` o \`@milestone:<nombre de un hito del órgano>\` (p. ej. \`3m@milestone:Publicación del PROIGUALDAD\`); o el fin de un periodo: \`Q1-2021\`…\`Q4-2021\`, \`H1-2021\`, \`H2-2021\`, \`2021\`.
 - \`themes\`: temas separados por \`;\`.
 
-Todo o nada: primero se revisan todas las filas. Con cualquier error responde 400 con \`{created: 0, errors: [{row, message}]}\` (fila como la numera una hoja de cálculo: el encabezado es la 1; la fila 0 es el archivo entero) y el sobre de error habitual en \`error\`, y no registra nada. Sin errores responde 201 con \`{created, errors: [], agreements: [{row, id, folio}]}\`: los acuerdos se registran en el orden del archivo (los folios siguen ese orden).
+Todo o nada: primero se revisan todas las filas. Con cualquier error responde 400 con \`{created: 0, errors: [{row, message}]}\` (fila como la numera una hoja de cálculo: el encabezado es la 1; la fila 0 es el archivo entero) y el sobre de error habitual en \`error\`, y no registra nada. Sin errores responde 200 con \`{created, errors: [], agreements: [{row, id, folio}]}\`: los acuerdos se registran en el orden del archivo (los folios siguen ese orden).
 Reintentos: los acuerdos toman un id derivado del órgano y del contenido del archivo, así que enviar de nuevo el mismo archivo (p. ej. tras un corte a la mitad) completa lo que faltó y no duplica nada.`;
 
 const ImportAnswer = z.object({
@@ -159,7 +159,7 @@ export function importRoutes({ db, temporal, taskQueue }: AppDeps): FastifyPlugi
           body: z.string().describe('El archivo CSV.'),
           consumes: ['text/csv'],
           description: DESCRIPTION,
-          response: { 201: ImportAnswer, 400: ImportAnswer.or(z.object({ error: z.object({ code: z.string(), message: z.string(), details: z.unknown().optional() }) })) },
+          response: { 200: ImportAnswer, 400: ImportAnswer.or(z.object({ error: z.object({ code: z.string(), message: z.string(), details: z.unknown().optional() }) })) },
         },
         // Anything but CSV is the wrong kind of file, not a malformed one.
         preValidation: async (request) => {
@@ -211,7 +211,7 @@ export function importRoutes({ db, temporal, taskQueue }: AppDeps): FastifyPlugi
           if (!stored) throw new Error(`el acuerdo ${agreementId} no quedó registrado`);
           agreements.push({ row: item.row.row, id: agreementId, folio: stored.folio });
         }
-        return reply.status(201).send({ created: agreements.length, errors: [], agreements });
+        return reply.status(200).send({ created: agreements.length, errors: [], agreements });
       },
     );
   };
