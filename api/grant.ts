@@ -3,6 +3,7 @@ import type { Db } from '../db/connection.js';
 import { findBody } from '../db/bodies.js';
 import { findInstitution } from '../db/institutions.js';
 import { validationFailed } from './errors.js';
+import type { Role } from './principal.js';
 
 // What a token or a user is allowed to be: a role and, for every role but admin,
 // the one body or institution it acts for. Tokens and users share this shape.
@@ -16,13 +17,13 @@ export function grantRequest<F extends z.ZodRawShape>(fields: F) {
 }
 
 export interface GrantScope {
-  role: 'admin' | 'secretariat' | 'coordinator' | 'institution';
+  role: Role;
   bodyId: string | null;
   institutionId: string | null;
 }
 
 // The scope of a grant as columns, once its body or institution is known to exist.
-export async function grantScope(db: Db, grant: { role: GrantScope['role']; bodyId?: string; institutionId?: string }): Promise<GrantScope> {
+export async function grantScope(db: Db, grant: { role: Role; bodyId?: string; institutionId?: string }): Promise<GrantScope> {
   const bodyId = grant.bodyId ?? null;
   const institutionId = grant.institutionId ?? null;
   if (bodyId && !(await findBody(db, bodyId))) {
