@@ -10,7 +10,7 @@ import { creationId, earlierRun } from '../idempotency.js';
 import { hashPassword } from '../passwords.js';
 import { IdempotencyHeaders } from '../request-schemas.js';
 
-export const Email = z
+const Email = z
   .email({ message: 'Correo electrónico inválido.' })
   .max(254, { message: 'El correo electrónico admite a lo más 254 caracteres.' })
   .transform((email) => email.toLowerCase());
