@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { LocalDate } from '../dates.js';
 import { DeadlineRule } from '../deadline.js';
 import { Actor, Instant } from './actor.js';
-import { AgreementAdopted, EvidenceFile, ReviewDecision } from './events.js';
+import { AgreementAdopted, EvidenceSubmitted, ReviewDecision } from './events.js';
 import { AgreementStatus, InstitutionState } from './status.js';
 
 // The state evolve builds. Declared as schemas so the types flow from one place
@@ -19,16 +19,10 @@ export const Review = z.object({
 });
 export type Review = z.infer<typeof Review>;
 
-export const Evidence = z.object({
-  id: z.string(),
-  institutionId: z.string(),
-  description: z.string(),
-  links: z.array(z.string()),
-  files: z.array(EvidenceFile),
-  public: z.boolean(),
-  submittedAt: Instant,
-  review: Review.nullable(),
-});
+// What was submitted, under the contract's name `id`, and its review.
+export const Evidence = EvidenceSubmitted.shape.data
+  .omit({ evidenceId: true })
+  .extend({ id: z.string(), review: Review.nullable() });
 export type Evidence = z.infer<typeof Evidence>;
 
 export const DeadlineVersion = z.object({
