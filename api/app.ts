@@ -26,6 +26,7 @@ import { sessionRoutes } from './routes/sessions.js';
 import { tokenRoutes } from './routes/tokens.js';
 import { userRoutes } from './routes/users.js';
 import { webRoutes } from './routes/web.js';
+import type { SignInLimits } from './sign-in-attempts.js';
 import type { FileStore } from './storage/file-store.js';
 
 // Validation messages reach people in ministries: zod's own, in Spanish.
@@ -41,6 +42,8 @@ export interface AppDeps {
   files: FileStore;
   maxUploadBytes?: number | undefined;
   maxUploadFiles?: number | undefined;
+  // Failed sign-ins allowed per email and per address, and their window.
+  signInLimits?: Partial<SignInLimits> | undefined;
   logger?: boolean;
 }
 

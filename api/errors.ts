@@ -16,6 +16,8 @@ const statusByCode = {
   IDEMPOTENT_REQUEST_IN_PROGRESS: 409,
   PAYLOAD_TOO_LARGE: 413,
   UNSUPPORTED_MEDIA_TYPE: 415,
+  // Too many failed sign-ins for an email or from an address: wait Retry-After.
+  TOO_MANY_ATTEMPTS: 429,
   SERVICE_UNAVAILABLE: 503,
 } as const;
 

@@ -16,6 +16,7 @@ const app = await buildApp({
   files: localFileStore(config.filesDir),
   maxUploadBytes: config.maxUploadBytes,
   maxUploadFiles: config.maxUploadFiles,
+  signInLimits: config.signInLimits,
   logger: true,
 });
 

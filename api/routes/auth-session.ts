@@ -7,6 +7,7 @@ import type { AppDeps } from '../app.js';
 import { requireCaller, SESSION_COOKIE } from '../auth.js';
 import { ApiError } from '../errors.js';
 import { passwordMatches } from '../passwords.js';
+import { DEFAULT_SIGN_IN_LIMITS, signInAttempts } from '../sign-in-attempts.js';
 import { userJson } from './users.js';
 
 const SESSION_HOURS = 8;
@@ -28,24 +29,45 @@ function overHttps(request: FastifyRequest): boolean {
   return request.protocol === 'https' || request.headers['x-forwarded-proto'] === 'https';
 }
 
-export function authSessionRoutes({ db }: AppDeps): FastifyPluginAsyncZod {
+export function authSessionRoutes({ db, signInLimits }: AppDeps): FastifyPluginAsyncZod {
+  const limits = { ...DEFAULT_SIGN_IN_LIMITS, ...signInLimits };
   return async (app) => {
-    app.post('/auth/login', { schema: { body: LoginRequest, security: [], description: 'Inicia una sesión web: responde el usuario y la cookie `acuerdos_session` (8 horas). Las escrituras con esa cookie llevan la cabecera `X-Requested-With: acuerdos`.' } }, async (request, reply) => {
-      const { email, password } = request.body;
-      const user = await findUserByEmail(db, email);
-      const matches = await passwordMatches(user?.password_hash, password);
-      if (!user || !matches || user.disabled_at) throw badCredentials();
-      const session = await openSession(db, user.id, SESSION_HOURS * 3_600_000);
-      return reply
-        .setCookie(SESSION_COOKIE, session.secret, {
-          httpOnly: true,
-          sameSite: 'strict',
-          path: '/',
-          secure: overHttps(request),
-          expires: session.expiresAt,
-        })
-        .send({ user: userJson(user) });
-    });
+    const beginSignIn = await signInAttempts(app, limits);
+
+    app.post(
+      '/auth/login',
+      {
+        schema: {
+          body: LoginRequest,
+          security: [],
+          description: `Inicia una sesión web: responde el usuario y la cookie \`acuerdos_session\` (8 horas). Las escrituras con esa cookie llevan la cabecera \`X-Requested-With: acuerdos\`. Tras ${limits.maxFailuresPerEmail} intentos fallidos para un correo (o ${limits.maxFailuresPerAddress} desde una dirección) en ${Math.ceil(limits.windowMs / 60_000)} minutos responde 429 TOO_MANY_ATTEMPTS con \`Retry-After\`, aun con la contraseña correcta.`,
+        },
+      },
+      async (request, reply) => {
+        const { email, password } = request.body;
+        const attempt = await beginSignIn(request, reply);
+        try {
+          const user = await findUserByEmail(db, email);
+          const matches = await passwordMatches(user?.password_hash, password);
+          if (!user || !matches || user.disabled_at) {
+            await attempt.failed();
+            throw badCredentials();
+          }
+          const session = await openSession(db, user.id, SESSION_HOURS * 3_600_000);
+          return reply
+            .setCookie(SESSION_COOKIE, session.secret, {
+              httpOnly: true,
+              sameSite: 'strict',
+              path: '/',
+              secure: overHttps(request),
+              expires: session.expiresAt,
+            })
+            .send({ user: userJson(user) });
+        } finally {
+          attempt.end();
+        }
+      },
+    );
 
     // Ends this browser's session; answering 204 even without one, so a retry
     // or a second tab's logout is not an error.

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import type { SignInLimits } from '../../api/sign-in-attempts.js';
 import { TASK_QUEUE } from '../../workflows/definitions.js';
 
 // The environment the worker and the API read, checked once at start-up so a
@@ -17,6 +18,9 @@ const Env = z.object({
   FILES_DIR: z.string().min(1).default('.data/files'),
   MAX_UPLOAD_MB: z.coerce.number().positive('MAX_UPLOAD_MB debe ser mayor que cero').max(10_240).optional(),
   MAX_UPLOAD_FILES: z.coerce.number().int('MAX_UPLOAD_FILES debe ser un número entero').min(1, 'MAX_UPLOAD_FILES debe ser al menos 1').max(1_000).optional(),
+  LOGIN_MAX_FAILURES: z.coerce.number().int('LOGIN_MAX_FAILURES debe ser un número entero').min(1, 'LOGIN_MAX_FAILURES debe ser al menos 1').optional(),
+  LOGIN_MAX_FAILURES_PER_IP: z.coerce.number().int('LOGIN_MAX_FAILURES_PER_IP debe ser un número entero').min(1, 'LOGIN_MAX_FAILURES_PER_IP debe ser al menos 1').optional(),
+  LOGIN_WINDOW_MINUTES: z.coerce.number().positive('LOGIN_WINDOW_MINUTES debe ser mayor que cero').max(24 * 60).optional(),
 });
 
 export interface RuntimeConfig {
@@ -33,6 +37,8 @@ export interface RuntimeConfig {
   filesDir: string;
   maxUploadBytes: number | undefined;
   maxUploadFiles: number | undefined;
+  // Unset fields take the API's defaults.
+  signInLimits: Partial<SignInLimits>;
 }
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): RuntimeConfig {
@@ -57,5 +63,10 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): RuntimeConfig 
     filesDir: e.FILES_DIR,
     maxUploadBytes: e.MAX_UPLOAD_MB === undefined ? undefined : Math.floor(e.MAX_UPLOAD_MB * 1024 * 1024),
     maxUploadFiles: e.MAX_UPLOAD_FILES,
+    signInLimits: {
+      ...(e.LOGIN_MAX_FAILURES === undefined ? {} : { maxFailuresPerEmail: e.LOGIN_MAX_FAILURES }),
+      ...(e.LOGIN_MAX_FAILURES_PER_IP === undefined ? {} : { maxFailuresPerAddress: e.LOGIN_MAX_FAILURES_PER_IP }),
+      ...(e.LOGIN_WINDOW_MINUTES === undefined ? {} : { windowMs: Math.round(e.LOGIN_WINDOW_MINUTES * 60_000) }),
+    },
   };
 }
