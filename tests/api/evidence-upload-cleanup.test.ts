@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildApp, type App } from '../../api/app.js';
 import { localFileStore } from '../../api/storage/local-file-store.js';
+import { isFileOfAnEvidence } from '../../db/evidence-file-references.js';
 import { asAdmin, givenABody } from '../support/api-client.js';
 import { ADMIN_TOKEN } from '../support/harness.js';
 import { multipartForm, type FormFile } from '../support/multipart.js';
@@ -106,6 +107,9 @@ describe('a refused evidence upload leaves none of its files behind', () => {
     expect(first.status, JSON.stringify(first.body)).toBe(201);
     const before = await filesOnDisk();
     expect(before).toEqual([join(sha256(earlier).slice(0, 2), sha256(earlier))]);
+    // what a refusal that brought a file asks before removing it
+    expect(await isFileOfAnEvidence(h.db, sha256(earlier))).toBe(true);
+    expect(await isFileOfAnEvidence(h.db, sha256(fresh('sin evidencia')))).toBe(false);
 
     const big = Buffer.concat([await pdf('Anexo'), Buffer.alloc(MAX_UPLOAD_BYTES)]);
     const refusals: { what: string; status: number; code: string; send: (brought: Buffer) => ReturnType<typeof upload> }[] = [
