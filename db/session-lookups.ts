@@ -8,7 +8,3 @@ export async function sessionsOfBody(db: Db, bodyId: string): Promise<Session[]>
   const rows = await db.selectFrom('sessions').selectAll().where('body_id', '=', bodyId).orderBy('date').execute();
   return rows.map((row) => ({ id: row.id, bodyId: row.body_id, kind: row.kind, number: row.number, date: row.date, label: row.label }));
 }
-
-export async function sessionLabelsOfBody(db: Db, bodyId: string): Promise<Map<string, string>> {
-  return new Map((await sessionsOfBody(db, bodyId)).map((s) => [s.id, s.label]));
-}

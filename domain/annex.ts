@@ -1,6 +1,7 @@
 import type { Agreement } from './agreement/index.js';
 import { STATUS_LABEL } from './agreement/status.js';
 import type { LocalDate } from './dates.js';
+import { feminineOrdinal, SESSION_KIND_LABEL, type SessionKind } from './session-label.js';
 
 // The annex of the annual report (Annex I of the SNIMH's 2020 report): one row
 // per agreement, in folio order, with the columns and labels the report uses.
@@ -14,9 +15,24 @@ export const ANNEX_COLUMNS = [
 
 export type AnnexSource = Pick<Agreement, 'agreementId' | 'seq' | 'folio' | 'sessionId' | 'text' | 'status'>;
 
+// What names a session in the annex: its kind and number, never its stored
+// label, so a session reads the same however it was entered.
+export interface AnnexSession {
+  kind: SessionKind;
+  number: number;
+}
+
+// The SESIÓN cell as Annex I writes it: an ordinary session by its ordinal
+// alone ("Vigésima Primera"); the other kinds say which they are
+// ("Primera Extraordinaria"), or they would read as ordinary ones.
+export function annexSessionCell({ kind, number }: AnnexSession): string {
+  const ordinal = feminineOrdinal(number);
+  return kind === 'ordinaria' ? ordinal : `${ordinal} ${SESSION_KIND_LABEL[kind]}`;
+}
+
 export interface AnnexRow {
   agreementId: string;
-  // The label of the session that adopted it ("Vigésima Primera Sesión Ordinaria").
+  // The session that adopted it, as its SESIÓN cell ("Vigésima Primera").
   session: string;
   folio: string;
   text: string;
@@ -24,14 +40,14 @@ export interface AnnexRow {
   statusLabel: string;
 }
 
-export function annexRows(agreements: readonly AnnexSource[], sessionLabels: ReadonlyMap<string, string>): AnnexRow[] {
+export function annexRows(agreements: readonly AnnexSource[], sessions: ReadonlyMap<string, AnnexSession>): AnnexRow[] {
   return [...agreements]
     .sort((a, b) => a.seq - b.seq)
     .map((a) => {
-      const session = sessionLabels.get(a.sessionId);
-      // Agreements reference their session by a foreign key: a missing label is a bug, not data.
-      if (session === undefined) throw new Error(`sesión ${a.sessionId} del acuerdo ${a.folio} sin etiqueta`);
-      return { agreementId: a.agreementId, session, folio: a.folio, text: a.text, status: a.status, statusLabel: STATUS_LABEL[a.status] };
+      const session = sessions.get(a.sessionId);
+      // Agreements reference their session by a foreign key: a missing one is a bug, not data.
+      if (session === undefined) throw new Error(`sesión ${a.sessionId} del acuerdo ${a.folio} desconocida`);
+      return { agreementId: a.agreementId, session: annexSessionCell(session), folio: a.folio, text: a.text, status: a.status, statusLabel: STATUS_LABEL[a.status] };
     });
 }
 
@@ -48,7 +64,26 @@ export function longSpanishDate(date: LocalDate): string {
   return `${day} de ${MONTHS[(month ?? 1) - 1]} de ${year}`;
 }
 
-export function annexTitle(bodyName: string, asOf: LocalDate): string {
-  // The body's name first: "del" or "de la" would depend on its gender.
-  return `${bodyName}: seguimiento de los acuerdos al ${longSpanishDate(asOf)}`;
+function spanishList(items: readonly string[]): string {
+  return items.length < 2 ? items.join('') : `${items.slice(0, -1).join(', ')} y ${items.at(-1)}`;
+}
+
+export interface AnnexHeading {
+  title: string;
+  subtitle: string;
+}
+
+// Annex I's heading, "Seguimiento a los acuerdos de las sesiones Décimo
+// Novena, Vigésima, Vigésima Primera y Vigésima Segunda sesiones del SNIMH",
+// with the sessions of the rows in folio order, without the repeated
+// "sesiones", and the acronym in parentheses: "del" or "de la" would depend on
+// the body's gender. The subtitle names the body and the day the statuses are
+// of, which the annual report leaves to its year.
+export function annexHeading(body: { name: string; acronym: string }, asOf: LocalDate, rows: readonly AnnexRow[]): AnnexHeading {
+  const sessions = [...new Set(rows.map((row) => row.session))];
+  const which = sessions.length === 0 ? '' : sessions.length === 1 ? ` de la sesión ${sessions[0]}` : ` de las sesiones ${spanishList(sessions)}`;
+  return {
+    title: `Seguimiento a los acuerdos${which} (${body.acronym})`,
+    subtitle: `${body.name}: estatus al ${longSpanishDate(asOf)}`,
+  };
 }

@@ -5,14 +5,24 @@ export type SessionKind = z.infer<typeof SessionKind>;
 
 const UNITS = ['', 'Primera', 'Segunda', 'Tercera', 'Cuarta', 'Quinta', 'Sexta', 'Séptima', 'Octava', 'Novena'];
 const TENS = ['', 'Décima', 'Vigésima', 'Trigésima', 'Cuadragésima', 'Quincuagésima', 'Sexagésima', 'Septuagésima', 'Octogésima', 'Nonagésima'];
+// 11–19 as the commissions' own reports write them: Annex I of the SNIMH's
+// 2020 report heads its first rows "Décimo Novena", as Mexican official usage
+// does, where the RAE writes "Decimonovena" or "Décima novena". The annex must
+// read like the report it replaces, and a session keeps one name wherever it
+// appears (its label, the agenda, the annex), so labels follow too; a body
+// that wants the RAE's form gives the session its own `label`.
+const TEEN_TENS = 'Décimo';
 
 // Feminine ordinals, as sessions are named: 21 → "Vigésima Primera".
 export function feminineOrdinal(n: number): string {
   if (!Number.isInteger(n) || n < 1 || n > 99) throw new RangeError(`ordinal fuera de rango: ${n}`);
-  return [TENS[Math.floor(n / 10)], UNITS[n % 10]].filter(Boolean).join(' ');
+  const tens = Math.floor(n / 10);
+  const units = n % 10;
+  return [tens === 1 && units > 0 ? TEEN_TENS : TENS[tens], UNITS[units]].filter(Boolean).join(' ');
 }
 
+export const SESSION_KIND_LABEL: Record<SessionKind, string> = { ordinaria: 'Ordinaria', extraordinaria: 'Extraordinaria', permanente: 'Permanente' };
+
 export function sessionLabel(kind: SessionKind, number: number): string {
-  const kindLabel = { ordinaria: 'Ordinaria', extraordinaria: 'Extraordinaria', permanente: 'Permanente' }[kind];
-  return `${feminineOrdinal(number)} Sesión ${kindLabel}`;
+  return `${feminineOrdinal(number)} Sesión ${SESSION_KIND_LABEL[kind]}`;
 }

@@ -6,7 +6,7 @@ const FORMULA_START = /^[=+\-@\t\r]/;
 
 // One RFC 4180 field: quoted when it holds a separator, quote or line break,
 // with quotes doubled; formula-looking text behind an apostrophe.
-export function csvField(value: string): string {
+function csvField(value: string): string {
   const safe = FORMULA_START.test(value) ? `'${value}` : value;
   return /[",\r\n]/.test(safe) ? `"${safe.replaceAll('"', '""')}"` : safe;
 }

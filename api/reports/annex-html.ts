@@ -1,9 +1,8 @@
-import { ANNEX_COLUMNS, annexCells, annexTitle, type AnnexRow } from '../../domain/annex.js';
-import type { LocalDate } from '../../domain/dates.js';
+import { ANNEX_COLUMNS, annexCells, type AnnexHeading, type AnnexRow } from '../../domain/annex.js';
 
 const ENTITIES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };
 
-export function escapeHtml(value: string): string {
+function escapeHtml(value: string): string {
   return value.replace(/[&<>"']/g, (c) => ENTITIES[c] ?? c);
 }
 
@@ -13,7 +12,8 @@ export const ANNEX_HTML_CSP = "default-src 'none'; style-src 'unsafe-inline'";
 
 const STYLE = `
   body { font-family: Arial, Helvetica, sans-serif; font-size: 10pt; margin: 1.5cm; color: #000; }
-  h1 { font-size: 13pt; }
+  h1 { font-size: 13pt; margin-bottom: 0.2em; }
+  p.subtitulo { margin-top: 0; }
   table { border-collapse: collapse; width: 100%; }
   th, td { border: 1px solid #444; padding: 4px 6px; vertical-align: top; text-align: left; }
   th { background: #d9d9d9; }
@@ -25,8 +25,8 @@ const STYLE = `
 `;
 
 // A printable page of the annex: the header row repeats on every printed page.
-export function annexHtml(bodyName: string, asOf: LocalDate, rows: readonly AnnexRow[]): string {
-  const title = escapeHtml(annexTitle(bodyName, asOf));
+export function annexHtml(heading: AnnexHeading, rows: readonly AnnexRow[]): string {
+  const title = escapeHtml(heading.title);
   const head = ANNEX_COLUMNS.map((c) => `<th scope="col">${escapeHtml(c.label)}</th>`).join('');
   const body = rows
     .map((row) => {
@@ -44,6 +44,7 @@ export function annexHtml(bodyName: string, asOf: LocalDate, rows: readonly Anne
 </head>
 <body>
 <h1>${title}</h1>
+<p class="subtitulo">${escapeHtml(heading.subtitle)}</p>
 <table>
 <thead><tr>${head}</tr></thead>
 <tbody>

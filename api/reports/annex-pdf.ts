@@ -1,6 +1,5 @@
 import PDFDocument from 'pdfkit';
-import { ANNEX_COLUMNS, annexCells, annexTitle, type AnnexRow } from '../../domain/annex.js';
-import type { LocalDate } from '../../domain/dates.js';
+import { ANNEX_COLUMNS, annexCells, type AnnexHeading, type AnnexRow } from '../../domain/annex.js';
 
 // Letter, landscape, as the annex of the printed report: 720 pt of table width.
 const MARGIN = 36;
@@ -47,9 +46,8 @@ function splitToFit(doc: Doc, text: string, height: number): [string, string] {
 
 // The annex as a PDF: a wrapped table whose header row repeats on every page;
 // a text too long for one page continues on the next under the same folio.
-export function annexPdf(bodyName: string, asOf: LocalDate, rows: readonly AnnexRow[]): Promise<Buffer> {
-  const title = annexTitle(bodyName, asOf);
-  const doc = new PDFDocument({ size: 'LETTER', layout: 'landscape', margin: MARGIN, bufferPages: true, info: { Title: title, Author: 'Acuerdos' } });
+export function annexPdf(heading: AnnexHeading, rows: readonly AnnexRow[]): Promise<Buffer> {
+  const doc = new PDFDocument({ size: 'LETTER', layout: 'landscape', margin: MARGIN, bufferPages: true, info: { Title: heading.title, Author: 'Acuerdos' } });
   const chunks: Buffer[] = [];
   const done = new Promise<Buffer>((resolve, reject) => {
     doc.on('data', (chunk: Buffer) => chunks.push(chunk));
@@ -74,7 +72,9 @@ export function annexPdf(bodyName: string, asOf: LocalDate, rows: readonly Annex
     return header(MARGIN);
   };
 
-  doc.font('Helvetica-Bold').fontSize(12).text(title, MARGIN, MARGIN, { width: doc.page.width - 2 * MARGIN });
+  const width = doc.page.width - 2 * MARGIN;
+  doc.font('Helvetica-Bold').fontSize(12).text(heading.title, MARGIN, MARGIN, { width });
+  doc.font('Helvetica').fontSize(9).text(heading.subtitle, { width });
   let y = header(doc.y + 8);
   for (const row of rows) {
     let cells = annexCells(row);

@@ -2,9 +2,10 @@ import { z } from 'zod';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { agreementsAsOf } from '../../db/agreement-history.js';
 import { findBody } from '../../db/bodies.js';
-import { sessionLabelsOfBody } from '../../db/session-lookups.js';
-import { ANNEX_COLUMNS, annexRows, annexTitle } from '../../domain/annex.js';
+import { sessionsOfBody } from '../../db/session-lookups.js';
+import { ANNEX_COLUMNS, annexHeading, annexRows } from '../../domain/annex.js';
 import { LocalDate } from '../../domain/dates.js';
+import { SessionKind } from '../../domain/session-label.js';
 import type { AppDeps } from '../app.js';
 import { assertBodyScope, requireCaller } from '../auth.js';
 import { notFound } from '../errors.js';
@@ -24,7 +25,8 @@ const DESCRIPTION =
   'Anexo del informe anual (columnas del Anexo I: SESIÓN, NÚMERO DE ACUERDO, ACUERDO, ESTATUS DEL ACUERDO) en orden de folio, ' +
   'con el estatus de cada acuerdo al final del día `asOf` (por omisión, hoy en la zona del órgano). ' +
   '`format`: `json` (`columns` con las etiquetas y `rows`), `csv` (UTF-8 con BOM, RFC 4180, CRLF; las celdas que empiezan con = + - @ llevan un apóstrofo delante), ' +
-  '`html` (página imprimible) o `pdf` (tabla horizontal, encabezado en cada página).';
+  '`html` (página imprimible) o `pdf` (tabla horizontal, encabezado en cada página). ' +
+  'La celda SESIÓN escribe el ordinal como el Anexo I («Vigésima Primera»; «Primera Extraordinaria» para las otras clases de sesión).';
 
 export function reportRoutes({ db }: AppDeps): FastifyPluginAsyncZod {
   return async (app) => {
@@ -36,14 +38,16 @@ export function reportRoutes({ db }: AppDeps): FastifyPluginAsyncZod {
       if (!body) throw notFound('El órgano colegiado');
       const day = referenceDay(body, asOf);
       const agreements = await agreementsAsOf(db, { bodyId }, day, body.settings.timezone);
+      const sessions = new Map((await sessionsOfBody(db, bodyId)).map((s) => [s.id, { kind: SessionKind.parse(s.kind), number: s.number }]));
       const rows = annexRows(
         agreements.map((a) => a.state),
-        await sessionLabelsOfBody(db, bodyId),
+        sessions,
       );
+      const heading = annexHeading(body, day, rows);
       const filename = `anexo-acuerdos-${body.acronym}-${day}`;
       switch (format) {
         case 'json':
-          return { bodyId, title: annexTitle(body.name, day), asOf: day, columns: ANNEX_COLUMNS, rows };
+          return { bodyId, ...heading, asOf: day, columns: ANNEX_COLUMNS, rows };
         case 'csv':
           return reply.type('text/csv; charset=utf-8').header('content-disposition', attachment(`${filename}.csv`)).send(annexCsv(rows));
         case 'html':
@@ -51,9 +55,9 @@ export function reportRoutes({ db }: AppDeps): FastifyPluginAsyncZod {
             .type('text/html; charset=utf-8')
             .header('content-security-policy', ANNEX_HTML_CSP)
             .header('content-disposition', attachment(`${filename}.html`, 'inline'))
-            .send(annexHtml(body.name, day, rows));
+            .send(annexHtml(heading, rows));
         case 'pdf':
-          return reply.type('application/pdf').header('content-disposition', attachment(`${filename}.pdf`)).send(await annexPdf(body.name, day, rows));
+          return reply.type('application/pdf').header('content-disposition', attachment(`${filename}.pdf`)).send(await annexPdf(heading, rows));
       }
     });
   };

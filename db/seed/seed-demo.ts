@@ -65,9 +65,7 @@ async function ensureSessions(db: Db, bodyId: string): Promise<Map<number, Sessi
   for (const s of SESSIONS) {
     let session = existing.get(`${s.kind}:${s.number}`);
     if (!session) {
-      // Annex I writes the 19th session "Décimo Novena"; the others as the default labels do.
-      const label = s.number === 19 ? 'Décimo Novena Sesión Ordinaria' : sessionLabel(s.kind, s.number);
-      session = { id: seedId(`session:${s.kind}:${s.number}`), bodyId, ...s, label };
+      session = { id: seedId(`session:${s.kind}:${s.number}`), bodyId, ...s, label: sessionLabel(s.kind, s.number) };
       await insertSession(db, session);
     }
     sessions.set(s.number, session);

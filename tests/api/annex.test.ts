@@ -46,16 +46,17 @@ beforeAll(async () => {
 });
 
 describe('the annual-report annex', () => {
-  it('as JSON: the columns of Annex I and one row per agreement in folio order, with its report label', async () => {
+  it('as JSON: the heading and columns of Annex I and one row per agreement in folio order, the session as its ordinal', async () => {
     const answer = await given.annex('asOf=2020-12-31');
     expect(answer.status).toBe(200);
     expect(answer.body.columns.map((c: { label: string }) => c.label)).toEqual(['SESIÓN', 'NÚMERO DE ACUERDO', 'ACUERDO', 'ESTATUS DEL ACUERDO']);
-    expect(answer.body.title).toBe('Sistema Nacional para la Igualdad entre Mujeres y Hombres: seguimiento de los acuerdos al 31 de diciembre de 2020');
+    expect(answer.body.title).toMatch(/^Seguimiento a los acuerdos de las sesiones Vigésima y Vigésima Primera \(SNIMH\d+\)$/);
+    expect(answer.body.subtitle).toBe('Sistema Nacional para la Igualdad entre Mujeres y Hombres: estatus al 31 de diciembre de 2020');
     expect(answer.body.rows.map((r: Record<string, string>) => [r.session, r.folio, r.statusLabel])).toEqual([
-      ['Vigésima Sesión Ordinaria', '39:24/04/2020', 'CUMPLIDO'],
-      ['Vigésima Sesión Ordinaria', '40:24/04/2020', 'CANCELADO'],
-      ['Vigésima Sesión Ordinaria', '41:24/04/2020', 'EN PROCESO'],
-      ['Vigésima Primera Sesión Ordinaria', '42:30/09/2020', 'EN PROCESO'],
+      ['Vigésima', '39:24/04/2020', 'CUMPLIDO'],
+      ['Vigésima', '40:24/04/2020', 'CANCELADO'],
+      ['Vigésima', '41:24/04/2020', 'EN PROCESO'],
+      ['Vigésima Primera', '42:30/09/2020', 'EN PROCESO'],
     ]);
     expect(answer.body.rows[0]).toMatchObject({ text: HOSTILE, status: 'cumplido' });
   });
@@ -67,6 +68,24 @@ describe('the annual-report annex', () => {
       ['40:24/04/2020', 'EN PROCESO'],
       ['41:24/04/2020', 'EN PROCESO'],
     ]);
+    expect(answer.body.title).toMatch(/^Seguimiento a los acuerdos de la sesión Vigésima \(SNIMH\d+\)$/);
+    expect(answer.body.subtitle).toContain('estatus al 17 de mayo de 2020');
+  });
+
+  it('names a session as Annex I does however it was entered: the 19th is "Décimo Novena", other kinds say theirs', async () => {
+    // Given a Décimo Novena session and a first extraordinary one entered through the API, the first with a label of its own
+    const body = await givenABody(h.app);
+    const s19 = await body.secretariat.post('/api/sessions', { bodyId: body.bodyId, kind: 'ordinaria', number: 19, date: '2019-11-22' });
+    const ex1 = await body.secretariat.post('/api/sessions', { bodyId: body.bodyId, kind: 'extraordinaria', number: 1, date: '2020-01-15', label: 'Sesión extraordinaria de enero' });
+    expect(s19.body.label).toBe('Décimo Novena Sesión Ordinaria');
+    for (const session of [s19, ex1]) {
+      const created = await body.secretariat.post('/api/agreements', { sessionId: session.body.id, text: 'Acuerdo.', responsibleInstitutionIds: [body.institutions[0]?.id], deadline: { type: 'none' } });
+      expect(created.status).toBe(201);
+    }
+    // when the annex is asked for, its cells and heading use the ordinal, not the stored label
+    const answer = await body.coordinator.get(`/api/reports/annex?bodyId=${body.bodyId}&asOf=2020-12-31`);
+    expect(answer.body.rows.map((r: Record<string, string>) => r.session)).toEqual(['Décimo Novena', 'Primera Extraordinaria']);
+    expect(answer.body.title).toMatch(/^Seguimiento a los acuerdos de las sesiones Décimo Novena y Primera Extraordinaria \(SNIMH\d+\)$/);
   });
 
   it('as CSV: UTF-8 with BOM, CRLF, RFC 4180 quoting, formulas defused, a file name of the body and day', async () => {
@@ -91,7 +110,8 @@ describe('the annual-report annex', () => {
     expect(answer.headers['content-security-policy']).toContain("default-src 'none'");
     const html = answer.body as string;
     expect(html).toContain('<html lang="es">');
-    expect(html).toContain('<title>Sistema Nacional para la Igualdad entre Mujeres y Hombres: seguimiento de los acuerdos al 31 de diciembre de 2020</title>');
+    expect(html).toMatch(/<title>Seguimiento a los acuerdos de las sesiones Vigésima y Vigésima Primera \(SNIMH\d+\)<\/title>/);
+    expect(html).toContain('<p class="subtitulo">Sistema Nacional para la Igualdad entre Mujeres y Hombres: estatus al 31 de diciembre de 2020</p>');
     expect(html).not.toContain('<script>');
     expect(html).toContain('&lt;script&gt;alert(&quot;x&quot;)&lt;/script&gt;');
     expect(html).toContain('<th scope="col">NÚMERO DE ACUERDO</th>');
