@@ -1,5 +1,6 @@
 import PDFDocument from 'pdfkit';
 import { ANNEX_COLUMNS, annexCells, type AnnexHeading, type AnnexRow } from '../../domain/annex.js';
+import { breakLongWords, drawableText } from './pdf-text.js';
 
 // Letter, landscape, as the annex of the printed report: 720 pt of table width.
 const MARGIN = 36;
@@ -7,11 +8,17 @@ const WIDTHS = [120, 95, 405, 100];
 const PAD = 4;
 const FONT_SIZE = 8.5;
 const TEXT_COLUMN = 2;
+// How many times a text is wrapped to find what fits on the rest of a page.
+// Each wrap costs a page of text at most, so a row costs a few wraps of its
+// text whatever it holds.
+const MEASUREMENTS = 4;
 
 type Doc = PDFKit.PDFDocument;
 
+const innerWidth = (column: number): number => (WIDTHS[column] ?? 0) - 2 * PAD;
+
 function cellHeight(doc: Doc, value: string, column: number): number {
-  return doc.heightOfString(value, { width: (WIDTHS[column] ?? 0) - 2 * PAD }) + 2 * PAD;
+  return doc.heightOfString(value, { width: innerWidth(column) }) + 2 * PAD;
 }
 
 function rowHeight(doc: Doc, cells: readonly string[]): number {
@@ -29,23 +36,58 @@ function drawRow(doc: Doc, cells: readonly string[], y: number, height: number, 
   });
 }
 
-// The longest head of a text that fits in `height` in the text column, cut at
-// a space when there is one; the tail continues on the next page.
-function splitToFit(doc: Doc, text: string, height: number): [string, string] {
-  let low = 0;
-  let high = text.length;
-  while (low < high) {
-    const middle = Math.ceil((low + high) / 2);
-    if (cellHeight(doc, text.slice(0, middle), TEXT_COLUMN) <= height) low = middle;
-    else high = middle - 1;
+// A row's cells as the current font draws them, every word fitting its column.
+function drawableCells(doc: Doc, row: AnnexRow): string[] {
+  return annexCells(row).map((value, column) => breakLongWords(drawableText(value), innerWidth(column), (text) => doc.widthOfString(text)));
+}
+
+interface Fit {
+  head: string;
+  tail: string;
+  // Of the head's cell.
+  height: number;
+}
+
+// The longest head of a text whose cell fits in `room`, cut at a space or line
+// end, and the tail that continues on the next page; the whole text when it
+// fits. The first guess comes from the characters a line holds; each
+// measurement narrows it, and the head is the longest that was measured to fit.
+function fitText(doc: Doc, text: string, room: number): Fit {
+  const lineHeight = doc.currentLineHeight(true);
+  const lines = Math.floor((room - 2 * PAD) / lineHeight);
+  if (text === '') return { head: '', tail: '', height: cellHeight(doc, '', TEXT_COLUMN) };
+  if (lines < 1) return { head: '', tail: text, height: 0 };
+  const linesOf = (length: number) => Math.round(doc.heightOfString(text.slice(0, length), { width: innerWidth(TEXT_COLUMN) }) / lineHeight);
+  const sample = text.slice(0, 2000);
+  const perLine = Math.max(1, Math.floor((innerWidth(TEXT_COLUMN) * sample.length) / Math.max(doc.widthOfString(sample), 1)));
+  let fits = 0;
+  let overflows = text.length + 1;
+  let guess = Math.min(text.length, lines * perLine);
+  for (let measured = 0; measured < MEASUREMENTS; measured += 1) {
+    const used = Math.max(linesOf(guess), 1);
+    if (used <= lines) fits = guess;
+    else overflows = guess;
+    // A guess that fills the last line leaves less than a line to gain.
+    if (fits === text.length || used === lines) break;
+    const scaled = Math.min(text.length, Math.floor((guess * lines) / used));
+    guess = scaled > fits && scaled < overflows ? scaled : Math.floor((fits + overflows) / 2);
+    if (guess <= fits) break;
   }
-  const space = text.lastIndexOf(' ', low);
-  const cut = space > 0 && low < text.length ? space : low;
-  return [text.slice(0, cut).trimEnd(), text.slice(cut).trimStart()];
+  // Every guess overflowed: halve the shortest until it fits.
+  for (let shorter = Math.floor(Math.min(overflows, text.length) / 2); fits === 0 && shorter > 0; shorter = Math.floor(shorter / 2)) {
+    if (linesOf(shorter) <= lines) fits = shorter;
+  }
+  if (fits === text.length) return { head: text, tail: '', height: cellHeight(doc, text, TEXT_COLUMN) };
+  // Words are at most a line wide (breakLongWords), so the cut loses a line at most.
+  const space = Math.max(text.lastIndexOf(' ', fits), text.lastIndexOf('\n', fits));
+  const cut = space > 0 ? space : Math.max(fits, 1);
+  const head = text.slice(0, cut).trimEnd();
+  return { head, tail: text.slice(cut).trimStart(), height: cellHeight(doc, head, TEXT_COLUMN) };
 }
 
 // The annex as a PDF: a wrapped table whose header row repeats on every page;
 // a text too long for one page continues on the next under the same folio.
+// Characters the standard fonts lack print as "?" (pdf-text.ts).
 export function annexPdf(heading: AnnexHeading, rows: readonly AnnexRow[]): Promise<Buffer> {
   const doc = new PDFDocument({ size: 'LETTER', layout: 'landscape', margin: MARGIN, bufferPages: true, info: { Title: heading.title, Author: 'Acuerdos' } });
   const chunks: Buffer[] = [];
@@ -73,31 +115,35 @@ export function annexPdf(heading: AnnexHeading, rows: readonly AnnexRow[]): Prom
   };
 
   const width = doc.page.width - 2 * MARGIN;
-  doc.font('Helvetica-Bold').fontSize(12).text(heading.title, MARGIN, MARGIN, { width });
-  doc.font('Helvetica').fontSize(9).text(heading.subtitle, { width });
+  doc.font('Helvetica-Bold').fontSize(12).text(drawableText(heading.title), MARGIN, MARGIN, { width });
+  doc.font('Helvetica').fontSize(9).text(drawableText(heading.subtitle), { width });
   let y = header(doc.y + 8);
   for (const row of rows) {
-    let cells = annexCells(row);
-    for (;;) {
-      const height = rowHeight(doc, cells);
-      if (y + height <= bottom) {
-        drawRow(doc, cells, y, height, false);
+    const cells = drawableCells(doc, row);
+    // The other cells are a few words: each part of the row holds them whole.
+    const othersHeight = rowHeight(doc, cells.map((value, column) => (column === TEXT_COLUMN ? '' : value)));
+    let rest = cells[TEXT_COLUMN] ?? '';
+    for (let first = true; ; first = false) {
+      const room = bottom - y;
+      const fit = fitText(doc, rest, room);
+      const height = Math.max(fit.height, othersHeight);
+      // A row moves to a new page whole when it fits a page of its own, or
+      // when not even its first line fits here.
+      const nothingFits = height > room || (fit.head === '' && rest !== '');
+      if (first && y > pageTop && (nothingFits || (fit.tail !== '' && fitText(doc, rest, bottom - pageTop).tail === ''))) {
+        y = newPage();
+        continue;
+      }
+      // Every part repeats the session, folio and status of its agreement.
+      const drawn = cells.map((value, column) => (column === TEXT_COLUMN ? fit.head : value));
+      if (fit.tail === '') {
+        drawRow(doc, drawn, y, height, false);
         y += height;
         break;
       }
-      // A row that fits on a page of its own moves there whole.
-      if (y > pageTop && pageTop + height <= bottom) {
-        y = newPage();
-        continue;
-      }
-      const [head, tail] = splitToFit(doc, cells[TEXT_COLUMN] ?? '', bottom - y);
-      if (head === '') {
-        y = newPage();
-        continue;
-      }
-      drawRow(doc, cells.map((value, column) => (column === TEXT_COLUMN ? head : value)), y, bottom - y, false);
+      drawRow(doc, drawn, y, room, false);
       y = newPage();
-      cells = cells.map((value, column) => (column === TEXT_COLUMN ? tail : value));
+      rest = fit.tail;
     }
   }
   if (rows.length === 0) doc.text('Sin acuerdos registrados a esa fecha.', MARGIN, y + PAD);

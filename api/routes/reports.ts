@@ -25,7 +25,8 @@ const DESCRIPTION =
   'Anexo del informe anual (columnas del Anexo I: SESIÓN, NÚMERO DE ACUERDO, ACUERDO, ESTATUS DEL ACUERDO) en orden de folio, ' +
   'con el estatus de cada acuerdo al final del día `asOf` (por omisión, hoy en la zona del órgano). ' +
   '`format`: `json` (`columns` con las etiquetas y `rows`), `csv` (UTF-8 con BOM, RFC 4180, CRLF; las celdas que empiezan con = + - @ llevan un apóstrofo delante), ' +
-  '`html` (página imprimible) o `pdf` (tabla horizontal, encabezado en cada página). ' +
+  '`html` (página imprimible) o `pdf` (tabla horizontal, encabezado en cada página; los caracteres que las fuentes estándar del PDF no tienen, ' +
+  'fuera de Windows-1252 como flechas, emojis o escritura CJK, se imprimen como «?»: el texto exacto está en los demás formatos). ' +
   'La celda SESIÓN escribe el ordinal como el Anexo I («Vigésima Primera»; «Primera Extraordinaria» para las otras clases de sesión).';
 
 export function reportRoutes({ db }: AppDeps): FastifyPluginAsyncZod {

@@ -2,11 +2,15 @@ import { parse } from 'csv-parse/sync';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { givenABody } from '../support/api-client.js';
 import { send } from '../support/http.js';
+import { pdfLines } from '../support/pdf-text.js';
 import { useHarness } from '../support/use-harness.js';
 
 const h = useHarness();
 
 const on = (date: string) => `${date}T12:00:00-06:00`;
+// Where the PDF writes the folio and the text columns (margin + widths + padding).
+const FOLIO_X = 160;
+const TEXT_X = 255;
 const HOSTILE = 'Las instituciones difundirán el "Protocolo", con énfasis en <script>alert("x")</script> y la niñez.\nSegunda línea, con coma.';
 const FORMULA = '=HYPERLINK("http://ataque.example","clic")';
 const MINUS = '-2+3 acciones de difusión';
@@ -137,6 +141,46 @@ describe('the annual-report annex', () => {
     // Letter in landscape: 792 × 612 points.
     expect(pdf).toMatch(/\/MediaBox \[0 0 792 612\]/);
     expect(pdf.trimEnd().endsWith('%%EOF')).toBe(true);
+  });
+
+  it('as PDF: texts of 20,000 characters without a space print whole, each over the pages it needs, its folio on every one', async () => {
+    // Given two agreements whose texts are one 20,000-character word each, between two short ones
+    const body = await givenABody(h.app, { folioStart: 1 });
+    const session = await body.secretariat.post('/api/sessions', { bodyId: body.bodyId, kind: 'ordinaria', number: 22, date: '2020-12-09' });
+    const word = (shift: number) => Array.from({ length: 20_000 }, (_, i) => String.fromCharCode(97 + ((i * 7 + shift) % 26))).join('');
+    const texts = ['Acuerdo breve.', word(0), word(3), 'Otro acuerdo breve.'];
+    for (const text of texts) {
+      const created = await body.secretariat.post('/api/agreements', { sessionId: session.body.id, text, responsibleInstitutionIds: [body.institutions[0]?.id], deadline: { type: 'none' } });
+      expect(created.status).toBe(201);
+    }
+    // when the PDF is asked for
+    const response = await h.app.inject({ method: 'GET', url: `/api/reports/annex?bodyId=${body.bodyId}&format=pdf`, headers: { authorization: `Bearer ${body.secretariatToken}` } });
+    expect(response.statusCode).toBe(200);
+    // then the text column holds every character of every text, in folio order
+    const lines = pdfLines(response.rawPayload);
+    const textColumn = lines.filter((line) => line.x === TEXT_X && line.text !== 'ACUERDO');
+    expect(textColumn.map((line) => line.text).join('').replaceAll(' ', '')).toBe(texts.join('').replaceAll(' ', ''));
+    // a page holds about 4,500 such characters, so each long text takes at least four pages, and its folio heads each of them
+    const pagesOf = (folio: string) => new Set(lines.filter((line) => line.x === FOLIO_X && line.text === folio).map((line) => line.page));
+    const second = [...pagesOf('2:9/12/2020')];
+    const third = [...pagesOf('3:9/12/2020')];
+    expect(second.length).toBeGreaterThanOrEqual(4);
+    expect(third.length).toBeGreaterThanOrEqual(4);
+    expect(Math.min(...third)).toBeGreaterThanOrEqual(Math.max(...second));
+    expect((response.rawPayload.toString('latin1').match(/\/Type \/Page\b/g) ?? []).length).toBe(Math.max(...lines.map((line) => line.page)));
+  });
+
+  it('as PDF: characters the standard fonts lack print as "?", the other formats keep them', async () => {
+    const body = await givenABody(h.app);
+    const session = await body.secretariat.post('/api/sessions', { bodyId: body.bodyId, kind: 'ordinaria', number: 22, date: '2020-12-09' });
+    const text = 'Difusión → en redes 😀, señalética 漢字 y «comillas», con acentos compuestos: e\u0301.';
+    const created = await body.secretariat.post('/api/agreements', { sessionId: session.body.id, text, responsibleInstitutionIds: [body.institutions[0]?.id], deadline: { type: 'none' } });
+    expect(created.status).toBe(201);
+    const pdf = await h.app.inject({ method: 'GET', url: `/api/reports/annex?bodyId=${body.bodyId}&format=pdf`, headers: { authorization: `Bearer ${body.secretariatToken}` } });
+    const printed = pdfLines(pdf.rawPayload).filter((line) => line.x === TEXT_X && line.text !== 'ACUERDO');
+    expect(printed.map((line) => line.text)).toEqual(['Difusión ? en redes ?, señalética ?? y «comillas», con acentos compuestos: é.']);
+    const json = await body.coordinator.get(`/api/reports/annex?bodyId=${body.bodyId}`);
+    expect(json.body.rows[0].text).toBe(text);
   });
 
   it('is for the body’s coordinators and secretariat only; bad queries are 400', async () => {
