@@ -22,8 +22,11 @@ const NewSessionRequest = z.strictObject({
 });
 
 const AGENDA_DESCRIPTION =
-  'Punto de seguimiento de acuerdos del orden del día: los acuerdos de sesiones anteriores que seguían en proceso al abrir la sesión ' +
-  '(su estado al final del día anterior), en orden de folio, con el semáforo y los días de atraso evaluados en la fecha de la sesión.';
+  'Punto de seguimiento de acuerdos del orden del día: los acuerdos que siguen en proceso en la fecha de la sesión, leída como ' +
+  'en proceso al iniciar el día de la sesión (en la zona horaria del órgano), en orden de folio, con el semáforo y los días de atraso ' +
+  'evaluados en la fecha de la sesión. Por eso aparece un acuerdo cumplido o cancelado ese mismo día (se informa en la sesión) ' +
+  'y no aparecen los que la sesión adopta (se les da seguimiento a partir de la siguiente). ' +
+  'Una sesión aún no celebrada muestra los acuerdos como están hoy.';
 
 function sessionJson(session: Session) {
   return { id: session.id, label: session.label, bodyId: session.bodyId, kind: session.kind, number: session.number, date: session.date };
@@ -31,12 +34,13 @@ function sessionJson(session: Session) {
 
 export function sessionRoutes({ db }: AppDeps): FastifyPluginAsyncZod {
   return async (app) => {
-    // The "seguimiento de acuerdos" item of a session's agenda: the agreements
-    // of earlier sessions still en proceso when it opens, i.e. as they stood at
-    // the end of the day before (what is fulfilled during the session is news
-    // of the session, and what it adopts is not yet followed up). The semáforo
-    // and days overdue are evaluated on the session's date. A session not yet
-    // held shows the agreements as they stand now.
+    // The "seguimiento de acuerdos" item of a session's agenda: the contract's
+    // agreements "still en_proceso at that session's date", read as at the
+    // start of that day, i.e. as they stood at the end of the day before: what
+    // is fulfilled that day is reported in the session, and what the session
+    // adopts is followed up from the next one. The semáforo and days overdue
+    // are evaluated on the session's date. A session not yet held shows the
+    // agreements as they stand now.
     app.get('/sessions/:id/agenda', { schema: { params: z.object({ id: z.uuid() }), description: AGENDA_DESCRIPTION } }, async (request) => {
       const caller = requireCaller(request, 'secretariat', 'coordinator');
       const session = await findSession(db, request.params.id);

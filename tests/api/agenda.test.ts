@@ -7,8 +7,8 @@ const h = useHarness();
 const on = (date: string) => `${date}T12:00:00-05:00`;
 
 describe('the "seguimiento de acuerdos" item of a session’s agenda', () => {
-  it('lists the agreements of earlier sessions still en proceso when the session opens, in folio order, with the semáforo of that day', async () => {
-    // Given the Vigésima (24/04/2020) with four agreements and the Vigésima Primera (30/09/2020) with one
+  it('lists the agreements still en proceso at the start of the session’s day, in folio order, with the semáforo of that day', async () => {
+    // Given the Vigésima (24/04/2020) with five agreements and the Vigésima Primera (30/09/2020) with one
     const body = await givenABody(h.app, { folioStart: 39 });
     const [inmujeres = ''] = body.institutions.map((i) => i.id);
     const session = async (number: number, date: string) => (await body.secretariat.post('/api/sessions', { bodyId: body.bodyId, kind: 'ordinaria', number, date })).body.id as string;
@@ -24,14 +24,19 @@ describe('the "seguimiento de acuerdos" item of a session’s agenda', () => {
     const overdue = await register(s20, 'Vence el 30/06/2020 y sigue en proceso.', { type: 'date', date: '2020-06-30' });
     const cancelled = await register(s20, 'Se canceló en junio.');
     const fulfilledAtSession = await register(s20, 'Se cumplió el día de la Vigésima Primera.');
+    const fulfilledOnEve = await register(s20, 'Se cumplió la víspera de la Vigésima Primera.');
     const adoptedAt21 = await register(s21, 'Adoptado en la Vigésima Primera.');
-    await body.secretariat.post(`/api/agreements/${fulfilledEarly}/fulfil`, { justification: 'Hecho.', occurredAt: on('2020-05-18') });
-    await body.secretariat.post(`/api/agreements/${cancelled}/cancel`, { reason: 'Sin efecto.', occurredAt: on('2020-06-01') });
-    await body.secretariat.post(`/api/agreements/${fulfilledAtSession}/fulfil`, { justification: 'Se informó en la sesión.', occurredAt: on('2020-09-30') });
+    const fulfil = async (id: string, occurredAt: string) => expect((await body.secretariat.post(`/api/agreements/${id}/fulfil`, { justification: 'Hecho.', occurredAt })).status).toBe(200);
+    await fulfil(fulfilledEarly, on('2020-05-18'));
+    expect((await body.secretariat.post(`/api/agreements/${cancelled}/cancel`, { reason: 'Sin efecto.', occurredAt: on('2020-06-01') })).status).toBe(200);
+    // the two edges of the session's day (Mexico City, UTC-5 in September 2020): its first minute and the last of the day before
+    await fulfil(fulfilledAtSession, '2020-09-30T00:00:00-05:00');
+    await fulfil(fulfilledOnEve, '2020-09-29T23:59:00-05:00');
 
     // When the coordination prepares the Vigésima Primera
     const agenda = await body.coordinator.get(`/api/sessions/${s21}/agenda`);
-    // then it follows up what was pending when it opened, not what it adopts
+    // then it follows up what was still en proceso at the start of its day: the one fulfilled that day is there
+    // (it is reported in the session), the one fulfilled the day before and the one it adopts are not
     expect(agenda.status).toBe(200);
     expect(agenda.body.session).toMatchObject({ id: s21, label: 'Vigésima Primera Sesión Ordinaria', date: '2020-09-30' });
     expect(agenda.body.items.map((a: { id: string }) => a.id)).toEqual([overdue, fulfilledAtSession]);
