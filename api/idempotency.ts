@@ -8,10 +8,11 @@ import { idempotentId } from './workflow-commands.js';
 
 // Writes answer a repeated Idempotency-Key from the store below; the routes
 // marked 'workflow' leave it to the agreement's workflow, where the key is the
-// update id and the repeat is answered by Temporal.
+// update id and the repeat is answered by Temporal; those marked 'none' are not
+// records (signing out ends the session each time it is asked).
 declare module 'fastify' {
   interface FastifyContextConfig {
-    idempotency?: 'workflow';
+    idempotency?: 'workflow' | 'none';
   }
 }
 
@@ -134,7 +135,7 @@ export function registerIdempotency(app: FastifyInstance, db: Db): void {
     const key = idempotencyKeyOf(request);
     const caller = request.caller;
     const route = request.routeOptions.url;
-    if (!key || !caller || route === undefined || !writeMethods.has(request.method) || request.routeOptions.config.idempotency === 'workflow') return;
+    if (!key || !caller || route === undefined || !writeMethods.has(request.method) || request.routeOptions.config.idempotency !== undefined) return;
 
     const scope = caller.tokenId;
     const cipherKey = answerCipherKey(scope, key);

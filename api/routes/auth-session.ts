@@ -71,7 +71,7 @@ export function authSessionRoutes({ db, signInLimits }: AppDeps): FastifyPluginA
 
     // Ends this browser's session; answering 204 even without one, so a retry
     // or a second tab's logout is not an error.
-    app.post('/auth/logout', { schema: { security: [], description: 'Cierra la sesión web de esta cookie (204 aunque no haya sesión).' } }, async (request, reply) => {
+    app.post('/auth/logout', { schema: { security: [], description: 'Cierra la sesión web de esta cookie (204 aunque no haya sesión).' }, config: { idempotency: 'none' } }, async (request, reply) => {
       const secret = request.cookies[SESSION_COOKIE];
       if (secret) await closeSession(db, secret);
       return reply.clearCookie(SESSION_COOKIE, { path: '/' }).status(204).send();

@@ -186,6 +186,18 @@ describe('signing in to the web UI', () => {
     expect((await web.post('/api/auth/logout')).status).toBe(204);
   });
 
+  it('ends each session signed out, even when the web UI sends the same Idempotency-Key each time', async () => {
+    const user = await givenAUser({ role: 'admin' });
+    const headers = { 'x-requested-with': 'acuerdos', 'idempotency-key': 'salir' };
+    const [office, home] = [client(h.app, { session: (await signIn(user.email)).session, headers }), client(h.app, { session: (await signIn(user.email)).session, headers })];
+
+    expect((await office.post('/api/auth/logout')).status).toBe(204);
+    expect((await home.post('/api/auth/logout')).status).toBe(204);
+
+    expect((await office.get('/api/auth/me')).status).toBe(401);
+    expect((await home.get('/api/auth/me')).status).toBe(401);
+  });
+
   it('refuses the sessions of a disabled user, and their sign-in, with 401', async () => {
     const user = await givenAUser({ role: 'admin' });
     const web = webClient(h.app, (await signIn(user.email)).session);
