@@ -1,6 +1,6 @@
 import PDFDocument from 'pdfkit';
 import { ANNEX_COLUMNS, annexCells, type AnnexHeading, type AnnexRow } from '../../domain/annex.js';
-import { breakLongWords, drawableText } from './pdf-text.js';
+import { breakLongWords, charWidths, drawableText } from './pdf-text.js';
 
 // Letter, landscape, as the annex of the printed report: 720 pt of table width.
 const MARGIN = 36;
@@ -12,6 +12,8 @@ const TEXT_COLUMN = 2;
 // Each wrap costs a page of text at most, so a row costs a few wraps of its
 // text whatever it holds.
 const MEASUREMENTS = 4;
+// The characters whose width gives the first guess of how many fit a line.
+const SAMPLE = 500;
 
 type Doc = PDFKit.PDFDocument;
 
@@ -36,9 +38,9 @@ function drawRow(doc: Doc, cells: readonly string[], y: number, height: number, 
   });
 }
 
-// A row's cells as the current font draws them, every word fitting its column.
-function drawableCells(doc: Doc, row: AnnexRow): string[] {
-  return annexCells(row).map((value, column) => breakLongWords(drawableText(value), innerWidth(column), (text) => doc.widthOfString(text)));
+// A row's cells as the cells' font draws them, every word fitting its column.
+function drawableCells(row: AnnexRow, charWidth: (char: string) => number): string[] {
+  return annexCells(row).map((value, column) => breakLongWords(drawableText(value), innerWidth(column), charWidth));
 }
 
 interface Fit {
@@ -58,17 +60,20 @@ function fitText(doc: Doc, text: string, room: number): Fit {
   if (text === '') return { head: '', tail: '', height: cellHeight(doc, '', TEXT_COLUMN) };
   if (lines < 1) return { head: '', tail: text, height: 0 };
   const linesOf = (length: number) => Math.round(doc.heightOfString(text.slice(0, length), { width: innerWidth(TEXT_COLUMN) }) / lineHeight);
-  const sample = text.slice(0, 2000);
-  const perLine = Math.max(1, Math.floor((innerWidth(TEXT_COLUMN) * sample.length) / Math.max(doc.widthOfString(sample), 1)));
+  const heightOf = (used: number) => used * lineHeight + 2 * PAD;
+  // A text of a few lines is measured whole first, as most are.
+  const sample = text.slice(0, SAMPLE);
+  const perLine = () => Math.max(1, Math.floor((innerWidth(TEXT_COLUMN) * sample.length) / Math.max(doc.widthOfString(sample), 1)));
   let fits = 0;
   let overflows = text.length + 1;
-  let guess = Math.min(text.length, lines * perLine);
+  let guess = text.length <= SAMPLE ? text.length : Math.min(text.length, lines * perLine());
   for (let measured = 0; measured < MEASUREMENTS; measured += 1) {
     const used = Math.max(linesOf(guess), 1);
     if (used <= lines) fits = guess;
     else overflows = guess;
+    if (fits === text.length) return { head: text, tail: '', height: heightOf(used) };
     // A guess that fills the last line leaves less than a line to gain.
-    if (fits === text.length || used === lines) break;
+    if (used === lines) break;
     const scaled = Math.min(text.length, Math.floor((guess * lines) / used));
     guess = scaled > fits && scaled < overflows ? scaled : Math.floor((fits + overflows) / 2);
     if (guess <= fits) break;
@@ -77,7 +82,6 @@ function fitText(doc: Doc, text: string, room: number): Fit {
   for (let shorter = Math.floor(Math.min(overflows, text.length) / 2); fits === 0 && shorter > 0; shorter = Math.floor(shorter / 2)) {
     if (linesOf(shorter) <= lines) fits = shorter;
   }
-  if (fits === text.length) return { head: text, tail: '', height: cellHeight(doc, text, TEXT_COLUMN) };
   // Words are at most a line wide (breakLongWords), so the cut loses a line at most.
   const space = Math.max(text.lastIndexOf(' ', fits), text.lastIndexOf('\n', fits));
   const cut = space > 0 ? space : Math.max(fits, 1);
@@ -118,10 +122,12 @@ export function annexPdf(heading: AnnexHeading, rows: readonly AnnexRow[]): Prom
   doc.font('Helvetica-Bold').fontSize(12).text(drawableText(heading.title), MARGIN, MARGIN, { width });
   doc.font('Helvetica').fontSize(9).text(drawableText(heading.subtitle), { width });
   let y = header(doc.y + 8);
+  // Measured in the cells' font, which header() leaves set.
+  const charWidth = charWidths((text) => doc.widthOfString(text));
   for (const row of rows) {
-    const cells = drawableCells(doc, row);
+    const cells = drawableCells(row, charWidth);
     // The other cells are a few words: each part of the row holds them whole.
-    const othersHeight = rowHeight(doc, cells.map((value, column) => (column === TEXT_COLUMN ? '' : value)));
+    const othersHeight = Math.max(...cells.map((value, column) => (column === TEXT_COLUMN ? 0 : cellHeight(doc, value, column))));
     let rest = cells[TEXT_COLUMN] ?? '';
     for (let first = true; ; first = false) {
       const room = bottom - y;

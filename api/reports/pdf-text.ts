@@ -19,23 +19,28 @@ export function drawableText(text: string): string {
 // Kerning can make a piece a little wider than the sum of its characters.
 const FILL = 0.97;
 
+// A character's width in one font and size, measured once: a long document
+// meets the same few dozen characters over and over.
+export function charWidths(widthOf: (text: string) => number): (char: string) => number {
+  const known = new Map<string, number>();
+  return (char) => {
+    const width = known.get(char) ?? widthOf(char);
+    known.set(char, width);
+    return width;
+  };
+}
+
 // Words wider than a line cut into pieces of at most a line, each on a line of
 // its own. pdfkit cuts such a word itself, but measures the whole rest of the
 // word again for every line, quadratic in its length: a 20,000-character word
 // held the event loop for seconds. Every word it meets here fits a line. A
 // word ends only at a space or a line end: pdfkit breaks at neither a
 // no-break space nor most punctuation, so neither may hide a long word.
-export function breakLongWords(text: string, width: number, widthOf: (text: string) => number): string {
-  const charWidths = new Map<string, number>();
-  const charWidth = (char: string): number => {
-    const known = charWidths.get(char);
-    if (known !== undefined) return known;
-    const measured = widthOf(char);
-    charWidths.set(char, measured);
-    return measured;
-  };
+export function breakLongWords(text: string, width: number, charWidth: (char: string) => number): string {
   return text.replace(/[^ \n]+/g, (word) => {
-    if (widthOf(word) <= width) return word;
+    let wordWidth = 0;
+    for (const char of word) wordWidth += charWidth(char);
+    if (wordWidth <= width * FILL) return word;
     const pieces: string[] = [];
     let piece = '';
     let pieceWidth = 0;
