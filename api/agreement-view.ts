@@ -5,17 +5,18 @@ import type { Agreement, AgreementState, Evidence } from '../domain/agreement/in
 import { businessCalendar } from '../domain/calendar.js';
 import { localDateOf } from '../domain/dates.js';
 import { evaluateSemaforo, type Light } from '../domain/semaforo.js';
+import type { AgreementView, EvidenceView } from './responses/agreement.js';
 
 // The agreement as the contract shows it: the projected state plus what depends
 // on the reference day (semáforo, days overdue) and on reference data (acronyms).
-export async function agreementView(db: Db, body: Body, state: AgreementState, version: number, asOf?: string) {
+export async function agreementView(db: Db, body: Body, state: AgreementState, version: number, asOf?: string): Promise<AgreementView> {
   if (state.status === 'sin_adoptar') throw new Error('agreement not adopted');
   const acronyms = await acronymsOf(db, state.responsibles.map((r) => r.institutionId));
   return presentAgreement(state, version, acronyms, lightsOf(body, asOf)(state));
 }
 
 // Many agreements with one look-up of the acronyms of all their institutions.
-export async function agreementViews(db: Db, items: readonly { body: Body; state: Agreement; version: number }[], asOf?: string) {
+export async function agreementViews(db: Db, items: readonly { body: Body; state: Agreement; version: number }[], asOf?: string): Promise<AgreementView[]> {
   const acronyms = await acronymsOf(db, [...new Set(items.flatMap((item) => item.state.responsibles.map((r) => r.institutionId)))]);
   const lightsByBody = new Map<string, (state: Agreement) => Light>();
   return items.map((item) => {
@@ -46,7 +47,7 @@ function lightsOf(body: Body, asOf?: string): (state: Agreement) => Light {
   };
 }
 
-function presentAgreement(state: Agreement, version: number, acronyms: ReadonlyMap<string, string>, { semaforo, daysOverdue }: Light) {
+function presentAgreement(state: Agreement, version: number, acronyms: ReadonlyMap<string, string>, { semaforo, daysOverdue }: Light): AgreementView {
   return {
     id: state.agreementId,
     bodyId: state.bodyId,
@@ -70,7 +71,7 @@ function presentAgreement(state: Agreement, version: number, acronyms: ReadonlyM
 }
 
 // One evidence as the contract shows it, inside an agreement or on its own.
-export function evidenceView(evidence: Evidence) {
+export function evidenceView(evidence: Evidence): EvidenceView {
   return {
     id: evidence.id,
     institutionId: evidence.institutionId,

@@ -1,0 +1,37 @@
+import { z } from 'zod';
+import { AgreementStatus } from '../../domain/agreement/index.js';
+import { ANNEX_COLUMNS } from '../../domain/annex.js';
+import { LocalDate } from '../../domain/dates.js';
+
+// The annex as JSON; its other formats are documents, described by content type.
+export const AnnexJson = z.object({
+  bodyId: z.uuid(),
+  title: z.string(),
+  subtitle: z.string(),
+  asOf: LocalDate.describe('El día al final del cual se leen los estatus.'),
+  columns: z.array(z.object({ key: z.literal(ANNEX_COLUMNS.map((column) => column.key)), label: z.string() })),
+  rows: z.array(
+    z.object({
+      agreementId: z.uuid(),
+      session: z.string().describe('La celda SESIÓN, p. ej. «Vigésima Primera».'),
+      folio: z.string(),
+      text: z.string(),
+      status: AgreementStatus,
+      statusLabel: z.string().describe('ESTATUS DEL ACUERDO como lo escribe el informe.'),
+    }),
+  ),
+});
+
+const Document = z.string();
+const Binary = z.string().meta({ format: 'binary' });
+
+// One 200 answer per format of the query's `format`.
+export const AnnexAnswer = {
+  description: 'El anexo en el formato pedido.',
+  content: {
+    'application/json': { schema: AnnexJson },
+    'text/csv': { schema: Document.describe('UTF-8 con BOM, RFC 4180, CRLF.') },
+    'text/html': { schema: Document.describe('Página imprimible.') },
+    'application/pdf': { schema: Binary },
+  },
+};
