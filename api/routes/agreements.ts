@@ -23,6 +23,8 @@ import { assertMilestoneAnchor } from '../milestone-anchor.js';
 import { actorOf } from '../principal.js';
 import { AsOfQuery, referenceDay } from '../reference-day.js';
 import { IdempotencyHeaders, OccurredAt } from '../request-schemas.js';
+import { AgreementView, RecordedEvent, ReminderQueued } from '../responses/agreement.js';
+import { errorAnswers } from '../responses/error.js';
 import { commandAddress, idempotentId, requestReminder } from '../workflow-commands.js';
 
 const NewAgreementRequest = z.strictObject({
@@ -60,6 +62,9 @@ const ReasonRequest = z.strictObject({ reason: Reason, occurredAt: OccurredAt })
 const DeadlineRequest = z.strictObject({ deadline: DeadlineRule, reason: Reason, occurredAt: OccurredAt });
 const RemindRequest = z.strictObject({});
 
+const READ_ERRORS = errorAnswers(400, 401, 403, 404);
+const COMMAND_ERRORS = errorAnswers(400, 401, 403, 404, 409, 413, 415);
+
 type App = Parameters<FastifyPluginAsyncZod>[0];
 
 // A secretariat's command on one agreement, answered with the agreement as the
@@ -78,7 +83,7 @@ export function agreementRoutes({ db, temporal, taskQueue }: AppDeps): FastifyPl
     app: App,
     spec: SecretariatCommand<P, B, T>,
   ): void {
-    app.post(spec.path, { schema: { params: spec.params, body: spec.body, headers: IdempotencyHeaders }, config: { idempotency: 'workflow' } }, async (request) => {
+    app.post(spec.path, { schema: { params: spec.params, body: spec.body, headers: IdempotencyHeaders, response: { 200: AgreementView, ...COMMAND_ERRORS } }, config: { idempotency: 'workflow' } }, async (request) => {
       const caller = requireCaller(request, 'secretariat');
       // The zod type provider cannot resolve a generic schema's output; the
       // validator has already parsed both with these very schemas.
@@ -96,7 +101,7 @@ export function agreementRoutes({ db, temporal, taskQueue }: AppDeps): FastifyPl
   }
 
   return async (app) => {
-    app.post('/agreements', { schema: { body: NewAgreementRequest, headers: IdempotencyHeaders }, config: { idempotency: 'workflow' } }, async (request, reply) => {
+    app.post('/agreements', { schema: { body: NewAgreementRequest, headers: IdempotencyHeaders, response: { 201: AgreementView, ...errorAnswers(400, 401, 403, 409, 413, 415) } }, config: { idempotency: 'workflow' } }, async (request, reply) => {
       const caller = requireCaller(request, 'secretariat');
       const input = request.body;
       const session = await findSession(db, input.sessionId);
@@ -140,7 +145,7 @@ export function agreementRoutes({ db, temporal, taskQueue }: AppDeps): FastifyPl
       return reply.status(201).send(await agreementView(db, body, state, row.version));
     });
 
-    app.get('/agreements/:id', { schema: { params: IdParams, querystring: AsOfQuery } }, async (request) => {
+    app.get('/agreements/:id', { schema: { params: IdParams, querystring: AsOfQuery, response: { 200: AgreementView, ...READ_ERRORS } } }, async (request) => {
       const caller = requireCaller(request, 'secretariat', 'coordinator', 'institution');
       const { state, body, row } = await loadAgreement(db, caller, request.params.id);
       const { asOf } = request.query;
@@ -151,7 +156,7 @@ export function agreementRoutes({ db, temporal, taskQueue }: AppDeps): FastifyPl
       return agreementView(db, body, past.state, past.version, asOf);
     });
 
-    app.get('/agreements/:id/events', { schema: { params: IdParams } }, async (request) => {
+    app.get('/agreements/:id/events', { schema: { params: IdParams, response: { 200: z.array(RecordedEvent), ...READ_ERRORS } } }, async (request) => {
       const caller = requireCaller(request, 'secretariat', 'coordinator');
       const { state } = await loadAgreement(db, caller, request.params.id);
       if (state.status === 'sin_adoptar') throw new ApiError('NOT_FOUND', 'El acuerdo no existe.');
@@ -161,8 +166,9 @@ export function agreementRoutes({ db, temporal, taskQueue }: AppDeps): FastifyPl
         type: e.type,
         occurredAt: e.occurredAt,
         recordedAt: e.recordedAt,
-        actor: e.actor,
-        data: e.data,
+        // jsonb columns come back untyped; the answer's own schema types them.
+        actor: RecordedEvent.shape.actor.parse(e.actor),
+        data: RecordedEvent.shape.data.parse(e.data),
         hash: e.hash,
         prevHash: e.prevHash,
       }));
@@ -191,7 +197,7 @@ export function agreementRoutes({ db, temporal, taskQueue }: AppDeps): FastifyPl
 
     // Sends a reminder now to every institution still owing evidence; 202 once
     // the workflow queued it (sending follows there), with whom it goes to.
-    app.post('/agreements/:id/remind', { schema: { params: IdParams, body: RemindRequest, headers: IdempotencyHeaders }, config: { idempotency: 'workflow' } }, async (request, reply) => {
+    app.post('/agreements/:id/remind', { schema: { params: IdParams, body: RemindRequest, headers: IdempotencyHeaders, response: { 202: ReminderQueued, ...COMMAND_ERRORS } }, config: { idempotency: 'workflow' } }, async (request, reply) => {
       const caller = requireCaller(request, 'secretariat');
       await loadAgreement(db, caller, request.params.id);
       const address = commandAddress(request.params.id, caller.tokenId, 'RemindNow', request.body, request.headers['idempotency-key']);
