@@ -9,7 +9,7 @@ export const AnnexJson = z.object({
   title: z.string(),
   subtitle: z.string(),
   asOf: LocalDate.describe('El día al final del cual se leen los estatus.'),
-  columns: z.array(z.object({ key: z.literal(ANNEX_COLUMNS.map((column) => column.key)), label: z.string() })),
+  columns: z.array(z.object({ key: z.literal(ANNEX_COLUMNS.map((column) => column.key)), label: z.string() })).readonly(),
   rows: z.array(
     z.object({
       agreementId: z.uuid(),
@@ -23,7 +23,7 @@ export const AnnexJson = z.object({
 });
 
 const Document = z.string();
-const Binary = z.string().meta({ format: 'binary' });
+const Pdf = z.custom<Buffer>((value) => Buffer.isBuffer(value)).meta({ type: 'string', format: 'binary' });
 
 // One 200 answer per format of the query's `format`.
 export const AnnexAnswer = {
@@ -32,6 +32,6 @@ export const AnnexAnswer = {
     'application/json': { schema: AnnexJson },
     'text/csv': { schema: Document.describe('UTF-8 con BOM, RFC 4180, CRLF.') },
     'text/html': { schema: Document.describe('Página imprimible.') },
-    'application/pdf': { schema: Binary },
+    'application/pdf': { schema: Pdf.describe('Tabla horizontal con encabezado en cada página.') },
   },
 };

@@ -14,6 +14,8 @@ import type { AppDeps } from '../app.js';
 import { assertBodyScope, requireCaller, type Caller } from '../auth.js';
 import { forbidden, validationFailed } from '../errors.js';
 import { referenceDay } from '../reference-day.js';
+import { AgreementPage } from '../responses/agreement.js';
+import { errorAnswers } from '../responses/error.js';
 
 // The cursor is the folio key of the last agreement of a page, as base64url
 // JSON: opaque to clients, and anything that does not decode to a key is refused.
@@ -167,7 +169,7 @@ export function agreementListRoutes({ db }: AppDeps): FastifyPluginAsyncZod {
   }
 
   return async (app) => {
-    app.get('/agreements', { schema: { querystring: ListQuery, description: DESCRIPTION } }, async (request) => {
+    app.get('/agreements', { schema: { querystring: ListQuery, description: DESCRIPTION, response: { 200: AgreementPage, ...errorAnswers(400, 401, 403, 404) } } }, async (request) => {
       const caller = requireCaller(request, 'secretariat', 'coordinator', 'institution');
       const query = request.query;
       const scope = await scopeOf(db, caller, query);

@@ -13,6 +13,8 @@ import type { AppDeps } from '../app.js';
 import { assertBodyScope, requireCaller } from '../auth.js';
 import { notFound } from '../errors.js';
 import { referenceDay } from '../reference-day.js';
+import { DashboardView } from '../responses/dashboard.js';
+import { errorAnswers } from '../responses/error.js';
 
 const DashboardQuery = z.strictObject({ bodyId: z.uuid(), asOf: LocalDate.optional() });
 
@@ -64,7 +66,7 @@ async function withAcronyms(db: Db, rows: InstitutionCompliance[]) {
 
 export function dashboardRoutes({ db }: AppDeps): FastifyPluginAsyncZod {
   return async (app) => {
-    app.get('/dashboard', { schema: { querystring: DashboardQuery, description: DESCRIPTION } }, async (request) => {
+    app.get('/dashboard', { schema: { querystring: DashboardQuery, description: DESCRIPTION, response: { 200: DashboardView, ...errorAnswers(400, 401, 403, 404) } } }, async (request) => {
       const caller = requireCaller(request, 'secretariat', 'coordinator');
       const { bodyId, asOf } = request.query;
       assertBodyScope(caller, bodyId);

@@ -5,12 +5,14 @@ import { listNotifications } from '../../db/notifications.js';
 import type { AppDeps } from '../app.js';
 import { assertBodyScope, requireCaller } from '../auth.js';
 import { notFound, validationFailed } from '../errors.js';
+import { errorAnswers } from '../responses/error.js';
+import { NotificationView } from '../responses/operations.js';
 
 const NotificationQuery = z.strictObject({ bodyId: z.uuid().optional(), agreementId: z.uuid().optional() });
 
 export function notificationRoutes({ db }: AppDeps): FastifyPluginAsyncZod {
   return async (app) => {
-    app.get('/notifications', { schema: { querystring: NotificationQuery } }, async (request) => {
+    app.get('/notifications', { schema: { querystring: NotificationQuery, response: { 200: z.array(NotificationView), ...errorAnswers(400, 401, 403, 404) } } }, async (request) => {
       const caller = requireCaller(request, 'secretariat', 'coordinator');
       const { agreementId } = request.query;
       let bodyId = request.query.bodyId ?? ('bodyId' in caller.principal ? caller.principal.bodyId : undefined);

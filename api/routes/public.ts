@@ -7,9 +7,11 @@ import { sessionsOfBody } from '../../db/session-lookups.js';
 import { AgreementStatus, type Agreement } from '../../domain/agreement/index.js';
 import { businessCalendar } from '../../domain/calendar.js';
 import { localDateOf } from '../../domain/dates.js';
-import { evaluateSemaforo } from '../../domain/semaforo.js';
+import { evaluateSemaforo, type Light } from '../../domain/semaforo.js';
 import type { AppDeps } from '../app.js';
 import { ApiError } from '../errors.js';
+import { errorAnswers } from '../responses/error.js';
+import { PublicAgreementPage, type PublicAgreement } from '../responses/public-agreement.js';
 
 const PublicQuery = z.strictObject({
   bodyId: z.uuid(),
@@ -29,7 +31,7 @@ const DESCRIPTION =
 
 // One agreement as anyone may see it: what the body publishes, nothing about
 // who did what inside the system.
-function publicAgreement(state: Agreement, session: { label: string; date: string } | undefined, acronyms: ReadonlyMap<string, string>, light: { semaforo: string; daysOverdue: number | null }) {
+function publicAgreement(state: Agreement, session: { label: string; date: string } | undefined, acronyms: ReadonlyMap<string, string>, light: Light): PublicAgreement {
   return {
     id: state.agreementId,
     folio: state.folio,
@@ -58,7 +60,7 @@ function publicAgreement(state: Agreement, session: { label: string; date: strin
 
 export function publicRoutes({ db }: AppDeps): FastifyPluginAsyncZod {
   return async (app) => {
-    app.get('/public/agreements', { schema: { querystring: PublicQuery, description: DESCRIPTION, security: [] } }, async (request) => {
+    app.get('/public/agreements', { schema: { querystring: PublicQuery, description: DESCRIPTION, security: [], response: { 200: PublicAgreementPage, ...errorAnswers(400, 404) } } }, async (request) => {
       const { bodyId, status, q, limit, cursor } = request.query;
       const body = await findBody(db, bodyId);
       // A body that does not publish is indistinguishable from one that does not exist.
