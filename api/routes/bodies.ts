@@ -13,6 +13,8 @@ import { ApiError, notFound } from '../errors.js';
 import { inParallel } from '../fan-out.js';
 import { creationId, earlierRun } from '../idempotency.js';
 import { IdempotencyHeaders } from '../request-schemas.js';
+import { errorAnswers } from '../responses/error.js';
+import { BodyView } from '../responses/reference-data.js';
 
 const Name = z.string().trim().min(1).max(300);
 const Acronym = z.string().trim().min(1).max(40);
@@ -50,7 +52,7 @@ const PATCH_DESCRIPTION =
 // Running agreements told of new settings at the same time.
 const FAN_OUT = 16;
 
-export function bodyJson(body: Body) {
+export function bodyJson(body: Body): BodyView {
   return {
     id: body.id,
     name: body.name,
@@ -94,7 +96,7 @@ export function bodyRoutes({ db, temporal }: AppDeps): FastifyPluginAsyncZod {
   }
 
   return async (app) => {
-    app.post('/bodies', { schema: { body: NewBodyRequest, headers: IdempotencyHeaders } }, async (request, reply) => {
+    app.post('/bodies', { schema: { body: NewBodyRequest, headers: IdempotencyHeaders, response: { 201: BodyView, ...errorAnswers(400, 401, 403, 409, 413, 415) } } }, async (request, reply) => {
       requireCaller(request, 'admin');
       const { name, acronym, folioStart, public: isPublic, ...settings } = request.body;
       const body: Body = { id: creationId(request, 'bodies'), name, acronym, folioStart, public: isPublic, settings: BodySettings.parse(settings) };
@@ -109,14 +111,14 @@ export function bodyRoutes({ db, temporal }: AppDeps): FastifyPluginAsyncZod {
       return reply.status(201).send(bodyJson(body));
     });
 
-    app.get('/bodies/:id', { schema: { params: IdParams } }, async (request) => {
+    app.get('/bodies/:id', { schema: { params: IdParams, response: { 200: BodyView, ...errorAnswers(400, 401, 403, 404) } } }, async (request) => {
       requireCaller(request, 'admin', 'secretariat', 'coordinator', 'institution');
       const body = await findBody(db, request.params.id);
       if (!body) throw new ApiError('NOT_FOUND', 'El órgano colegiado no existe.');
       return bodyJson(body);
     });
 
-    app.patch('/bodies/:id', { schema: { params: IdParams, body: BodyPatchRequest, headers: IdempotencyHeaders, description: PATCH_DESCRIPTION } }, async (request) => {
+    app.patch('/bodies/:id', { schema: { params: IdParams, body: BodyPatchRequest, headers: IdempotencyHeaders, description: PATCH_DESCRIPTION, response: { 200: BodyView, ...errorAnswers(400, 401, 403, 404, 409, 413, 415) } } }, async (request) => {
       const caller = requireCaller(request, 'admin', 'secretariat');
       const { id } = request.params;
       if (!(await findBody(db, id))) throw notFound('El órgano colegiado');

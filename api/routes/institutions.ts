@@ -7,6 +7,8 @@ import { requireCaller } from '../auth.js';
 import { ApiError } from '../errors.js';
 import { creationId, earlierRun } from '../idempotency.js';
 import { IdempotencyHeaders } from '../request-schemas.js';
+import { errorAnswers } from '../responses/error.js';
+import { InstitutionView } from '../responses/reference-data.js';
 
 const NewInstitutionRequest = z.strictObject({
   name: z.string().trim().min(1).max(300),
@@ -16,7 +18,7 @@ const NewInstitutionRequest = z.strictObject({
 
 export function institutionRoutes({ db }: AppDeps): FastifyPluginAsyncZod {
   return async (app) => {
-    app.post('/institutions', { schema: { body: NewInstitutionRequest, headers: IdempotencyHeaders } }, async (request, reply) => {
+    app.post('/institutions', { schema: { body: NewInstitutionRequest, headers: IdempotencyHeaders, response: { 201: InstitutionView, ...errorAnswers(400, 401, 403, 409, 413, 415) } } }, async (request, reply) => {
       requireCaller(request, 'admin');
       const institution = { id: creationId(request, 'institutions'), ...request.body };
       try {

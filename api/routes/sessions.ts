@@ -12,6 +12,9 @@ import { assertBodyScope, requireCaller } from '../auth.js';
 import { ApiError, notFound, validationFailed } from '../errors.js';
 import { creationId, earlierRun } from '../idempotency.js';
 import { IdempotencyHeaders } from '../request-schemas.js';
+import { AgreementView } from '../responses/agreement.js';
+import { errorAnswers } from '../responses/error.js';
+import { SessionView } from '../responses/reference-data.js';
 
 const NewSessionRequest = z.strictObject({
   bodyId: z.uuid(),
@@ -28,8 +31,11 @@ const AGENDA_DESCRIPTION =
   'y no aparecen los que la sesión adopta (se les da seguimiento a partir de la siguiente). ' +
   'Una sesión aún no celebrada muestra los acuerdos como están hoy.';
 
-function sessionJson(session: Session) {
-  return { id: session.id, label: session.label, bodyId: session.bodyId, kind: session.kind, number: session.number, date: session.date };
+const Agenda = z.object({ session: SessionView, items: z.array(AgreementView) });
+
+function sessionJson(session: Session): SessionView {
+  // The column is text; what it holds was validated on the way in.
+  return { id: session.id, label: session.label, bodyId: session.bodyId, kind: SessionKind.parse(session.kind), number: session.number, date: session.date };
 }
 
 export function sessionRoutes({ db }: AppDeps): FastifyPluginAsyncZod {
@@ -41,7 +47,7 @@ export function sessionRoutes({ db }: AppDeps): FastifyPluginAsyncZod {
     // adopts is followed up from the next one. The semáforo and days overdue
     // are evaluated on the session's date. A session not yet held shows the
     // agreements as they stand now.
-    app.get('/sessions/:id/agenda', { schema: { params: z.object({ id: z.uuid() }), description: AGENDA_DESCRIPTION } }, async (request) => {
+    app.get('/sessions/:id/agenda', { schema: { params: z.object({ id: z.uuid() }), description: AGENDA_DESCRIPTION, response: { 200: Agenda, ...errorAnswers(400, 401, 403, 404) } } }, async (request) => {
       const caller = requireCaller(request, 'secretariat', 'coordinator');
       const session = await findSession(db, request.params.id);
       if (!session) throw notFound('La sesión');
@@ -62,7 +68,7 @@ export function sessionRoutes({ db }: AppDeps): FastifyPluginAsyncZod {
       };
     });
 
-    app.post('/sessions', { schema: { body: NewSessionRequest, headers: IdempotencyHeaders } }, async (request, reply) => {
+    app.post('/sessions', { schema: { body: NewSessionRequest, headers: IdempotencyHeaders, response: { 201: SessionView, ...errorAnswers(400, 401, 403, 409, 413, 415) } } }, async (request, reply) => {
       const caller = requireCaller(request, 'secretariat');
       const input = request.body;
       if (!(await findBody(db, input.bodyId))) throw validationFailed([{ field: 'bodyId', message: 'El órgano colegiado no existe.' }]);
