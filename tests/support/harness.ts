@@ -3,13 +3,13 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Client, Connection } from '@temporalio/client';
-import { bundleWorkflowCode, DefaultLogger, Runtime } from '@temporalio/worker';
+import { DefaultLogger, Runtime } from '@temporalio/worker';
 import { inject } from 'vitest';
 import { createMailer, type Mailer } from '../../activities/mailer.js';
 import { buildApp, type App } from '../../api/app.js';
 import { localFileStore } from '../../api/storage/local-file-store.js';
 import { createDb, type Db } from '../../db/connection.js';
-import { createWorker, workflowsPath } from '../../worker/create-worker.js';
+import { bundleWorkflows, createWorker } from '../../worker/create-worker.js';
 
 export const ADMIN_TOKEN = 'test-admin-token-0123456789abcdef';
 
@@ -64,7 +64,7 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
 }
 
 async function startWorker(options: { db: Db; temporalAddress: string; taskQueue: string; mailer: Mailer | null }) {
-  const workflowBundle = await bundleWorkflowCode({ workflowsPath, logger: quietLogger });
+  const workflowBundle = await bundleWorkflows(quietLogger);
   const { worker, connection } = await createWorker({ ...options, workflowBundle });
   const running = worker.run();
   return {

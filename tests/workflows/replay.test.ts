@@ -1,9 +1,9 @@
 import { readdir, readFile } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
 import { temporal } from '@temporalio/proto';
-import { bundleWorkflowCode, Worker } from '@temporalio/worker';
+import { Worker } from '@temporalio/worker';
 import { describe, expect, it } from 'vitest';
-import { workflowsPath } from '../../worker/create-worker.js';
+import { bundleWorkflows } from '../../worker/create-worker.js';
 
 // Histories recorded from earlier versions of the agreement workflow
 // (`npm run record-histories`) replayed against today's code: a change that
@@ -21,7 +21,7 @@ async function* recordedHistories() {
 
 describe('the agreement workflow replays every recorded history', () => {
   it('without a nondeterminism error', async () => {
-    const workflowBundle = await bundleWorkflowCode({ workflowsPath, logger: { log() {}, trace() {}, debug() {}, info() {}, warn() {}, error: console.error } });
+    const workflowBundle = await bundleWorkflows({ log() {}, trace() {}, debug() {}, info() {}, warn() {}, error: console.error });
     const outcomes = [];
     for await (const result of Worker.runReplayHistories({ workflowBundle }, recordedHistories())) {
       outcomes.push({ history: result.workflowId, error: result.error ? String(result.error) : null });
