@@ -34,6 +34,32 @@ async function rssMb(pid: number): Promise<number> {
   return kb / 1024;
 }
 
+// RSS alone cannot tell live objects from memory V8 keeps or never gave back,
+// so the worker also reports its heap after a full GC, through a probe loaded
+// into it (a data: URL, so nothing of the bench ships with the worker). It
+// listens to SIGWINCH: Temporal's runtime takes SIGUSR2 as a shutdown signal.
+const probe = `import { writeFileSync } from 'node:fs';
+process.on('SIGWINCH', () => {
+  gc();
+  const { heapUsed, external } = process.memoryUsage();
+  writeFileSync(process.env.BENCH_HEAP_FILE, JSON.stringify({ heapUsed, external }));
+});`;
+const probeOptions = `--expose-gc --import data:text/javascript,${encodeURIComponent(probe)}`;
+
+async function heapMb(pid: number, file: string): Promise<{ heapUsed: number; external: number }> {
+  await rm(file, { force: true });
+  process.kill(pid, 'SIGWINCH');
+  for (let tries = 0; tries < 100; tries += 1) {
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    const written = await readFile(file, 'utf8').catch(() => null);
+    if (written) {
+      const { heapUsed, external } = JSON.parse(written) as { heapUsed: number; external: number };
+      return { heapUsed: heapUsed / 2 ** 20, external: external / 2 ** 20 };
+    }
+  }
+  throw new Error('el worker no informó su heap');
+}
+
 const dir = await mkdtemp(join(tmpdir(), 'acuerdos-bench-lifecycle-'));
 // As root, PostgreSQL runs as `postgres`, which must be able to enter it.
 await chmod(dir, 0o755);
@@ -43,7 +69,16 @@ const temporalServer = await startTemporalServer({ cliPath: cli.path, dataDir: j
 await migrateToLatest(postgres.databaseUrl);
 const db = createDb(postgres.databaseUrl);
 const taskQueue = `bench-${randomUUID()}`;
-const worker = await startWorkerProcess({ DATABASE_URL: postgres.databaseUrl, TEMPORAL_ADDRESS: temporalServer.address, TEMPORAL_TASK_QUEUE: taskQueue, SMTP_URL: '' });
+const heapFile = join(dir, 'worker-heap.json');
+const worker = await startWorkerProcess({
+  DATABASE_URL: postgres.databaseUrl,
+  TEMPORAL_ADDRESS: temporalServer.address,
+  TEMPORAL_TASK_QUEUE: taskQueue,
+  SMTP_URL: '',
+  NODE_OPTIONS: `${process.env.NODE_OPTIONS ?? ''} ${probeOptions}`,
+  BENCH_HEAP_FILE: heapFile,
+});
+const workerPid = worker.pid ?? 0;
 const connection = await Connection.connect({ address: temporalServer.address });
 const app = await buildApp({ db, temporal: new Client({ connection }), taskQueue, adminToken: ADMIN, files: localFileStore(join(dir, 'files')) });
 
@@ -67,7 +102,8 @@ try {
   // Warm-up: the workflow bundle, connections and JIT.
   for (let i = 0; i < 20; i += 1) await call(secretariat, '/api/agreements', agreement(i));
   await new Promise((resolve) => setTimeout(resolve, 3_000));
-  const idleMb = await rssMb(worker.pid ?? 0);
+  const idleMb = await rssMb(workerPid);
+  const idleHeap = await heapMb(workerPid, heapFile);
 
   // Baseline: the same event appended straight to the store with its projection.
   let started = performance.now();
@@ -85,7 +121,9 @@ try {
   const endToEndPerSecond = AGREEMENTS / ((performance.now() - started) / 1000);
 
   await new Promise((resolve) => setTimeout(resolve, 5_000));
-  const openMb = await rssMb(worker.pid ?? 0);
+  const openMb = await rssMb(workerPid);
+  const openHeap = await heapMb(workerPid, heapFile);
+  const perAgreementKb = (before: number, after: number) => (((after - before) * 1024) / AGREEMENTS).toFixed(1);
 
   say('');
   say(`Registro de acuerdos de punta a punta (${AGREEMENTS}, ${CONCURRENCY} a la vez):`);
@@ -94,7 +132,10 @@ try {
   say(`  razón punta a punta / referencia:  ${(endToEndPerSecond / directPerSecond).toFixed(3)}`);
   say(`Memoria del worker (RSS):`);
   say(`  en reposo tras el calentamiento:   ${idleMb.toFixed(0)} MB`);
-  say(`  con ${AGREEMENTS + 20} acuerdos abiertos:       ${openMb.toFixed(0)} MB (razón ${(openMb / idleMb).toFixed(2)}; ${(((openMb - idleMb) * 1024) / AGREEMENTS).toFixed(1)} KB por acuerdo)`);
+  say(`  con ${AGREEMENTS + 20} acuerdos abiertos:       ${openMb.toFixed(0)} MB (razón ${(openMb / idleMb).toFixed(2)}; ${perAgreementKb(idleMb, openMb)} KB por acuerdo)`);
+  say(`Heap vivo del worker (tras un GC completo):`);
+  say(`  en reposo tras el calentamiento:   ${idleHeap.heapUsed.toFixed(0)} MB (+ ${idleHeap.external.toFixed(0)} MB external)`);
+  say(`  con ${AGREEMENTS + 20} acuerdos abiertos:       ${openHeap.heapUsed.toFixed(0)} MB (+ ${openHeap.external.toFixed(0)} MB external; ${perAgreementKb(idleHeap.heapUsed, openHeap.heapUsed)} KB por acuerdo)`);
 } finally {
   await app.close();
   worker.kill('SIGTERM');
