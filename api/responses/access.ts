@@ -4,7 +4,7 @@ import { Principal } from '../principal.js';
 
 // Who may call the API: tokens, web users, and the caller itself.
 
-const Role = z.enum(Principal.options.map((option) => option.shape.role.value));
+export const Role = z.enum(Principal.options.map((option) => option.shape.role.value));
 
 export const IssuedToken = z.object({
   id: z.uuid(),

@@ -8,12 +8,15 @@ import { ApiError, notFound } from '../errors.js';
 import { grantRequest, grantScope } from '../grant.js';
 import { creationId } from '../idempotency.js';
 import { IdempotencyHeaders } from '../request-schemas.js';
+import { IssuedToken, Role, TokenListing } from '../responses/access.js';
+import { errorAnswers } from '../responses/error.js';
+import { NoContent } from '../responses/operations.js';
 
 const TokenRequest = grantRequest({ label: z.string().trim().min(1).max(200) });
 
 export function tokenRoutes({ db }: AppDeps): FastifyPluginAsyncZod {
   return async (app) => {
-    app.post('/tokens', { schema: { body: TokenRequest, headers: IdempotencyHeaders } }, async (request, reply) => {
+    app.post('/tokens', { schema: { body: TokenRequest, headers: IdempotencyHeaders, response: { 201: IssuedToken, ...errorAnswers(400, 401, 403, 409, 413, 415) } } }, async (request, reply) => {
       requireCaller(request, 'admin');
       const scope = await grantScope(db, request.body);
       const id = creationId(request, 'tokens');
@@ -31,12 +34,13 @@ export function tokenRoutes({ db }: AppDeps): FastifyPluginAsyncZod {
       }
     });
 
-    app.get('/tokens', { schema: { description: 'Los tokens emitidos, sin su secreto.' } }, async (request) => {
+    app.get('/tokens', { schema: { description: 'Los tokens emitidos, sin su secreto.', response: { 200: TokenListing, ...errorAnswers(400, 401, 403) } } }, async (request) => {
       requireCaller(request, 'admin');
       const rows = await listTokens(db);
       return rows.map((row) => ({
         id: row.id,
-        role: row.role,
+        // The column is text; what it holds was validated on the way in.
+        role: Role.parse(row.role),
         bodyId: row.body_id,
         institutionId: row.institution_id,
         label: row.label,
@@ -46,7 +50,7 @@ export function tokenRoutes({ db }: AppDeps): FastifyPluginAsyncZod {
     });
 
     // A revoked token is refused (401) from its next request on.
-    app.delete('/tokens/:id', { schema: { params: z.object({ id: z.uuid() }), headers: IdempotencyHeaders, description: 'Revoca un token: desde su siguiente solicitud responde 401.' } }, async (request, reply) => {
+    app.delete('/tokens/:id', { schema: { params: z.object({ id: z.uuid() }), headers: IdempotencyHeaders, description: 'Revoca un token: desde su siguiente solicitud responde 401.', response: { 204: NoContent, ...errorAnswers(400, 401, 403, 404, 409) } } }, async (request, reply) => {
       requireCaller(request, 'admin');
       if (!(await revokeToken(db, request.params.id))) throw notFound('El token');
       return reply.status(204).send();

@@ -9,6 +9,9 @@ import { grantRequest, grantScope } from '../grant.js';
 import { creationId, earlierRun } from '../idempotency.js';
 import { hashPassword } from '../passwords.js';
 import { IdempotencyHeaders } from '../request-schemas.js';
+import { Role, UserView } from '../responses/access.js';
+import { errorAnswers } from '../responses/error.js';
+import { NoContent } from '../responses/operations.js';
 
 const Email = z
   .email({ message: 'Correo electrónico inválido.' })
@@ -25,11 +28,12 @@ const UserRequest = grantRequest({
 });
 
 // A user as the API shows it: never the password hash.
-export function userJson(user: User) {
+export function userJson(user: User): UserView {
   return {
     id: user.id,
     email: user.email,
-    role: user.role,
+    // The column is text; what it holds was validated on the way in.
+    role: Role.parse(user.role),
     bodyId: user.body_id,
     institutionId: user.institution_id,
     createdAt: user.created_at.toISOString(),
@@ -39,7 +43,7 @@ export function userJson(user: User) {
 
 export function userRoutes({ db }: AppDeps): FastifyPluginAsyncZod {
   return async (app) => {
-    app.post('/users', { schema: { body: UserRequest, headers: IdempotencyHeaders } }, async (request, reply) => {
+    app.post('/users', { schema: { body: UserRequest, headers: IdempotencyHeaders, response: { 201: UserView, ...errorAnswers(400, 401, 403, 409, 413, 415) } } }, async (request, reply) => {
       requireCaller(request, 'admin');
       const { email, password } = request.body;
       const scope = await grantScope(db, request.body);
@@ -59,13 +63,13 @@ export function userRoutes({ db }: AppDeps): FastifyPluginAsyncZod {
       return reply.status(201).send(userJson(user));
     });
 
-    app.get('/users', { schema: { description: 'Los usuarios de la interfaz web, sin su contraseña.' } }, async (request) => {
+    app.get('/users', { schema: { description: 'Los usuarios de la interfaz web, sin su contraseña.', response: { 200: z.array(UserView), ...errorAnswers(400, 401, 403) } } }, async (request) => {
       requireCaller(request, 'admin');
       return (await listUsers(db)).map(userJson);
     });
 
     // Disables the user and ends their sessions; what they did keeps their name.
-    app.delete('/users/:id', { schema: { params: z.object({ id: z.uuid() }), headers: IdempotencyHeaders, description: 'Desactiva un usuario y cierra sus sesiones.' } }, async (request, reply) => {
+    app.delete('/users/:id', { schema: { params: z.object({ id: z.uuid() }), headers: IdempotencyHeaders, description: 'Desactiva un usuario y cierra sus sesiones.', response: { 204: NoContent, ...errorAnswers(400, 401, 403, 404, 409) } } }, async (request, reply) => {
       requireCaller(request, 'admin');
       if (!(await disableUser(db, request.params.id))) throw notFound('El usuario');
       return reply.status(204).send();
