@@ -1,3 +1,4 @@
+import { Readable } from 'node:stream';
 import { z } from 'zod';
 import { Actor, AgreementStatus, DeadlineVersion, EvidenceFile, Instant, InstitutionState, Review } from '../../domain/agreement/index.js';
 import { LocalDate } from '../../domain/dates.js';
@@ -58,3 +59,9 @@ export const RecordedEvent = z.object({
 export const ReminderQueued = z.object({
   institutionIds: z.array(z.uuid()).describe('Las instituciones a las que va el recordatorio; se envía enseguida.'),
 });
+
+// A file of an evidence, as it was submitted: its own media type, not JSON.
+export const EvidenceFileAnswer = {
+  description: 'El archivo, con el tipo de contenido con que se presentó y Content-Disposition: attachment.',
+  content: { '*/*': { schema: z.custom<Readable>((value) => value instanceof Readable).meta({ type: 'string', format: 'binary' }) } },
+};

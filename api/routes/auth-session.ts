@@ -7,6 +7,9 @@ import type { AppDeps } from '../app.js';
 import { requireCaller, SESSION_COOKIE } from '../auth.js';
 import { ApiError } from '../errors.js';
 import { passwordMatches } from '../passwords.js';
+import { CallerView, SignedIn } from '../responses/access.js';
+import { errorAnswers } from '../responses/error.js';
+import { NoContent } from '../responses/operations.js';
 import { DEFAULT_SIGN_IN_LIMITS, signInAttempts } from '../sign-in-attempts.js';
 import { userJson } from './users.js';
 
@@ -40,6 +43,7 @@ export function authSessionRoutes({ db, signInLimits }: AppDeps): FastifyPluginA
         schema: {
           body: LoginRequest,
           security: [],
+          response: { 200: SignedIn, ...errorAnswers(400, 401, 403, 413, 415, 429) },
           description: `Inicia una sesión web: responde el usuario y la cookie \`acuerdos_session\` (8 horas). Las escrituras con esa cookie llevan la cabecera \`X-Requested-With: acuerdos\`. Tras ${limits.maxFailuresPerEmail} intentos fallidos para un correo (o ${limits.maxFailuresPerAddress} desde una dirección) en ${Math.ceil(limits.windowMs / 60_000)} minutos responde 429 TOO_MANY_ATTEMPTS con \`Retry-After\`, aun con la contraseña correcta.`,
         },
       },
@@ -71,14 +75,14 @@ export function authSessionRoutes({ db, signInLimits }: AppDeps): FastifyPluginA
 
     // Ends this browser's session; answering 204 even without one, so a retry
     // or a second tab's logout is not an error.
-    app.post('/auth/logout', { schema: { security: [], description: 'Cierra la sesión web de esta cookie (204 aunque no haya sesión).' }, config: { idempotency: 'none' } }, async (request, reply) => {
+    app.post('/auth/logout', { schema: { security: [], description: 'Cierra la sesión web de esta cookie (204 aunque no haya sesión).', response: { 204: NoContent, ...errorAnswers(400, 403) } }, config: { idempotency: 'none' } }, async (request, reply) => {
       const secret = request.cookies[SESSION_COOKIE];
       if (secret) await closeSession(db, secret);
       return reply.clearCookie(SESSION_COOKIE, { path: '/' }).status(204).send();
     });
 
     // Who the web UI is acting as; token callers see their role with no user.
-    app.get('/auth/me', { schema: { description: 'Quién llama: su rol y alcance, y el usuario si es una sesión web.' } }, async (request) => {
+    app.get('/auth/me', { schema: { description: 'Quién llama: su rol y alcance, y el usuario si es una sesión web.', response: { 200: CallerView, ...errorAnswers(400, 401) } } }, async (request) => {
       const caller = requireCaller(request, 'admin', 'secretariat', 'coordinator', 'institution');
       const user = caller.session ? await findUser(db, caller.session.userId) : undefined;
       return { principal: caller.principal, user: user ? userJson(user) : null };

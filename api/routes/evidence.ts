@@ -15,6 +15,8 @@ import { DEFAULT_MAX_UPLOAD_FILES, DEFAULT_MAX_UPLOAD_MB, megabytes, multipartLi
 import { describeEvidenceForm } from '../evidence-files/form-description.js';
 import { HeldFiles } from '../evidence-files/held-files.js';
 import { IdempotencyHeaders, OccurredAt } from '../request-schemas.js';
+import { EvidenceFileAnswer, EvidenceView } from '../responses/agreement.js';
+import { errorAnswers } from '../responses/error.js';
 
 const IdParams = z.object({ id: z.uuid() });
 const FileParams = z.object({ eid: z.uuid(), sha256: z.string().regex(/^[0-9a-f]{64}$/, 'Debe ser un SHA-256 en hexadecimal, en minúsculas.') });
@@ -54,6 +56,7 @@ export function evidenceRoutes(deps: AppDeps): FastifyPluginAsyncZod {
           params: IdParams,
           body: EvidenceRequest,
           headers: IdempotencyHeaders,
+          response: { 201: EvidenceView, ...errorAnswers(400, 401, 403, 404, 409, 413, 415) },
         },
         config: { swaggerTransform: describeEvidenceForm, idempotency: 'workflow' },
         preValidation: async (request) => {
@@ -110,7 +113,7 @@ export function evidenceRoutes(deps: AppDeps): FastifyPluginAsyncZod {
     // agreement does not learn the evidence exists.
     app.get(
       '/evidence/:eid/files/:sha256',
-      { schema: { description: 'Descarga un archivo de una evidencia, por su SHA-256.', params: FileParams } },
+      { schema: { description: 'Descarga un archivo de una evidencia, por su SHA-256.', params: FileParams, response: { 200: EvidenceFileAnswer, ...errorAnswers(400, 401, 403, 404) } } },
       async (request, reply) => {
         const caller = requireCaller(request, 'secretariat', 'coordinator', 'institution');
         const { eid, sha256 } = request.params;
