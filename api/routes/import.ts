@@ -20,6 +20,7 @@ import { assertBodyScope, requireCaller } from '../auth.js';
 import { ApiError, notFound } from '../errors.js';
 import { actorOf } from '../principal.js';
 import { IdempotencyHeaders } from '../request-schemas.js';
+import { ImportAnswers } from '../responses/import.js';
 import { idempotentId } from '../workflow-commands.js';
 
 const IMPORT_BODY_LIMIT = 2 * 1024 * 1024;
@@ -36,13 +37,6 @@ Encabezado (en cualquier orden): ${IMPORT_COLUMNS.map((c) => `\`${c}\``).join(',
 
 Todo o nada: primero se revisan todas las filas. Con cualquier error responde 400 con \`{created: 0, errors: [{row, message}]}\` (fila como la numera una hoja de cálculo: el encabezado es la 1; la fila 0 es el archivo entero) y el sobre de error habitual en \`error\`, y no registra nada. Sin errores responde 200 con \`{created, errors: [], agreements: [{row, id, folio}]}\`: los acuerdos se registran en el orden del archivo (los folios siguen ese orden).
 Reintentos: los acuerdos toman un id derivado del órgano y del contenido del archivo, así que enviar de nuevo el mismo archivo (p. ej. tras un corte a la mitad) completa lo que faltó y no duplica nada.`;
-
-const ImportAnswer = z.object({
-  created: z.number(),
-  errors: z.array(z.object({ row: z.number(), message: z.string() })),
-  agreements: z.array(z.object({ row: z.number(), id: z.string(), folio: z.string() })).optional(),
-  error: z.object({ code: z.string(), message: z.string(), details: z.unknown().optional() }).optional(),
-});
 
 // The file as records, or where it stops being CSV.
 function readCsv(text: string): { records: string[][] } | { error: RowError } {
@@ -159,7 +153,7 @@ export function importRoutes({ db, temporal, taskQueue }: AppDeps): FastifyPlugi
           body: z.string().describe('El archivo CSV.'),
           consumes: ['text/csv'],
           description: DESCRIPTION,
-          response: { 200: ImportAnswer, 400: ImportAnswer.or(z.object({ error: z.object({ code: z.string(), message: z.string(), details: z.unknown().optional() }) })) },
+          response: ImportAnswers,
         },
         // Anything but CSV is the wrong kind of file, not a malformed one.
         preValidation: async (request) => {
