@@ -36,6 +36,29 @@ const contractRoutes = [
 
 const SAMPLE_ID = '00000000-0000-4000-8000-000000000000';
 
+// The fields the contract says the agreement JSON carries at least.
+const CONTRACT_AGREEMENT_FIELDS = ['id', 'bodyId', 'sessionId', 'folio', 'text', 'themes', 'status', 'semaforo', 'dueDate', 'dueDateExplanation', 'daysOverdue', 'fulfilledOn', 'deadline', 'responsibles', 'evidence', 'version'];
+
+interface JsonSchema {
+  type?: string;
+  properties?: Record<string, JsonSchema>;
+  required?: string[];
+  anyOf?: JsonSchema[];
+}
+
+interface Operation {
+  responses?: Record<string, { content?: Record<string, { schema?: JsonSchema }> }>;
+}
+
+// The error envelope of CONTRACT.md §2, `{error: {code, message, details?}}`,
+// alone or as one of the shapes an answer may take.
+function isErrorEnvelope(schema: JsonSchema | undefined): boolean {
+  if (!schema) return false;
+  if (schema.anyOf) return schema.anyOf.some(isErrorEnvelope);
+  const error = schema.properties?.error;
+  return Boolean(schema.required?.includes('error') && error?.required?.includes('code') && error.required.includes('message') && error.properties?.details);
+}
+
 // Whether the app serves a route at all: anything but the router's own 404.
 async function served(route: string): Promise<boolean> {
   const [method, path] = route.split(' ') as ['GET' | 'POST' | 'PATCH', string];
@@ -74,6 +97,35 @@ describe('the OpenAPI description', () => {
     expect(Object.keys(content).sort()).toEqual(['application/json', 'multipart/form-data']);
     expect(content['multipart/form-data'].schema.properties.files).toEqual(expect.objectContaining({ type: 'array', items: { type: 'string', format: 'binary' } }));
     expect(content['application/json'].schema.properties.files).toBeUndefined();
+  });
+
+  it('documents for every operation its success answer and the error envelope of its refusals', async () => {
+    const document = (await h.app.inject({ method: 'GET', url: '/api/openapi.json' })).json() as { paths: Record<string, Record<string, Operation>> };
+    const undocumented = [];
+    for (const [path, operations] of Object.entries(document.paths)) {
+      for (const [method, operation] of Object.entries(operations)) {
+        const answers = Object.entries(operation.responses ?? {});
+        const successes = answers.filter(([status]) => /^2/.test(status));
+        const refusals = answers.filter(([status]) => /^4/.test(status));
+        // A 204 has no content by definition; any other success names what it carries.
+        const successDescribed = successes.length > 0 && successes.every(([status, answer]) => status === '204' || Object.values(answer.content ?? {}).some((media) => media.schema !== undefined));
+        const refusalsDescribed = refusals.length > 0 && refusals.every(([, answer]) => isErrorEnvelope(answer.content?.['application/json']?.schema));
+        if (!successDescribed || !refusalsDescribed) undocumented.push(`${method.toUpperCase()} ${path}`);
+      }
+    }
+    expect(undocumented).toEqual([]);
+  });
+
+  it('describes the agreement as CONTRACT.md §2 lists it, and the public agreement without internal fields', async () => {
+    const document = (await h.app.inject({ method: 'GET', url: '/api/openapi.json' })).json();
+    const agreement = document.paths['/api/agreements/{id}'].get.responses['200'].content['application/json'].schema;
+    expect(Object.keys(agreement.properties)).toEqual(expect.arrayContaining(CONTRACT_AGREEMENT_FIELDS));
+    expect(Object.keys(agreement.properties.evidence.items.properties)).toEqual(expect.arrayContaining(['id', 'institutionId', 'description', 'links', 'files', 'submittedAt', 'review']));
+    const page = document.paths['/api/public/agreements'].get.responses['200'].content['application/json'].schema;
+    const item = page.properties.items.items;
+    for (const internal of ['bodyId', 'sessionId', 'deadline', 'deadlineHistory', 'version']) expect(item.properties).not.toHaveProperty(internal);
+    for (const internal of ['institutionId', 'files', 'public']) expect(item.properties.evidence.items.properties).not.toHaveProperty(internal);
+    expect(Object.keys(item.properties.evidence.items.properties.review.properties).sort()).toEqual(['decision', 'reviewedAt']);
   });
 
   it('is browsable at /api/docs', async () => {
