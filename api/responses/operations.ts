@@ -25,3 +25,8 @@ const Up = z.enum(['up', 'down']);
 export const Health = z.object({ ok: z.boolean().describe('true si PostgreSQL y Temporal responden.'), postgres: Up, temporal: Up });
 
 export const NoContent = z.undefined().describe('Sin contenido.');
+
+export const WebPage = {
+  description: 'La página de la interfaz web.',
+  content: { 'text/html': { schema: z.string() } },
+};
