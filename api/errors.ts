@@ -1,6 +1,7 @@
 import type { FastifyError, FastifyInstance } from 'fastify';
 import { hasZodFastifySchemaValidationErrors } from 'fastify-type-provider-zod';
 import type { DomainErrorCode } from '../domain/errors.js';
+import type { ErrorEnvelope } from './responses/error.js';
 
 // Every error the API can answer, by code. The HTTP status of each code is
 // decided here and nowhere else; domain errors carry codes, never statuses.
@@ -99,11 +100,7 @@ export function validationFailed(issues: FieldIssue[]): ApiError {
   return new ApiError('VALIDATION_FAILED', 'La solicitud tiene datos inválidos.', issues);
 }
 
-interface ErrorBody {
-  error: { code: string; message: string; details?: unknown };
-}
-
-function body(code: string, message: string, details?: unknown): ErrorBody {
+function body(code: string, message: string, details?: unknown): ErrorEnvelope {
   return { error: details === undefined ? { code, message } : { code, message, details } };
 }
 

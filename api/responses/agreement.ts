@@ -12,7 +12,7 @@ export const EvidenceView = z.object({
   institutionId: z.uuid().describe('La institución en cuyo nombre se presentó.'),
   description: z.string(),
   links: z.array(z.string()),
-  files: z.array(EvidenceFile).describe('Se descargan en GET /api/evidence/{id}/files/{sha256}.'),
+  files: z.array(EvidenceFile).describe('Se descargan en GET /api/evidence/{eid}/files/{sha256}.'),
   public: z.boolean().describe('Si la consulta pública la muestra.'),
   submittedAt: Instant,
   review: Review.nullable().describe('null mientras no se revisa.'),
