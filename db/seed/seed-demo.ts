@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import type { Client } from '@temporalio/client';
 import { registerAgreement } from '../../api/agreement-registration.js';
 import { commandAddress, idempotentId, sendCommand, type CommandAddress } from '../../api/workflow-commands.js';
@@ -33,16 +34,31 @@ export interface SeedReport {
 
 // Every id of the demo is named after what it is, so loading it again finds
 // what the first load created and records nothing twice.
-const seedId = (what: string) => idempotentId('acuerdos-demo-seed', what);
+// The demo body is found by its acronym; every other id of the demo is named
+// after that body and what it is, so loading it again finds what the first
+// load created and records nothing twice, and two databases served by one
+// Temporal server (a test's own, say) never name the same agreement workflow.
+type SeedIds = (what: string) => string;
+const seedIdsOf = (bodyId: string): SeedIds => (what) => idempotentId(`acuerdos-demo-seed:${bodyId}`, what);
+
+// A lookup that must succeed: the demo's tables name only what it registers.
+function required<K, V>(map: ReadonlyMap<K, V>, key: K, what: string): V {
+  const value = map.get(key);
+  if (value === undefined) throw new Error(`la demo no registró ${what} ${String(key)}`);
+  return value;
+}
 
 const secretariat: Actor = { role: 'secretariat', id: 'demo-seed' };
 const institutionActor = (acronym: string): Actor => ({ role: 'institution', id: `demo-seed:${acronym}` });
 
 async function ensureBody(db: Db): Promise<Body> {
-  const id = seedId('body');
-  const existing = await findBody(db, id);
-  if (existing) return existing;
-  const body: Body = { id, name: SNIMH.name, acronym: SNIMH.acronym, folioStart: SNIMH.folioStart, public: SNIMH.public, settings: BodySettings.parse({}) };
+  const row = await db.selectFrom('bodies').select('id').where('acronym', '=', SNIMH.acronym).executeTakeFirst();
+  const existing = row && (await findBody(db, row.id));
+  if (existing) {
+    if (existing.name !== SNIMH.name) throw new Error(`Ya hay un órgano ${SNIMH.acronym} que no es el de la demo (${existing.name}); la demo no se carga sobre él.`);
+    return existing;
+  }
+  const body: Body = { id: randomUUID(), name: SNIMH.name, acronym: SNIMH.acronym, folioStart: SNIMH.folioStart, public: SNIMH.public, settings: BodySettings.parse({}) };
   await insertBody(db, body);
   return body;
 }
@@ -53,13 +69,13 @@ async function ensureInstitutions(db: Db): Promise<Map<string, string>> {
   const known = await institutionIdsByAcronym(db, INSTITUTIONS.map((i) => i.acronym));
   for (const institution of INSTITUTIONS) {
     if (known.has(institution.acronym.toLowerCase())) continue;
-    await insertInstitution(db, { id: seedId(`institution:${institution.acronym}`), ...institution });
+    await insertInstitution(db, { id: randomUUID(), ...institution });
   }
   const ids = await institutionIdsByAcronym(db, INSTITUTIONS.map((i) => i.acronym));
-  return new Map(INSTITUTIONS.map((i) => [i.acronym, ids.get(i.acronym.toLowerCase()) ?? '']));
+  return new Map(INSTITUTIONS.map((i) => [i.acronym, required(ids, i.acronym.toLowerCase(), 'la institución')]));
 }
 
-async function ensureSessions(db: Db, bodyId: string): Promise<Map<number, Session>> {
+async function ensureSessions(db: Db, bodyId: string, seedId: SeedIds): Promise<Map<number, Session>> {
   const existing = new Map((await sessionsOfBody(db, bodyId)).map((s) => [`${s.kind}:${s.number}`, s]));
   const sessions = new Map<number, Session>();
   for (const s of SESSIONS) {
@@ -73,7 +89,7 @@ async function ensureSessions(db: Db, bodyId: string): Promise<Map<number, Sessi
   return sessions;
 }
 
-async function ensureMilestones(db: Db, bodyId: string): Promise<Map<string, string>> {
+async function ensureMilestones(db: Db, bodyId: string, seedId: SeedIds): Promise<Map<string, string>> {
   const ids = new Map<string, string>();
   for (const m of MILESTONES) {
     const id = seedId(`milestone:${m.name}`);
@@ -110,8 +126,9 @@ function actionsOf(agreement: SeedAgreement, agreementId: string, institutionIds
   const at = (day: LocalDate, time: string) => zonedInstant(day, time, timezone);
   const actions = agreement.steps.flatMap((step: SeedStep, index): Action[] => {
     if ('fulfilled' in step) return [action(at(step.fulfilled, '13:00'), 'FulfilAgreement', { justification: step.justification }, secretariat)];
-    const evidenceId = seedId(`evidence:${agreementId}:${index}`);
-    const institutionId = institutionIds.get(step.evidence) ?? '';
+    // The agreement's id already names its body.
+    const evidenceId = idempotentId('acuerdos-demo-seed', `evidence:${agreementId}:${index}`);
+    const institutionId = required(institutionIds, step.evidence, 'la institución');
     const submit = action(
       at(step.on, '10:00'),
       'SubmitEvidence',
@@ -141,9 +158,10 @@ async function send(temporal: Client, agreementId: string, step: Action, key: st
 // missing and records nothing twice. Needs a worker on `taskQueue`.
 export async function seedDemo({ db, temporal, taskQueue }: SeedDeps): Promise<SeedReport> {
   const body = await ensureBody(db);
+  const seedId = seedIdsOf(body.id);
   const institutionIds = await ensureInstitutions(db);
-  const sessions = await ensureSessions(db, body.id);
-  const milestoneIds = await ensureMilestones(db, body.id);
+  const sessions = await ensureSessions(db, body.id, seedId);
+  const milestoneIds = await ensureMilestones(db, body.id, seedId);
 
   const agreementIds = new Map<number, string>();
   for (const agreement of AGREEMENTS) {
@@ -160,7 +178,7 @@ export async function seedDemo({ db, temporal, taskQueue }: SeedDeps): Promise<S
         session,
         text: agreement.text,
         themes: ['igualdad'],
-        responsibleInstitutionIds: agreement.responsibles.map((acronym) => institutionIds.get(acronym) ?? ''),
+        responsibleInstitutionIds: agreement.responsibles.map((acronym) => required(institutionIds, acronym, 'la institución')),
         deadline: deadlineOf(agreement, milestoneIds),
         actor: secretariat,
       },
@@ -171,17 +189,17 @@ export async function seedDemo({ db, temporal, taskQueue }: SeedDeps): Promise<S
   // After the registrations, so each agreement learns its milestone's day
   // when it happened, not at its adoption.
   for (const m of MILESTONES) {
-    const milestoneId = milestoneIds.get(m.name) ?? '';
+    const milestoneId = required(milestoneIds, m.name, 'el hito');
     await markMilestoneOccurred(db, milestoneId, m.occurredOn);
     for (const agreement of AGREEMENTS.filter((a) => a.deadline.includes(`@milestone:${m.name}`))) {
-      const agreementId = agreementIds.get(agreement.seq) ?? '';
+      const agreementId = required(agreementIds, agreement.seq, 'el acuerdo');
       const resolve = action(zonedInstant(m.occurredOn, '09:00', body.settings.timezone), 'ResolveMilestone', { milestoneId, date: m.occurredOn }, secretariat);
       await send(temporal, agreementId, resolve, `milestone:${milestoneId}`);
     }
   }
 
   for (const agreement of AGREEMENTS) {
-    const agreementId = agreementIds.get(agreement.seq) ?? '';
+    const agreementId = required(agreementIds, agreement.seq, 'el acuerdo');
     const actions = actionsOf(agreement, agreementId, institutionIds, body.settings.timezone);
     for (const [index, step] of actions.entries()) await send(temporal, agreementId, step, `step:${index}`);
   }
