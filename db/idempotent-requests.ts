@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
-import { sql } from 'kysely';
+import { sql, type ExpressionBuilder } from 'kysely';
 import type { Db } from './connection.js';
+import type { Database } from './tables.js';
 
 // One caller's request under one Idempotency-Key (kept as a digest), and what
 // was asked (a digest of method, route, parameters and body).
@@ -24,6 +25,13 @@ export type ClaimOutcome =
 
 function forKey(key: RequestKey) {
   return { scope: key.scope, key_digest: key.keyDigest };
+}
+
+// The row of a claim still held by `claimId` and not yet answered: what a
+// renewal, an answer or a release may touch, and nothing a takeover changed.
+function openClaim(claim: { scope: string; keyDigest: string; claimId: string }) {
+  return (eb: ExpressionBuilder<Database, 'idempotent_requests'>) =>
+    eb.and([eb('scope', '=', claim.scope), eb('key_digest', '=', claim.keyDigest), eb('claim_id', '=', claim.claimId), eb('status_code', 'is', null)]);
 }
 
 // Claims the key for this request, or says why not: answered already (the
@@ -56,10 +64,7 @@ export async function claimRequest(db: Db, key: RequestKey, staleAfterSeconds: n
     const taken = await db
       .updateTable('idempotent_requests')
       .set({ claim_id: claim.claimId, claimed_at: sql<Date>`now()` })
-      .where('scope', '=', key.scope)
-      .where('key_digest', '=', key.keyDigest)
-      .where('claim_id', '=', row.claim_id)
-      .where('status_code', 'is', null)
+      .where(openClaim({ ...key, claimId: row.claim_id }))
       .returning('claim_id')
       .executeTakeFirst();
     if (taken) return { kind: 'claimed', claim };
@@ -73,10 +78,7 @@ export async function renewClaim(db: Db, claim: Claim): Promise<void> {
   await db
     .updateTable('idempotent_requests')
     .set({ claimed_at: sql<Date>`now()` })
-    .where('scope', '=', claim.scope)
-    .where('key_digest', '=', claim.keyDigest)
-    .where('claim_id', '=', claim.claimId)
-    .where('status_code', 'is', null)
+    .where(openClaim(claim))
     .execute();
 }
 
@@ -86,10 +88,7 @@ export async function storeAnswer(db: Db, claim: Claim, statusCode: number, answ
   const stored = await db
     .updateTable('idempotent_requests')
     .set({ status_code: statusCode, answer, answered_at: sql<Date>`now()` })
-    .where('scope', '=', claim.scope)
-    .where('key_digest', '=', claim.keyDigest)
-    .where('claim_id', '=', claim.claimId)
-    .where('status_code', 'is', null)
+    .where(openClaim(claim))
     .returning('claim_id')
     .executeTakeFirst();
   return stored !== undefined;
@@ -100,9 +99,6 @@ export async function storeAnswer(db: Db, claim: Claim, statusCode: number, answ
 export async function releaseClaim(db: Db, claim: Claim): Promise<void> {
   await db
     .deleteFrom('idempotent_requests')
-    .where('scope', '=', claim.scope)
-    .where('key_digest', '=', claim.keyDigest)
-    .where('claim_id', '=', claim.claimId)
-    .where('status_code', 'is', null)
+    .where(openClaim(claim))
     .execute();
 }
