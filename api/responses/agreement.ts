@@ -23,7 +23,7 @@ export const AgreementView = z.object({
   id: z.uuid(),
   bodyId: z.uuid(),
   sessionId: z.uuid().describe('La sesión que lo adoptó.'),
-  folio: z.string().describe('Número de acuerdo, p. ej. SNIMH/21/01/2020.'),
+  folio: z.string().describe('Número de acuerdo y fecha de la sesión que lo adoptó, p. ej. 45:30/09/2020.'),
   text: z.string(),
   themes: z.array(z.string()),
   status: AgreementStatus,
