@@ -19,7 +19,8 @@ import { errorAnswers } from '../responses/error.js';
 
 // The cursor is the folio key of the last agreement of a page, as base64url
 // JSON: opaque to clients, and anything that does not decode to a key is refused.
-const CursorKey = z.tuple([z.uuid(), z.number().int().min(0)]);
+// seq is an integer column: a larger number is no cursor of ours (and PostgreSQL would refuse it).
+const CursorKey = z.tuple([z.uuid(), z.number().int().min(0).max(2_147_483_647)]);
 
 function encodeCursor(key: FolioKey): string {
   return Buffer.from(JSON.stringify([key.bodyId, key.seq])).toString('base64url');

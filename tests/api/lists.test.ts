@@ -178,7 +178,7 @@ describe('a coordinator pages through many agreements', () => {
     expect(folios(await given.list(`limit=1&cursor=${cursor}`))).toEqual([2]);
 
     const flipped = `${cursor.slice(0, 5)}${cursor[5] === 'A' ? 'B' : 'A'}${cursor.slice(6)}`;
-    for (const bad of [flipped, `${cursor}x`, cursor.slice(0, -3), 'bm90LWEtY3Vyc29y', Buffer.from('["no-uuid",1]').toString('base64url'), Buffer.from(JSON.stringify([given.bodyId, -1])).toString('base64url'), '%00']) {
+    for (const bad of [flipped, `${cursor}x`, cursor.slice(0, -3), 'bm90LWEtY3Vyc29y', Buffer.from('["no-uuid",1]').toString('base64url'), Buffer.from(JSON.stringify([given.bodyId, -1])).toString('base64url'), Buffer.from(JSON.stringify([given.bodyId, 3_000_000_000])).toString('base64url'), '%00']) {
       expectBadField(await given.list(`limit=1&cursor=${encodeURIComponent(bad)}`), /cursor/);
     }
   });
