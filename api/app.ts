@@ -7,7 +7,7 @@ import type { Db } from '../db/connection.js';
 import { registerAuth } from './auth.js';
 import { registerErrorHandling } from './errors.js';
 import { registerIdempotency } from './idempotency.js';
-import { registerNulGuard } from './nul-guard.js';
+import { registerInputGuard } from './input-guard.js';
 import { registerOpenApi } from './openapi.js';
 import { agreementListRoutes } from './routes/agreement-list.js';
 import { agreementRoutes } from './routes/agreements.js';
@@ -62,7 +62,7 @@ export async function buildApp(deps: AppDeps): Promise<App> {
   // Parses cookies before the auth hook looks for the web UI's session.
   await app.register(fastifyCookie);
   registerAuth(app, deps.db, deps.adminToken);
-  registerNulGuard(app);
+  registerInputGuard(app);
   registerIdempotency(app, deps.db);
   await registerOpenApi(app);
 

@@ -1,7 +1,7 @@
 import type { FastifyRequest } from 'fastify';
 import type { EvidenceFile } from '../../domain/agreement/index.js';
 import { ApiError, validationFailed } from '../errors.js';
-import { nulIssues } from '../nul-guard.js';
+import { inputIssues } from '../input-guard.js';
 import { FileTooLarge, type FileStore } from '../storage/file-store.js';
 import { sanitizeFileName } from './file-name.js';
 import type { HeldFiles } from './held-files.js';
@@ -69,7 +69,7 @@ export async function readEvidenceForm(request: FastifyRequest, store: FileStore
   }
   const fields = formFields(values);
   // Read after the app-wide check ran on an empty body: checked here.
-  const issues = nulIssues(fields, '');
+  const issues = inputIssues(fields, '');
   if (issues.length > 0) throw validationFailed(issues);
   return { fields, files };
 }

@@ -1,7 +1,8 @@
-import type { FastifyInstance } from 'fastify';
+import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { validationFailed, type FieldIssue } from './errors.js';
 
-// Two things no request needs and that would fail far from the door:
+// What no request needs and would fail far from the door (query parameters a
+// route does not declare: below):
 // - U+0000, which PostgreSQL's text and jsonb cannot hold: a string carrying it
 //   failed deep inside a write (for an agreement's text, in an activity retried
 //   without end);
@@ -13,7 +14,7 @@ const MESSAGE = 'El texto contiene el carácter nulo (U+0000), que no se admite.
 const MAX_DEPTH = 32;
 const TOO_DEEP = `La solicitud anida listas u objetos a más de ${MAX_DEPTH} niveles, lo que no se admite.`;
 
-export function nulIssues(root: unknown, rootPath: string): FieldIssue[] {
+export function inputIssues(root: unknown, rootPath: string): FieldIssue[] {
   const issues: FieldIssue[] = [];
   // Iterative: a deeply nested body must not exhaust the stack here either.
   const pending: [unknown, string, number][] = [[root, rootPath, 0]];
@@ -40,9 +41,18 @@ export function nulIssues(root: unknown, rootPath: string): FieldIssue[] {
   return issues;
 }
 
-export function registerNulGuard(app: FastifyInstance): void {
+// A route that declares no query parameters takes none: a misspelt `asOf` on
+// one of them would otherwise be ignored and answer today's state as if it
+// were that day's. (Routes with a query schema refuse unknown keys themselves.)
+function unknownQueryIssues(request: FastifyRequest): FieldIssue[] {
+  if (request.routeOptions.schema?.querystring !== undefined) return [];
+  const keys = typeof request.query === 'object' && request.query !== null ? Object.keys(request.query) : [];
+  return keys.slice(0, 20).map((key) => ({ field: `querystring.${key}`, message: 'Parámetro desconocido: esta ruta no recibe parámetros de consulta.' }));
+}
+
+export function registerInputGuard(app: FastifyInstance): void {
   app.addHook('preValidation', async (request) => {
-    const issues = [...nulIssues(request.body, ''), ...nulIssues(request.query, 'query'), ...nulIssues(request.params, 'params')];
+    const issues = [...inputIssues(request.body, ''), ...inputIssues(request.query, 'query'), ...inputIssues(request.params, 'params'), ...unknownQueryIssues(request)];
     if (issues.length > 0) throw validationFailed(issues);
   });
 }
