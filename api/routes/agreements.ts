@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { z } from 'zod';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
-import { agreementsAsOf } from '../../db/agreement-history.js';
+import { agreementsAsOf, endOfDay } from '../../db/agreement-history.js';
 import type { Body } from '../../db/bodies.js';
 import { readStream } from '../../db/event-store.js';
 import { findAdoption, type Adoption } from '../../db/agreement-adoption.js';
@@ -156,11 +156,14 @@ export function agreementRoutes({ db, temporal, taskQueue }: AppDeps): FastifyPl
       return agreementView(db, body, past.state, past.version, asOf);
     });
 
-    app.get('/agreements/:id/events', { schema: { params: IdParams, response: { 200: z.array(RecordedEvent), ...READ_ERRORS } } }, async (request) => {
+    app.get('/agreements/:id/events', { schema: { params: IdParams, querystring: AsOfQuery, response: { 200: z.array(RecordedEvent), ...READ_ERRORS } } }, async (request) => {
       const caller = requireCaller(request, 'secretariat', 'coordinator');
-      const { state } = await loadAgreement(db, caller, request.params.id);
+      const { state, body } = await loadAgreement(db, caller, request.params.id);
       if (state.status === 'sin_adoptar') throw new ApiError('NOT_FOUND', 'El acuerdo no existe.');
-      const events = await readStream(db, agreementStreamId(request.params.id));
+      const { asOf } = request.query;
+      // As of a day: what had occurred by its end, whenever it was recorded.
+      const occurredBefore = asOf === undefined ? undefined : endOfDay(referenceDay(body, asOf), body.settings.timezone);
+      const events = await readStream(db, agreementStreamId(request.params.id), { occurredBefore });
       return events.map((e) => ({
         version: e.version,
         type: e.type,

@@ -52,6 +52,15 @@ describe('a coordinator looks at an agreement as it stood on a past day', () => 
     expect(that.body.version).toBeGreaterThan(before.body.version);
   });
 
+  it('its history as of a day holds what had occurred by the end of that day, whenever it was recorded', async () => {
+    const types = async (query: string) => (await given.coordinator.get(`${given.url}/events${query}`)).body.map((e: { type: string }) => e.type);
+
+    expect(await types('?asOf=2020-05-17')).toEqual(['AgreementAdopted', 'EvidenceSubmitted']);
+    expect(await types('?asOf=2020-05-18')).toEqual(['AgreementAdopted', 'EvidenceSubmitted', 'EvidenceReviewed', 'AgreementFulfilled']);
+    expect(await types('')).toEqual(await types(`?asOf=${localDateOf(new Date().toISOString(), 'America/Mexico_City')}`));
+    expect((await given.coordinator.get(`${given.url}/events?asOf=${addDays(localDateOf(new Date().toISOString(), 'America/Mexico_City'), 2)}`)).status).toBe(400);
+  });
+
   it('the state right after adoption: nothing submitted yet, semáforo of that day', async () => {
     const adopted = await given.coordinator.get(`${given.url}?asOf=2020-04-24`);
     expect(adopted.body).toMatchObject({ status: 'en_proceso', semaforo: 'verde', version: 1, evidence: [] });
