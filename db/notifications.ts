@@ -84,10 +84,12 @@ export async function settleNotification(db: Db, key: string, state: Exclude<Not
   return toNotification(row);
 }
 
-export async function listNotifications(db: Db, filter: { bodyId?: string; agreementId?: string }): Promise<Notification[]> {
+// The most recent first; `createdBefore`: only those that existed by then (an as-of read).
+export async function listNotifications(db: Db, filter: { bodyId?: string; agreementId?: string; createdBefore?: Date }): Promise<Notification[]> {
   let query = db.selectFrom('notifications').selectAll();
   if (filter.bodyId) query = query.where('body_id', '=', filter.bodyId);
   if (filter.agreementId) query = query.where('agreement_id', '=', filter.agreementId);
+  if (filter.createdBefore) query = query.where('created_at', '<', filter.createdBefore);
   const rows = await query.orderBy('created_at', 'desc').orderBy('id').limit(1000).execute();
   return rows.map(toNotification);
 }

@@ -1,30 +1,38 @@
 import { z } from 'zod';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { endOfDay } from '../../db/agreement-history.js';
 import { findAgreementRow } from '../../db/agreements.js';
+import { findBody } from '../../db/bodies.js';
 import { listNotifications } from '../../db/notifications.js';
+import { LocalDate } from '../../domain/dates.js';
 import type { AppDeps } from '../app.js';
 import { assertBodyScope, requireCaller } from '../auth.js';
 import { notFound, validationFailed } from '../errors.js';
+import { referenceDay } from '../reference-day.js';
 import { errorAnswers } from '../responses/error.js';
 import { NotificationView } from '../responses/operations.js';
 
-const NotificationQuery = z.strictObject({ bodyId: z.uuid().optional(), agreementId: z.uuid().optional() });
+const NotificationQuery = z.strictObject({ bodyId: z.uuid().optional(), agreementId: z.uuid().optional(), asOf: LocalDate.optional() });
 
 export function notificationRoutes({ db }: AppDeps): FastifyPluginAsyncZod {
   return async (app) => {
     app.get('/notifications', { schema: { querystring: NotificationQuery, response: { 200: z.array(NotificationView), ...errorAnswers(400, 401, 403, 404) } } }, async (request) => {
       const caller = requireCaller(request, 'secretariat', 'coordinator');
-      const { agreementId } = request.query;
-      let bodyId = request.query.bodyId ?? ('bodyId' in caller.principal ? caller.principal.bodyId : undefined);
-      if (agreementId) {
-        const agreement = await findAgreementRow(db, agreementId);
-        if (!agreement) throw notFound('El acuerdo');
-        if (bodyId && bodyId !== agreement.body_id) throw validationFailed([{ field: 'agreementId', message: 'El acuerdo no pertenece a ese órgano.' }]);
-        bodyId = agreement.body_id;
-      }
+      const { agreementId, asOf } = request.query;
+      const ownBody = 'bodyId' in caller.principal ? caller.principal.bodyId : undefined;
+      const bodyId = request.query.bodyId ?? ownBody;
       if (!bodyId) throw validationFailed([{ field: 'bodyId', message: 'Indique el órgano colegiado.' }]);
       assertBodyScope(caller, bodyId);
-      return listNotifications(db, { bodyId, ...(agreementId ? { agreementId } : {}) });
+      if (agreementId) {
+        // An agreement of another body answers as one that does not exist: the
+        // answer must not tell which ids are there.
+        const agreement = await findAgreementRow(db, agreementId);
+        if (agreement?.body_id !== bodyId) throw notFound('El acuerdo');
+      }
+      const body = await findBody(db, bodyId);
+      if (!body) throw notFound('El órgano colegiado');
+      const createdBefore = asOf === undefined ? undefined : endOfDay(referenceDay(body, asOf), body.settings.timezone);
+      return listNotifications(db, { bodyId, ...(agreementId ? { agreementId } : {}), ...(createdBefore ? { createdBefore } : {}) });
     });
   };
 }

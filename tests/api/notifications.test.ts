@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { deliverNotification } from '../../activities/deliver-notification.js';
+import { addDays, localDateOf } from '../../domain/dates.js';
 import { givenABody } from '../support/api-client.js';
 import { useHarness } from '../support/use-harness.js';
 
@@ -24,5 +25,34 @@ describe('GET /api/notifications', () => {
     expect((await other.coordinator.get(`/api/notifications?bodyId=${mine.bodyId}`)).status).toBe(403);
     expect((await mine.institution.get('/api/notifications')).status).toBe(403);
     expect((await mine.secretariat.get('/api/notifications?bodyId=no')).status).toBe(400);
+  });
+
+  it('as of a day shows what had been sent or logged by its end', async () => {
+    const body = await givenABody(h.app);
+    await deliverNotification(
+      h.db,
+      null,
+      { key: `hoy-${body.bodyId}`, kind: 'reminder', bodyId: body.bodyId, agreementId: null, institutionId: null, recipients: ['a@b.mx'], subject: 'Recordatorio', text: 'Texto' },
+      () => undefined,
+    );
+    const today = localDateOf(new Date().toISOString(), 'America/Mexico_City');
+
+    expect((await body.coordinator.get(`/api/notifications?asOf=${addDays(today, -1)}`)).body).toEqual([]);
+    expect((await body.coordinator.get(`/api/notifications?asOf=${today}`)).body).toHaveLength(1);
+    expect((await body.coordinator.get(`/api/notifications?asOf=${addDays(today, 2)}`)).status).toBe(400);
+  });
+
+  it('answers an agreement of another body as one that does not exist', async () => {
+    const mine = await givenABody(h.app);
+    const other = await givenABody(h.app);
+    const session = await other.secretariat.post('/api/sessions', { bodyId: other.bodyId, kind: 'ordinaria', number: 21, date: '2020-09-30' });
+    const theirs = await other.secretariat.post('/api/agreements', { sessionId: session.body.id, text: 'Ajeno.', responsibleInstitutionIds: [other.institutions[0]?.id], deadline: { type: 'none' } });
+    expect(theirs.status).toBe(201);
+
+    const foreign = await mine.coordinator.get(`/api/notifications?agreementId=${theirs.body.id}`);
+    const unknown = await mine.coordinator.get(`/api/notifications?agreementId=${crypto.randomUUID()}`);
+
+    expect([foreign.status, foreign.body]).toEqual([unknown.status, unknown.body]);
+    expect(foreign.status).toBe(404);
   });
 });
