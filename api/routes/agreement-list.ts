@@ -1,14 +1,14 @@
 import { z } from 'zod';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
-import { changedSince, endOfDay, foldAsOf, type AgreementAsOf } from '../../db/agreement-history.js';
-import { agreementStates, bodiesOfInstitution, listAgreementKeys, listAgreements, type AgreementListFilter, type FolioKey } from '../../db/agreement-queries.js';
+import { bodiesOfInstitution, type AgreementListFilter, type FolioKey } from '../../db/agreement-queries.js';
 import { findBody, type Body } from '../../db/bodies.js';
 import type { Db } from '../../db/connection.js';
-import { AgreementStatus, type Agreement } from '../../domain/agreement/index.js';
+import { AgreementStatus } from '../../domain/agreement/index.js';
 import { businessCalendar } from '../../domain/calendar.js';
 import { LocalDate } from '../../domain/dates.js';
-import { acceptedLights, lightCondition, meetsCondition, type LightCondition } from '../../domain/light-filter.js';
+import { acceptedLights, lightCondition, type LightCondition } from '../../domain/light-filter.js';
 import { Semaforo } from '../../domain/semaforo.js';
+import { findAgreements } from '../agreement-finder.js';
 import { agreementViews } from '../agreement-view.js';
 import type { AppDeps } from '../app.js';
 import { assertBodyScope, requireCaller, type Caller } from '../auth.js';
@@ -72,10 +72,6 @@ const DESCRIPTION =
   '`q` busca en el texto (español, sin distinguir acentos). `semaforo` y `overdue` se evalúan en el día de referencia: hoy en la zona del órgano, o `asOf`; ' +
   'con `asOf` todo el resultado es el estado al final de ese día.';
 
-// Agreements scanned per query when the light must be read from the state as
-// of a past day rather than from the read model's columns.
-const AS_OF_BATCH = 500;
-
 interface Scope {
   bodies: Map<string, Body>;
   responsibleInstitutionId: string | undefined;
@@ -106,69 +102,7 @@ async function scopeOf(db: Db, caller: Caller, query: ListQuery): Promise<Scope>
   return { bodies, responsibleInstitutionId };
 }
 
-interface Found {
-  key: FolioKey;
-  body: Body;
-  state: Agreement;
-  version: number;
-}
-
 export function agreementListRoutes({ db }: AppDeps): FastifyPluginAsyncZod {
-  // Lists of the present: the read model's columns answer every filter, so
-  // the database pages them.
-  async function listNow(scope: Scope, filter: AgreementListFilter, limit: number): Promise<Found[]> {
-    const rows = await listAgreements(db, filter, limit + 1);
-    return rows.flatMap((row) => {
-      const body = scope.bodies.get(row.bodyId);
-      return body ? [{ key: { bodyId: row.bodyId, seq: row.seq }, body, state: row.state, version: row.version }] : [];
-    });
-  }
-
-  // Lists of a past day: an agreement that changed after it is folded as of
-  // that day, the others stood then as the read model has them now. Candidates
-  // are read in folio order and checked here until one more than a page is
-  // found. Text, session and responsibles never change, so the database still
-  // filters by them.
-  async function listAsOf(scope: Scope, filter: AgreementListFilter, asOf: LocalDate, limit: number): Promise<Found[]> {
-    const pastByBody = new Map<string, { changed: Set<string>; folded: Map<string, AgreementAsOf> }>();
-    const pastOf = async (body: Body) => {
-      let past = pastByBody.get(body.id);
-      if (!past) {
-        const cutoff = endOfDay(asOf, body.settings.timezone);
-        const changed = await changedSince(db, { bodyId: body.id }, cutoff);
-        past = { changed, folded: new Map((await foldAsOf(db, [...changed], cutoff)).map((p) => [p.state.agreementId, p])) };
-        pastByBody.set(body.id, past);
-      }
-      return past;
-    };
-    const { status, lights, ...stable } = filter;
-    const matches: { key: FolioKey; id: string; body: Body; folded: AgreementAsOf | undefined }[] = [];
-    let after = filter.after;
-    scan: for (;;) {
-      const candidates = await listAgreementKeys(db, { ...stable, after }, AS_OF_BATCH);
-      for (const candidate of candidates) {
-        const body = scope.bodies.get(candidate.bodyId);
-        if (!body) continue;
-        const past = await pastOf(body);
-        const folded = past.folded.get(candidate.id);
-        if (past.changed.has(candidate.id) && !folded) continue;
-        const then = folded?.state ?? candidate;
-        if (status !== undefined && then.status !== status) continue;
-        if (lights && !(lights.get(candidate.bodyId) ?? []).some((condition) => meetsCondition(then, condition))) continue;
-        matches.push({ key: candidate, id: candidate.id, body, folded });
-        if (matches.length > limit) break scan;
-      }
-      const last = candidates.at(-1);
-      if (candidates.length < AS_OF_BATCH || !last) break;
-      after = last;
-    }
-    const current = new Map((await agreementStates(db, matches.filter((m) => !m.folded).map((m) => m.id))).map((entry) => [entry.state.agreementId, entry]));
-    return matches.flatMap(({ key, id, body, folded }) => {
-      const entry = folded ?? current.get(id);
-      return entry ? [{ key, body, state: entry.state, version: entry.version }] : [];
-    });
-  }
-
   return async (app) => {
     app.get('/agreements', { schema: { querystring: ListQuery, description: DESCRIPTION, response: { 200: AgreementPage, ...errorAnswers(400, 401, 403, 404) } } }, async (request) => {
       const caller = requireCaller(request, 'secretariat', 'coordinator', 'institution');
@@ -192,7 +126,7 @@ export function agreementListRoutes({ db }: AppDeps): FastifyPluginAsyncZod {
         lights: accepted ? lights : undefined,
         after: query.cursor,
       };
-      const found = query.asOf === undefined ? await listNow(scope, filter, query.limit) : await listAsOf(scope, filter, query.asOf, query.limit);
+      const found = await findAgreements(db, scope.bodies, filter, query.asOf, query.limit);
       const page = found.slice(0, query.limit);
       const last = page.at(-1);
       return {

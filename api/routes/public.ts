@@ -1,15 +1,16 @@
 import { z } from 'zod';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
-import { listAgreements } from '../../db/agreement-queries.js';
 import { acronymsOf } from '../../db/agreements.js';
 import { findBody } from '../../db/bodies.js';
 import { sessionsOfBody } from '../../db/session-lookups.js';
 import { AgreementStatus, type Agreement } from '../../domain/agreement/index.js';
 import { businessCalendar } from '../../domain/calendar.js';
-import { localDateOf } from '../../domain/dates.js';
+import { LocalDate } from '../../domain/dates.js';
 import { evaluateSemaforo, type Light } from '../../domain/semaforo.js';
+import { findAgreements } from '../agreement-finder.js';
 import type { AppDeps } from '../app.js';
 import { ApiError } from '../errors.js';
+import { referenceDay } from '../reference-day.js';
 import { errorAnswers } from '../responses/error.js';
 import { PublicAgreementPage, type PublicAgreement } from '../responses/public-agreement.js';
 
@@ -20,6 +21,7 @@ const PublicQuery = z.strictObject({
   limit: z.coerce.number().int().min(1).max(200).default(50),
   // The folio number after which the page starts: the nextCursor of the page before.
   cursor: z.coerce.number().int().min(0).max(2_147_483_647).optional(),
+  asOf: LocalDate.optional(),
 });
 
 const DESCRIPTION =
@@ -27,7 +29,8 @@ const DESCRIPTION =
   'Solo lo que el órgano hace público: folio, sesión, texto, estatus, semáforo y plazo, las siglas de las instituciones responsables con su estado, ' +
   'y las evidencias marcadas `public: true` (descripción, enlaces, fecha y si fue aceptada o rechazada). ' +
   'Nunca: correos, notificaciones, archivos (se descargan solo con token), comentarios de revisión, quién revisó ni identificadores de tokens o usuarios. ' +
-  '`q` busca en el texto (español, sin distinguir acentos). Páginas en orden de folio con `limit` y `cursor` (el `nextCursor` de la página anterior).';
+  '`q` busca en el texto (español, sin distinguir acentos). Páginas en orden de folio con `limit` y `cursor` (el `nextCursor` de la página anterior). ' +
+  '`asOf` (AAAA-MM-DD): los acuerdos como estaban al terminar ese día, con el semáforo de ese día.';
 
 // One agreement as anyone may see it: what the body publishes, nothing about
 // who did what inside the system.
@@ -61,22 +64,22 @@ function publicAgreement(state: Agreement, session: { label: string; date: strin
 export function publicRoutes({ db }: AppDeps): FastifyPluginAsyncZod {
   return async (app) => {
     app.get('/public/agreements', { schema: { querystring: PublicQuery, description: DESCRIPTION, security: [], response: { 200: PublicAgreementPage, ...errorAnswers(400, 404) } } }, async (request) => {
-      const { bodyId, status, q, limit, cursor } = request.query;
+      const { bodyId, status, q, limit, cursor, asOf } = request.query;
       const body = await findBody(db, bodyId);
       // A body that does not publish is indistinguishable from one that does not exist.
       if (!body?.public) throw new ApiError('NOT_FOUND', 'El órgano colegiado no existe o no publica sus acuerdos.');
-      const rows = await listAgreements(db, { bodyIds: [bodyId], status, q, after: cursor === undefined ? undefined : { bodyId, seq: cursor } }, limit + 1);
+      const day = referenceDay(body, asOf);
+      const rows = await findAgreements(db, new Map([[bodyId, body]]), { bodyIds: [bodyId], status, q, after: cursor === undefined ? undefined : { bodyId, seq: cursor } }, asOf, limit);
       const page = rows.slice(0, limit);
       const sessions = new Map((await sessionsOfBody(db, bodyId)).map((s) => [s.id, s]));
       const acronyms = await acronymsOf(db, [...new Set(page.flatMap((row) => row.state.responsibles.map((r) => r.institutionId)))]);
-      const today = localDateOf(new Date().toISOString(), body.settings.timezone);
       const calendar = businessCalendar(body.settings.nonWorkingDays);
       const last = page.at(-1);
       return {
         items: page.map((row) =>
-          publicAgreement(row.state, sessions.get(row.state.sessionId), acronyms, evaluateSemaforo(row.state, today, calendar, body.settings.warningBusinessDays)),
+          publicAgreement(row.state, sessions.get(row.state.sessionId), acronyms, evaluateSemaforo(row.state, day, calendar, body.settings.warningBusinessDays)),
         ),
-        nextCursor: rows.length > limit && last ? String(last.seq) : null,
+        nextCursor: rows.length > limit && last ? String(last.key.seq) : null,
       };
     });
   };

@@ -68,6 +68,21 @@ describe('the public follow-up of a body that publishes it', () => {
     for (const secret of ['Oficio interno', 'Comentario interno', '@', body.institutions[0]?.id ?? '', 'reviewer', 'actor', 'version']) expect(raw).not.toContain(secret);
   });
 
+  it('shows them as they stood at the end of a past day, with that day’s semáforo', async () => {
+    const before = await anyone(`/api/public/agreements?bodyId=${body.bodyId}&asOf=2020-12-27`);
+    expect(before.status).toBe(200);
+    expect(before.body.items.map((a: { evidence: unknown[]; semaforo: string }) => [a.evidence.length, a.semaforo])).toEqual([
+      [0, 'sin_plazo'],
+      [0, 'amarillo'],
+    ]);
+
+    const after = await anyone(`/api/public/agreements?bodyId=${body.bodyId}&asOf=2020-12-29`);
+    expect(after.body.items[0].evidence).toEqual([expect.objectContaining({ review: { decision: 'accepted', reviewedAt: expect.any(String) } })]);
+    expect(after.body.items[0].responsibles[0].state).toBe('cumplido');
+
+    expect((await anyone(`/api/public/agreements?bodyId=${body.bodyId}&asOf=2999-01-01`)).status).toBe(400);
+  });
+
   it('filters by status and finds words whatever their accents, page by page', async () => {
     const found = await anyone(`/api/public/agreements?bodyId=${body.bodyId}&q=publicacion`);
     expect(found.body.items.map((a: { id: string }) => a.id)).toEqual([published]);
