@@ -10,6 +10,7 @@ import { ApiError, notFound, validationFailed } from '../errors.js';
 import { inParallel } from '../fan-out.js';
 import { creationId, earlierRun } from '../idempotency.js';
 import { actorOf } from '../principal.js';
+import { AsOfQuery, referenceDay } from '../reference-day.js';
 import { IdempotencyHeaders } from '../request-schemas.js';
 import { errorAnswers } from '../responses/error.js';
 import { MilestoneView, OccurredMilestone } from '../responses/reference-data.js';
@@ -42,12 +43,18 @@ export function milestoneRoutes({ db, temporal }: AppDeps): FastifyPluginAsyncZo
       return reply.status(201).send(milestone);
     });
 
-    app.get('/milestones/:id', { schema: { params: IdParams, response: { 200: MilestoneView, ...errorAnswers(400, 401, 403, 404) } } }, async (request) => {
+    app.get('/milestones/:id', { schema: { params: IdParams, querystring: AsOfQuery, response: { 200: MilestoneView, ...errorAnswers(400, 401, 403, 404) } } }, async (request) => {
       const caller = requireCaller(request, 'secretariat', 'coordinator');
       const milestone = await findMilestone(db, request.params.id);
       if (!milestone) throw notFound('El hito');
       assertBodyScope(caller, milestone.bodyId);
-      return milestone;
+      const { asOf } = request.query;
+      if (asOf === undefined) return milestone;
+      const body = await findBody(db, milestone.bodyId);
+      if (!body) throw notFound('El órgano colegiado');
+      // As of a day before it occurred, it had not yet.
+      const day = referenceDay(body, asOf);
+      return milestone.occurredOn !== null && compareDates(milestone.occurredOn, day) > 0 ? { ...milestone, occurredOn: null } : milestone;
     });
 
     // Recorded once; then every agreement of the body anchored on it gets its

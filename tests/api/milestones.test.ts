@@ -107,5 +107,8 @@ describe('refusals', () => {
     expect(moved.status).toBe(409);
     expect(moved.body.error.message).toMatch(/ya se registró como ocurrido el 22\/08\/2020/);
     expect((await given.coordinator.get(given.url)).body).toMatchObject({ occurredOn: '2020-08-22' });
+    // As of a day: not yet the day before, occurred that day
+    expect((await given.coordinator.get(`${given.url}?asOf=2020-08-21`)).body).toMatchObject({ occurredOn: null });
+    expect((await given.coordinator.get(`${given.url}?asOf=2020-08-22`)).body).toMatchObject({ occurredOn: '2020-08-22' });
   });
 });
