@@ -68,7 +68,7 @@ type ListQuery = z.output<typeof ListQuery>;
 
 const DESCRIPTION =
   'Acuerdos en orden de folio (órgano, número), paginados con `cursor` (el `nextCursor` de la página anterior; null en la última). ' +
-  'Secretaría y coordinación indican `bodyId` (su órgano); una institución ve solo los acuerdos de los que es responsable. ' +
+  'Secretaría y coordinación consultan su órgano (`bodyId` puede omitirse); una institución ve solo los acuerdos de los que es responsable. ' +
   '`q` busca en el texto (español, sin distinguir acentos). `semaforo` y `overdue` se evalúan en el día de referencia: hoy en la zona del órgano, o `asOf`; ' +
   'con `asOf` todo el resultado es el estado al final de ese día.';
 
@@ -89,9 +89,11 @@ async function scopeOf(db: Db, caller: Caller, query: ListQuery): Promise<Scope>
     responsibleInstitutionId = p.institutionId;
     bodyIds = query.bodyId === undefined ? await bodiesOfInstitution(db, p.institutionId) : [query.bodyId];
   } else {
-    if (query.bodyId === undefined) throw validationFailed([{ field: 'bodyId', message: 'Indique el órgano colegiado.' }]);
-    assertBodyScope(caller, query.bodyId);
-    bodyIds = [query.bodyId];
+    // A secretariat's or coordinator's token is of one body: theirs by default.
+    const bodyId = query.bodyId ?? ('bodyId' in p ? p.bodyId : undefined);
+    if (bodyId === undefined) throw validationFailed([{ field: 'bodyId', message: 'Indique el órgano colegiado.' }]);
+    assertBodyScope(caller, bodyId);
+    bodyIds = [bodyId];
   }
   const bodies = new Map<string, Body>();
   for (const id of bodyIds) {

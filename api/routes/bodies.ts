@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { WorkflowNotFoundError } from '@temporalio/client';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { findBody, insertBody, type Body } from '../../db/bodies.js';
+import { bodiesOfInstitution } from '../../db/agreement-queries.js';
 import { runningAgreementIds, updateBody } from '../../db/body-update.js';
 import { isUniqueViolation } from '../../db/errors.js';
 import { canonicalJson } from '../../db/hash-chain.js';
@@ -112,9 +113,17 @@ export function bodyRoutes({ db, temporal }: AppDeps): FastifyPluginAsyncZod {
     });
 
     app.get('/bodies/:id', { schema: { params: IdParams, response: { 200: BodyView, ...errorAnswers(400, 401, 403, 404) } } }, async (request) => {
-      requireCaller(request, 'admin', 'secretariat', 'coordinator', 'institution');
+      const caller = requireCaller(request, 'admin', 'secretariat', 'coordinator', 'institution');
       const body = await findBody(db, request.params.id);
-      if (!body) throw new ApiError('NOT_FOUND', 'El órgano colegiado no existe.');
+      // Each reads its own body; an institution, the bodies it answers to and the
+      // public ones. Any other reads as one that does not exist.
+      const p = caller.principal;
+      const visible =
+        body !== undefined &&
+        (p.role === 'admin' ||
+          ('bodyId' in p && p.bodyId === body.id) ||
+          (p.role === 'institution' && (body.public || (await bodiesOfInstitution(db, p.institutionId)).includes(body.id))));
+      if (!visible) throw new ApiError('NOT_FOUND', 'El órgano colegiado no existe.');
       return bodyJson(body);
     });
 

@@ -58,7 +58,7 @@ describe('tokens, as the administrator manages them', () => {
     const someone = await issue({ role: 'institution', institutionId: body.institutions[0]?.id });
     expect((await as(body.secretariatToken).delete(`/api/tokens/${someone.id}`)).status).toBe(403);
     // and the token is still good
-    expect((await as(someone.token).get(`/api/bodies/${body.bodyId}`)).status).toBe(200);
+    expect((await as(someone.token).get('/api/auth/me')).status).toBe(200);
   });
 
   it('revokes a token: it is refused from the next request on and shows when it was revoked', async () => {
@@ -91,6 +91,28 @@ describe('tokens, as the administrator manages them', () => {
   it('keeps the administrator token of the environment working', async () => {
     expect((await admin().get('/api/tokens')).status).toBe(200);
     expect((await as(`${ADMIN_TOKEN}x`).get('/api/tokens')).status).toBe(401);
+  });
+});
+
+describe('GET /bodies/:id, who reads a body', () => {
+  it('its own staff and the administrator; an institution, a body it answers to or a public one; anyone else, as if it did not exist', async () => {
+    const body = await givenABody(h.app);
+    const other = await givenABody(h.app);
+    const inmujeres = await issue({ role: 'institution', institutionId: body.institutions[0]?.id });
+    const url = `/api/bodies/${body.bodyId}`;
+
+    expect((await as(body.secretariatToken).get(url)).status).toBe(200);
+    expect((await admin().get(url)).status).toBe(200);
+    const foreign = await as(other.secretariatToken).get(url);
+    expect([foreign.status, foreign.body]).toEqual([404, (await as(other.secretariatToken).get(`/api/bodies/${crypto.randomUUID()}`)).body]);
+    expect((await as(inmujeres.token).get(url)).status).toBe(404);
+
+    // Once responsible for one of its agreements, the institution reads it
+    expect((await givenAnAgreementOf(body, 1)).folio).toBeDefined();
+    expect((await as(inmujeres.token).get(url)).status).toBe(200);
+    // and a public body is read by every institution
+    expect((await admin().patch(`/api/bodies/${other.bodyId}`, { public: true })).status).toBe(200);
+    expect((await as(inmujeres.token).get(`/api/bodies/${other.bodyId}`)).status).toBe(200);
   });
 });
 
@@ -133,7 +155,7 @@ describe('PATCH /bodies/:id, a body’s settings changed after its creation', ()
     const url = `/api/bodies/${body.bodyId}`;
     const change = { warningBusinessDays: 1 };
 
-    expect((await other.secretariat.get(url)).status).toBe(200);
+    expect((await other.secretariat.get(url)).status).toBe(404);
     const refusals = [
       await as(other.secretariatToken).patch(url, change),
       await client(h.app, { token: await issue({ role: 'coordinator', bodyId: body.bodyId }).then((t) => t.token) }).patch(url, change),

@@ -185,6 +185,16 @@ describe('a coordinator pages through many agreements', () => {
 });
 
 describe('who lists what', () => {
+  it('a secretariat or coordinator lists its own body without naming it', async () => {
+    const given = await givenAgreements([{ text: 'Primero.', who: 'both', deadline: { type: 'none' } }]);
+
+    for (const staff of [given.secretariat, given.coordinator]) {
+      const page = await staff.get('/api/agreements');
+      expect(page.status).toBe(200);
+      expect(page.body.items.map((a: { bodyId: string }) => a.bodyId)).toEqual([given.bodyId]);
+    }
+  });
+
   it('an institution sees only the agreements it is responsible for, in every body, and nobody else’s', async () => {
     const given = await givenAgreements([
       { text: 'Solo INMUJERES.', who: 'inmujeres', deadline: { type: 'none' } },
@@ -217,11 +227,10 @@ describe('who lists what', () => {
     expect(others.body.error.code).toBe('FORBIDDEN');
   });
 
-  it('a secretariat or coordinator names its own body; another body is forbidden', async () => {
+  it('a secretariat or coordinator lists its own body; another body is forbidden', async () => {
     const given = await givenAgreements([{ text: 'Uno.', who: 'both', deadline: { type: 'none' } }]);
     const other = await givenABody(h.app);
 
-    expectBadField(await given.coordinator.get('/api/agreements'), /bodyId/);
     expect(folios(await given.secretariat.get(`/api/agreements?bodyId=${given.bodyId}`))).toEqual([1]);
     for (const stranger of [other.coordinator, other.secretariat]) {
       const answer = await stranger.get(`/api/agreements?bodyId=${given.bodyId}`);
