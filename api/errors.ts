@@ -104,10 +104,15 @@ function body(code: string, message: string, details?: unknown): ErrorEnvelope {
   return { error: details === undefined ? { code, message } : { code, message, details } };
 }
 
+// A bad field is named as the caller wrote it (`asOf`, `text`,
+// `deadline.days`), wherever it came (body, query, path or header), the same
+// as the handlers name the fields they refuse; a problem with the whole of a
+// part names the part.
+const WHOLE_PART: Record<string, string> = { querystring: '(consulta)', params: '(ruta)', headers: '(cabeceras)' };
+
 function fieldPath(instancePath: string, context: string | undefined): string {
   const path = instancePath.replace(/^\//, '').replaceAll('/', '.');
-  if (context === 'body' || context === undefined) return path || '(cuerpo)';
-  return path ? `${context}.${path}` : context;
+  return path || WHOLE_PART[context ?? ''] || '(cuerpo)';
 }
 
 // Errors Fastify itself raises before a handler runs (bad JSON, wrong content
@@ -130,10 +135,14 @@ export function registerErrorHandling(app: FastifyInstance): void {
       return reply.status(statusOf(error.code)).send(body(error.code, error.message, error.details));
     }
     if (hasZodFastifySchemaValidationErrors(error)) {
-      const details = error.validation.map((issue) => ({
-        field: fieldPath(issue.instancePath, error.validationContext),
-        message: issue.message,
-      }));
+      const details = error.validation.flatMap((issue) => {
+        const at = fieldPath(issue.instancePath, error.validationContext);
+        // Unknown keys are named one by one, each as the field it is.
+        const keys = issue.keyword === 'unrecognized_keys' && Array.isArray(issue.params.keys) ? issue.params.keys.filter((k): k is string => typeof k === 'string') : [];
+        if (keys.length === 0) return [{ field: at, message: issue.message }];
+        const prefix = issue.instancePath.replace(/^\//, '').replaceAll('/', '.');
+        return keys.map((key) => ({ field: prefix ? `${prefix}.${key}` : key, message: `Campo desconocido: no se esperaba «${key}».` }));
+      });
       return reply.status(400).send(body('VALIDATION_FAILED', 'La solicitud tiene datos inválidos.', details));
     }
     const fastifyCode = 'code' in error && typeof error.code === 'string' ? fastifyCodes[error.code] : undefined;

@@ -47,12 +47,12 @@ export function inputIssues(root: unknown, rootPath: string): FieldIssue[] {
 function unknownQueryIssues(request: FastifyRequest): FieldIssue[] {
   if (request.routeOptions.schema?.querystring !== undefined) return [];
   const keys = typeof request.query === 'object' && request.query !== null ? Object.keys(request.query) : [];
-  return keys.slice(0, 20).map((key) => ({ field: `querystring.${key}`, message: 'Parámetro desconocido: esta ruta no recibe parámetros de consulta.' }));
+  return keys.slice(0, 20).map((key) => ({ field: key, message: 'Parámetro desconocido: esta ruta no recibe parámetros de consulta.' }));
 }
 
 export function registerInputGuard(app: FastifyInstance): void {
   app.addHook('preValidation', async (request) => {
-    const issues = [...inputIssues(request.body, ''), ...inputIssues(request.query, 'query'), ...inputIssues(request.params, 'params'), ...unknownQueryIssues(request)];
+    const issues = [...inputIssues(request.body, ''), ...inputIssues(request.query, ''), ...inputIssues(request.params, ''), ...unknownQueryIssues(request)];
     if (issues.length > 0) throw validationFailed(issues);
   });
 }

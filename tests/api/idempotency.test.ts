@@ -338,7 +338,7 @@ describe('an Idempotency-Key on a write outside the agreement workflow', () => {
     const acronym = fresh('L');
     const answer = await write(asAdmin, { method: 'POST', url: '/api/institutions', payload: { name: 'Larga', acronym } }, 'k'.repeat(201));
     expect(answer.status).toBe(400);
-    expect(answer.body.error.details).toEqual([expect.objectContaining({ field: 'headers.idempotency-key' })]);
+    expect(answer.body.error.details).toEqual([expect.objectContaining({ field: 'idempotency-key' })]);
     expect(await countOf('institutions', sql`acronym = ${acronym}`)).toBe(0);
   });
 });

@@ -24,7 +24,7 @@ describe('text with the null character', () => {
 
     const search = await given.secretariat.get(`/api/agreements?bodyId=${given.bodyId}&q=${encodeURIComponent('a\u0000')}`);
     expect(search.status).toBe(400);
-    expect(search.body.error.details[0].field).toBe('query.q');
+    expect(search.body.error.details[0].field).toBe('q');
 
     const created = await given.secretariat.post('/api/agreements', { sessionId: session.body.id, text: 'Acuerdo', responsibleInstitutionIds: [inmujeres], deadline: { type: 'none' } });
     expect(created.status).toBe(201);
@@ -67,7 +67,7 @@ describe('query parameters a route does not take', () => {
     // A misspelt asOf would otherwise answer today's history as that day's
     const events = await given.secretariat.get(`/api/agreements/${created.body.id}/events?asof=2020-10-01`);
     expect(events.status).toBe(400);
-    expect(events.body.error.details).toEqual([{ field: 'querystring.asof', message: expect.stringMatching(/desconocido/) }]);
+    expect(events.body.error.details).toEqual([{ field: 'asof', message: expect.stringMatching(/desconocido/) }]);
 
     expect((await given.secretariat.get(`/api/sessions/${session.body.id}/agenda?x=1`)).status).toBe(400);
     expect((await given.secretariat.get(`/api/agreements/${created.body.id}/events`)).status).toBe(200);
