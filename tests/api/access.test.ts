@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { agreementWorkflowId } from '../../workflows/definitions.js';
-import { givenABody } from '../support/api-client.js';
+import { givenABody, givenAnAgreementOf, type GivenBody } from '../support/api-client.js';
 import { ADMIN_TOKEN } from '../support/harness.js';
 import { useHarness } from '../support/use-harness.js';
 import { client } from '../support/http.js';
@@ -16,18 +16,8 @@ async function issue(grant: Record<string, unknown>): Promise<{ id: string; toke
   return issued.body;
 }
 
-async function givenAnAgreementOf(body: Awaited<ReturnType<typeof givenABody>>, number: number) {
-  const session = await body.secretariat.post('/api/sessions', { bodyId: body.bodyId, kind: 'ordinaria', number, date: '2020-04-24' });
-  expect(session.status, JSON.stringify(session.body)).toBe(201);
-  const created = await body.secretariat.post('/api/agreements', {
-    sessionId: session.body.id,
-    text: 'Las dependencias enviarán sus avances del PROIGUALDAD.',
-    responsibleInstitutionIds: [body.institutions[0]?.id],
-    deadline: { type: 'date', date: '2030-06-30' },
-  });
-  expect(created.status, JSON.stringify(created.body)).toBe(201);
-  return created.body as { id: string; folio: string };
-}
+const givenAnAgreementAt = (body: GivenBody, number: number) =>
+  givenAnAgreementOf(body, { number, date: '2020-04-24', text: 'Las dependencias enviarán sus avances del PROIGUALDAD.', deadline: { type: 'date', date: '2030-06-30' } });
 
 describe('tokens, as the administrator manages them', () => {
   it('lists every token with its scope and label but never its secret or hash', async () => {
@@ -108,7 +98,7 @@ describe('GET /bodies/:id, who reads a body', () => {
     expect((await as(inmujeres.token).get(url)).status).toBe(404);
 
     // Once responsible for one of its agreements, the institution reads it
-    expect((await givenAnAgreementOf(body, 1)).folio).toBeDefined();
+    expect((await givenAnAgreementAt(body, 1)).folio).toBeDefined();
     expect((await as(inmujeres.token).get(url)).status).toBe(200);
     // and a public body is read by every institution
     expect((await admin().patch(`/api/bodies/${other.bodyId}`, { public: true })).status).toBe(200);
@@ -198,8 +188,8 @@ describe('PATCH /bodies/:id, a body’s settings changed after its creation', ()
     // Before any agreement the start may go down or up
     expect((await secretariat.patch(url, { folioStart: 20 })).body.folioStart).toBe(20);
     expect((await secretariat.patch(url, { folioStart: 34 })).body.folioStart).toBe(34);
-    expect((await givenAnAgreementOf(body, 21)).folio).toBe('34:24/04/2020');
-    expect((await givenAnAgreementOf(body, 22)).folio).toBe('35:24/04/2020');
+    expect((await givenAnAgreementAt(body, 21)).folio).toBe('34:24/04/2020');
+    expect((await givenAnAgreementAt(body, 22)).folio).toBe('35:24/04/2020');
 
     // Once 34 and 35 are given, no other start at or below 35 is accepted
     for (const folioStart of [1, 33, 35]) {
@@ -214,14 +204,14 @@ describe('PATCH /bodies/:id, a body’s settings changed after its creation', ()
     expect((await secretariat.patch(url, { folioStart: 34 })).status).toBe(200);
     // A higher start skips numbers and the next agreement takes it
     expect((await secretariat.patch(url, { folioStart: 40 })).body.folioStart).toBe(40);
-    expect((await givenAnAgreementOf(body, 23)).folio).toBe('40:24/04/2020');
+    expect((await givenAnAgreementAt(body, 23)).folio).toBe('40:24/04/2020');
   });
 
   it('tells each agreement of the body that may still plan its new settings (a cumplido one may be reopened), and leaves cancelled ones alone', async () => {
     const body = await givenABody(h.app);
-    const running = await givenAnAgreementOf(body, 1);
-    const fulfilled = await givenAnAgreementOf(body, 2);
-    const cancelled = await givenAnAgreementOf(body, 3);
+    const running = await givenAnAgreementAt(body, 1);
+    const fulfilled = await givenAnAgreementAt(body, 2);
+    const cancelled = await givenAnAgreementAt(body, 3);
     const done = await body.secretariat.post(`/api/agreements/${fulfilled.id}/fulfil`, { justification: 'Se atendió en la sesión.' });
     expect(done.status, JSON.stringify(done.body)).toBe(200);
     const dropped = await body.secretariat.post(`/api/agreements/${cancelled.id}/cancel`, { reason: 'Se registró por error.' });

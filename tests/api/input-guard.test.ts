@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { givenABody } from '../support/api-client.js';
+import { givenABody, givenAnAgreementOf } from '../support/api-client.js';
 import { useHarness } from '../support/use-harness.js';
 import { multipartForm } from '../support/multipart.js';
 
@@ -61,15 +61,14 @@ describe('a body nested deeper than any request of the API', () => {
 describe('query parameters a route does not take', () => {
   it('are refused as bad fields instead of being ignored', async () => {
     const given = await givenABody(h.app);
-    const session = await given.secretariat.post('/api/sessions', { bodyId: given.bodyId, kind: 'ordinaria', number: 21, date: '2020-09-30' });
-    const created = await given.secretariat.post('/api/agreements', { sessionId: session.body.id, text: 'Acuerdo', responsibleInstitutionIds: [given.institutions[0]?.id], deadline: { type: 'none' } });
+    const agreement = await givenAnAgreementOf(given, { text: 'Acuerdo', deadline: { type: 'none' } });
 
     // A misspelt asOf would otherwise answer today's history as that day's
-    const events = await given.secretariat.get(`/api/agreements/${created.body.id}/events?asof=2020-10-01`);
+    const events = await given.secretariat.get(`/api/agreements/${agreement.id}/events?asof=2020-10-01`);
     expect(events.status).toBe(400);
     expect(events.body.error.details).toEqual([{ field: 'asof', message: expect.stringMatching(/desconocido/) }]);
 
-    expect((await given.secretariat.get(`/api/sessions/${session.body.id}/agenda?x=1`)).status).toBe(400);
-    expect((await given.secretariat.get(`/api/agreements/${created.body.id}/events`)).status).toBe(200);
+    expect((await given.secretariat.get(`/api/sessions/${agreement.sessionId}/agenda?x=1`)).status).toBe(400);
+    expect((await given.secretariat.get(`/api/agreements/${agreement.id}/events`)).status).toBe(200);
   });
 });

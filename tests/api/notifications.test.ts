@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { deliverNotification } from '../../activities/deliver-notification.js';
 import { addDays, localDateOf } from '../../domain/dates.js';
-import { givenABody } from '../support/api-client.js';
+import { givenABody, givenAnAgreementOf } from '../support/api-client.js';
 import { useHarness } from '../support/use-harness.js';
 
 const h = useHarness();
@@ -45,11 +45,9 @@ describe('GET /api/notifications', () => {
   it('answers an agreement of another body as one that does not exist', async () => {
     const mine = await givenABody(h.app);
     const other = await givenABody(h.app);
-    const session = await other.secretariat.post('/api/sessions', { bodyId: other.bodyId, kind: 'ordinaria', number: 21, date: '2020-09-30' });
-    const theirs = await other.secretariat.post('/api/agreements', { sessionId: session.body.id, text: 'Ajeno.', responsibleInstitutionIds: [other.institutions[0]?.id], deadline: { type: 'none' } });
-    expect(theirs.status).toBe(201);
+    const theirs = await givenAnAgreementOf(other, { text: 'Ajeno.', deadline: { type: 'none' } });
 
-    const foreign = await mine.coordinator.get(`/api/notifications?agreementId=${theirs.body.id}`);
+    const foreign = await mine.coordinator.get(`/api/notifications?agreementId=${theirs.id}`);
     const unknown = await mine.coordinator.get(`/api/notifications?agreementId=${crypto.randomUUID()}`);
 
     expect([foreign.status, foreign.body]).toEqual([unknown.status, unknown.body]);

@@ -64,3 +64,30 @@ export async function givenABody(app: App, overrides: Record<string, unknown> = 
     institutionClients,
   };
 }
+
+export type GivenBody = Awaited<ReturnType<typeof givenABody>>;
+
+export interface GivenAgreement {
+  // The ordinary session that adopts it.
+  number?: number;
+  date?: string;
+  text?: string;
+  // The body's first institution when not said.
+  responsibleInstitutionIds?: string[];
+  deadline?: Record<string, unknown>;
+}
+
+// An agreement adopted at an ordinary session of the body: where most stories
+// start. Fails the test if either registration is refused.
+export async function givenAnAgreementOf(body: GivenBody, agreement: GivenAgreement = {}) {
+  const session = await body.secretariat.post('/api/sessions', { bodyId: body.bodyId, kind: 'ordinaria', number: agreement.number ?? 21, date: agreement.date ?? '2020-09-30' });
+  if (session.status !== 201) throw new Error(`sesión: ${JSON.stringify(session.body)}`);
+  const created = await body.secretariat.post('/api/agreements', {
+    sessionId: session.body.id,
+    text: agreement.text ?? 'Las dependencias informarán sus avances.',
+    responsibleInstitutionIds: agreement.responsibleInstitutionIds ?? [body.institutions[0]?.id],
+    deadline: agreement.deadline ?? { type: 'date', date: '2099-12-31' },
+  });
+  if (created.status !== 201) throw new Error(`acuerdo: ${JSON.stringify(created.body)}`);
+  return created.body as { id: string; folio: string; sessionId: string };
+}

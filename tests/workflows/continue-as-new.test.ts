@@ -3,7 +3,7 @@ import { readStream } from '../../db/event-store.js';
 import { verifyChain } from '../../db/hash-chain.js';
 import { agreementStreamId } from '../../domain/agreement/index.js';
 import { agreementWorkflowId } from '../../workflows/definitions.js';
-import { givenABody } from '../support/api-client.js';
+import { givenABody, givenAnAgreementOf } from '../support/api-client.js';
 import { useHarness } from '../support/use-harness.js';
 
 // A long-lived agreement outgrows one workflow history. The test server
@@ -18,14 +18,7 @@ describe('an agreement whose history grows past the threshold', () => {
     const body = await givenABody(h.app);
     const [institution] = body.institutions;
     if (!institution) throw new Error('givenABody gives institutions');
-    const session = await body.secretariat.post('/api/sessions', { bodyId: body.bodyId, kind: 'ordinaria', number: 19, date: '2019-11-22' });
-    const created = await body.secretariat.post('/api/agreements', {
-      sessionId: session.body.id,
-      text: 'Informar trimestralmente los avances.',
-      responsibleInstitutionIds: [institution.id],
-      deadline: { type: 'date', date: '2099-12-31' },
-    });
-    const id = created.body.id as string;
+    const { id } = await givenAnAgreementOf(body, { number: 19, date: '2019-11-22', text: 'Informar trimestralmente los avances.', responsibleInstitutionIds: [institution.id] });
     const url = (path = '') => `/api/agreements/${id}${path}`;
     const handle = h.temporal.workflow.getHandle(agreementWorkflowId(id));
     const firstRun = (await handle.describe()).runId;

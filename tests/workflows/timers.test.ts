@@ -3,7 +3,7 @@ import { readStream } from '../../db/event-store.js';
 import { agreementStreamId } from '../../domain/agreement/index.js';
 import { formatDmy } from '../../domain/dates.js';
 import { secondsAhead } from '../support/clock.js';
-import { givenABody } from '../support/api-client.js';
+import { givenABody, givenAnAgreementOf } from '../support/api-client.js';
 import { useHarness } from '../support/use-harness.js';
 import { startSmtpServer } from '../support/smtp.js';
 
@@ -108,14 +108,12 @@ describe('a deadline that passes', () => {
     const body = await givenABody(h.app, { timezone: TZ });
     const [institution] = body.institutions;
     if (!institution) throw new Error('givenABody gives institutions');
-    const session = await body.secretariat.post('/api/sessions', { bodyId: body.bodyId, kind: 'ordinaria', number: 21, date: '2020-04-24' });
-    const created = await body.secretariat.post('/api/agreements', {
-      sessionId: session.body.id,
+    const { id } = await givenAnAgreementOf(body, {
+      date: '2020-04-24',
       text: 'Presentar el programa de trabajo.',
       responsibleInstitutionIds: [institution.id],
       deadline: { type: 'business_days', days: 15, from: 'adoption' },
     });
-    const id = created.body.id as string;
 
     await expect.poll(async () => (await readStream(h.db, agreementStreamId(id))).map((e) => e.type), { timeout: 10_000 }).toEqual(['AgreementAdopted', 'DeadlinePassed']);
     const passed = (await readStream(h.db, agreementStreamId(id)))[1];
@@ -130,15 +128,13 @@ describe('a reviewed evidence', () => {
     const body = await givenABody(h.app, { timezone: TZ });
     const [institution] = body.institutions;
     if (!institution) throw new Error('givenABody gives institutions');
-    const session = await body.secretariat.post('/api/sessions', { bodyId: body.bodyId, kind: 'ordinaria', number: 22, date: '2020-12-09' });
-    const created = await body.secretariat.post('/api/agreements', {
-      sessionId: session.body.id,
+    const { id, folio } = await givenAnAgreementOf(body, {
+      number: 22,
+      date: '2020-12-09',
       text: 'Difundir el protocolo.',
       responsibleInstitutionIds: [institution.id],
       deadline: { type: 'date', date: '2099-06-30' },
     });
-    const id = created.body.id as string;
-    const folio = created.body.folio as string;
     const mailsOf = () => smtp.received.filter((m) => m.subject.includes(folio) && m.text.includes('Difundir') === false && m.subject.startsWith('Evidencia'));
 
     const first = await body.institution.post(`/api/agreements/${id}/evidence`, { institutionId: institution.id, description: 'Se difundió en redes.' });
