@@ -10,8 +10,9 @@ import { canonicalJson } from '../../db/hash-chain.js';
 import { findInstitutions } from '../../db/institutions.js';
 import { findSession } from '../../db/sessions.js';
 import { ReviewDecision } from '../../domain/agreement/index.js';
-import { compareDates, formatDmy, localDateOf } from '../../domain/dates.js';
+import { formatDmy, localDateOf } from '../../domain/dates.js';
 import { DeadlineRule } from '../../domain/deadline.js';
+import { notYetHeld } from '../../domain/session-held.js';
 import { agreementStreamId, type CommandData, type RequestedCommandType } from '../../workflows/definitions.js';
 import { commandOnAgreement, loadAgreement } from '../agreement-access.js';
 import { registerAgreement } from '../agreement-registration.js';
@@ -109,9 +110,8 @@ export function agreementRoutes({ db, temporal, taskQueue }: AppDeps): FastifyPl
       assertBodyScope(caller, session.bodyId);
       // Refused here, before the workflow allocates a folio that would then be lost.
       const { timezone } = await findBodySettings(db, session.bodyId);
-      if (compareDates(session.date, localDateOf(new Date().toISOString(), timezone)) > 0) {
-        throw validationFailed([{ field: 'sessionId', message: `La sesión del ${formatDmy(session.date)} aún no se celebra: sus acuerdos se registran a partir de ese día.` }]);
-      }
+      const early = notYetHeld(session.date, localDateOf(new Date().toISOString(), timezone));
+      if (early) throw validationFailed([{ field: 'sessionId', message: early }]);
       await assertMilestoneAnchor(db, input.deadline, session.bodyId);
 
       const ids = [...new Set(input.responsibleInstitutionIds)];

@@ -10,9 +10,10 @@ import { canonicalJson } from '../../db/hash-chain.js';
 import { institutionIdsByAcronym, milestonesByName } from '../../db/reference-lookups.js';
 import { sessionsOfBody } from '../../db/session-lookups.js';
 import { findSession, insertSession, type Session } from '../../db/sessions.js';
-import { compareDates, formatDmy, localDateOf } from '../../domain/dates.js';
+import { formatDmy, localDateOf } from '../../domain/dates.js';
 import type { DeadlineRule } from '../../domain/deadline.js';
 import { IMPORT_COLUMNS, IMPORT_MAX_ROWS, parseImportRows, type ImportRow, type RowError, type SessionRef } from '../../domain/import-row.js';
+import { notYetHeld } from '../../domain/session-held.js';
 import { sessionLabel, type SessionKind } from '../../domain/session-label.js';
 import { registerAgreement } from '../agreement-registration.js';
 import type { AppDeps } from '../app.js';
@@ -85,7 +86,10 @@ async function resolveRows(db: Db, body: Body, rows: readonly ImportRow[]): Prom
     const problems: string[] = [];
     const session = sessionOf(row.session, row.row);
     if (typeof session === 'string') problems.push(session);
-    else if (compareDates(session.date, today) > 0) problems.push(`La sesión del ${formatDmy(session.date)} aún no se celebra: sus acuerdos se registran a partir de ese día.`);
+    else {
+      const early = notYetHeld(session.date, today);
+      if (early) problems.push(early);
+    }
     const unknown = row.responsibles.filter((acronym) => !institutions.has(acronym.toLowerCase()));
     if (unknown.length > 0) problems.push(`Instituciones desconocidas: ${unknown.join(', ')}. Regístrelas antes (POST /api/institutions) o corrija las siglas.`);
     let deadline: DeadlineRule | undefined;
