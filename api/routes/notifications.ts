@@ -29,9 +29,13 @@ export function notificationRoutes({ db }: AppDeps): FastifyPluginAsyncZod {
         const agreement = await findAgreementRow(db, agreementId);
         if (agreement?.body_id !== bodyId) throw notFound('El acuerdo');
       }
-      const body = await findBody(db, bodyId);
-      if (!body) throw notFound('El órgano colegiado');
-      const createdBefore = asOf === undefined ? undefined : endOfDay(referenceDay(body, asOf), body.settings.timezone);
+      let createdBefore: Date | undefined;
+      // The body's zone says when the day ends; only an as-of read needs it.
+      if (asOf !== undefined) {
+        const body = await findBody(db, bodyId);
+        if (!body) throw notFound('El órgano colegiado');
+        createdBefore = endOfDay(referenceDay(body, asOf), body.settings.timezone);
+      }
       return listNotifications(db, { bodyId, ...(agreementId ? { agreementId } : {}), ...(createdBefore ? { createdBefore } : {}) });
     });
   };
