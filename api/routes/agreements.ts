@@ -6,7 +6,6 @@ import type { Body } from '../../db/bodies.js';
 import { readStream } from '../../db/event-store.js';
 import { findAdoption, type Adoption } from '../../db/agreement-adoption.js';
 import { findBodySettings } from '../../db/bodies.js';
-import { canonicalJson } from '../../db/hash-chain.js';
 import { findInstitutions } from '../../db/institutions.js';
 import { findSession } from '../../db/sessions.js';
 import { ReviewDecision } from '../../domain/agreement/index.js';
@@ -19,7 +18,8 @@ import { registerAgreement } from '../agreement-registration.js';
 import { agreementView } from '../agreement-view.js';
 import type { AppDeps } from '../app.js';
 import { assertBodyScope, requireCaller } from '../auth.js';
-import { ApiError, idempotencyKeyReused, validationFailed } from '../errors.js';
+import { ApiError, validationFailed } from '../errors.js';
+import { earlierRun } from '../idempotency.js';
 import { assertMilestoneAnchor } from '../milestone-anchor.js';
 import { actorOf } from '../principal.js';
 import { AsOfQuery, referenceDay } from '../reference-day.js';
@@ -37,13 +37,10 @@ const NewAgreementRequest = z.strictObject({
   notify: z.boolean().default(true),
 });
 
-type NewAgreement = z.infer<typeof NewAgreementRequest>;
-
-// A retried Idempotency-Key must name the agreement its first request registered.
-function sameAdoption(input: NewAgreement, adopted: Adoption): boolean {
-  const content = (a: Pick<Adoption, 'sessionId' | 'text' | 'themes' | 'deadline' | 'responsibleInstitutionIds'>) =>
-    canonicalJson({ sessionId: a.sessionId, text: a.text, themes: a.themes, deadline: a.deadline, responsibles: [...new Set(a.responsibleInstitutionIds)].sort() });
-  return content(input) === content(adopted);
+// What a registration fixes, in one comparable form: a retried Idempotency-Key
+// must name the agreement its first request registered.
+function adoptedContent(a: Pick<Adoption, 'sessionId' | 'text' | 'themes' | 'deadline' | 'responsibleInstitutionIds'>) {
+  return { sessionId: a.sessionId, text: a.text, themes: a.themes, deadline: a.deadline, responsibles: [...new Set(a.responsibleInstitutionIds)].sort() };
 }
 
 const IdParams = z.object({ id: z.uuid() });
@@ -138,8 +135,8 @@ export function agreementRoutes({ db, temporal, taskQueue }: AppDeps): FastifyPl
         key,
       );
       if (key) {
-        const adopted = await findAdoption(db, agreementId);
-        if (adopted && !sameAdoption(input, adopted)) throw idempotencyKeyReused();
+        // The agreement this key registered first, if another: its key is reused.
+        earlierRun(await findAdoption(db, agreementId), adoptedContent, adoptedContent(input));
       }
       const { state, body, row } = await loadAgreement(db, caller, agreementId);
       return reply.status(201).send(await agreementView(db, body, state, row.version));
