@@ -2,6 +2,11 @@ import { z } from 'zod';
 import type { SignInLimits } from '../../api/sign-in-attempts.js';
 import { TASK_QUEUE } from '../../workflows/definitions.js';
 
+// A count read from the environment: a whole number, at least 1.
+function wholeNumber(name: string) {
+  return z.coerce.number().int(`${name} debe ser un número entero`).min(1, `${name} debe ser al menos 1`);
+}
+
 // The environment the worker and the API read, checked once at start-up so a
 // missing or mistyped variable stops the process with a message, not later.
 const Env = z.object({
@@ -17,56 +22,42 @@ const Env = z.object({
   ACUERDOS_ADMIN_TOKEN: z.string().min(16, 'ACUERDOS_ADMIN_TOKEN debe tener al menos 16 caracteres').optional(),
   FILES_DIR: z.string().min(1).default('.data/files'),
   MAX_UPLOAD_MB: z.coerce.number().positive('MAX_UPLOAD_MB debe ser mayor que cero').max(10_240).optional(),
-  MAX_UPLOAD_FILES: z.coerce.number().int('MAX_UPLOAD_FILES debe ser un número entero').min(1, 'MAX_UPLOAD_FILES debe ser al menos 1').max(1_000).optional(),
-  LOGIN_MAX_FAILURES: z.coerce.number().int('LOGIN_MAX_FAILURES debe ser un número entero').min(1, 'LOGIN_MAX_FAILURES debe ser al menos 1').optional(),
-  LOGIN_MAX_FAILURES_PER_IP: z.coerce.number().int('LOGIN_MAX_FAILURES_PER_IP debe ser un número entero').min(1, 'LOGIN_MAX_FAILURES_PER_IP debe ser al menos 1').optional(),
+  MAX_UPLOAD_FILES: wholeNumber('MAX_UPLOAD_FILES').max(1_000).optional(),
+  LOGIN_MAX_FAILURES: wholeNumber('LOGIN_MAX_FAILURES').optional(),
+  LOGIN_MAX_FAILURES_PER_IP: wholeNumber('LOGIN_MAX_FAILURES_PER_IP').optional(),
   LOGIN_WINDOW_MINUTES: z.coerce.number().positive('LOGIN_WINDOW_MINUTES debe ser mayor que cero').max(24 * 60).optional(),
 });
 
-export interface RuntimeConfig {
-  databaseUrl: string;
-  temporalAddress: string;
-  temporalNamespace: string;
-  taskQueue: string;
-  port: number;
-  host: string;
-  adminToken: string | undefined;
-  smtpUrl: string | undefined;
-  mailFrom: string;
-  publicUrl: string;
-  filesDir: string;
-  maxUploadBytes: number | undefined;
-  maxUploadFiles: number | undefined;
+// The environment as the processes use it: names of their own, sizes in bytes and ms.
+const Config = Env.transform((e) => ({
+  databaseUrl: e.DATABASE_URL,
+  temporalAddress: e.TEMPORAL_ADDRESS,
+  temporalNamespace: e.TEMPORAL_NAMESPACE,
+  taskQueue: e.TEMPORAL_TASK_QUEUE,
+  port: e.PORT,
+  host: e.HOST,
+  adminToken: e.ACUERDOS_ADMIN_TOKEN,
+  smtpUrl: e.SMTP_URL,
+  mailFrom: e.MAIL_FROM,
+  publicUrl: e.PUBLIC_URL ?? `http://localhost:${e.PORT}`,
+  filesDir: e.FILES_DIR,
+  maxUploadBytes: e.MAX_UPLOAD_MB === undefined ? undefined : Math.floor(e.MAX_UPLOAD_MB * 1024 * 1024),
+  maxUploadFiles: e.MAX_UPLOAD_FILES,
   // Unset fields take the API's defaults.
-  signInLimits: Partial<SignInLimits>;
-}
+  signInLimits: {
+    ...(e.LOGIN_MAX_FAILURES === undefined ? {} : { maxFailuresPerEmail: e.LOGIN_MAX_FAILURES }),
+    ...(e.LOGIN_MAX_FAILURES_PER_IP === undefined ? {} : { maxFailuresPerAddress: e.LOGIN_MAX_FAILURES_PER_IP }),
+    ...(e.LOGIN_WINDOW_MINUTES === undefined ? {} : { windowMs: Math.round(e.LOGIN_WINDOW_MINUTES * 60_000) }),
+  } satisfies Partial<SignInLimits>,
+}));
+export type RuntimeConfig = z.output<typeof Config>;
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): RuntimeConfig {
-  const parsed = Env.safeParse(env);
+  const parsed = Config.safeParse(env);
   if (!parsed.success) {
     const lines = parsed.error.issues.map((i) => `  ${i.path.join('.')}: ${i.message}`);
     console.error(`Configuración inválida:\n${lines.join('\n')}`);
     process.exit(1);
   }
-  const e = parsed.data;
-  return {
-    databaseUrl: e.DATABASE_URL,
-    temporalAddress: e.TEMPORAL_ADDRESS,
-    temporalNamespace: e.TEMPORAL_NAMESPACE,
-    taskQueue: e.TEMPORAL_TASK_QUEUE,
-    port: e.PORT,
-    host: e.HOST,
-    adminToken: e.ACUERDOS_ADMIN_TOKEN,
-    smtpUrl: e.SMTP_URL,
-    mailFrom: e.MAIL_FROM,
-    publicUrl: e.PUBLIC_URL ?? `http://localhost:${e.PORT}`,
-    filesDir: e.FILES_DIR,
-    maxUploadBytes: e.MAX_UPLOAD_MB === undefined ? undefined : Math.floor(e.MAX_UPLOAD_MB * 1024 * 1024),
-    maxUploadFiles: e.MAX_UPLOAD_FILES,
-    signInLimits: {
-      ...(e.LOGIN_MAX_FAILURES === undefined ? {} : { maxFailuresPerEmail: e.LOGIN_MAX_FAILURES }),
-      ...(e.LOGIN_MAX_FAILURES_PER_IP === undefined ? {} : { maxFailuresPerAddress: e.LOGIN_MAX_FAILURES_PER_IP }),
-      ...(e.LOGIN_WINDOW_MINUTES === undefined ? {} : { windowMs: Math.round(e.LOGIN_WINDOW_MINUTES * 60_000) }),
-    },
-  };
+  return parsed.data;
 }
