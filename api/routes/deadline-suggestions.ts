@@ -10,6 +10,7 @@ import { completeRule, suggestDeadline } from '../../domain/deadline-suggestion.
 import type { AppDeps } from '../app.js';
 import { assertBodyScope, requireCaller } from '../auth.js';
 import { validationFailed } from '../errors.js';
+import { IdempotencyHeaders } from '../request-schemas.js';
 import { errorAnswers } from '../responses/error.js';
 import { DeadlineSuggestionView } from '../responses/deadline-suggestion.js';
 
@@ -20,7 +21,8 @@ const SuggestionRequest = z.strictObject({
 });
 
 // Reads a deadline from an agreement's text for the registration form and the
-// import's review. It records nothing, so it takes no Idempotency-Key.
+// import's review. It records nothing; it takes an Idempotency-Key like every
+// POST, so a client that sends one with every submission is not refused.
 export function deadlineSuggestionRoutes({ db }: AppDeps): FastifyPluginAsyncZod {
   return async (app) => {
     app.post(
@@ -30,7 +32,8 @@ export function deadlineSuggestionRoutes({ db }: AppDeps): FastifyPluginAsyncZod
           tags: ['Acuerdos'],
           summary: 'Sugerir el plazo que enuncia el texto de un acuerdo',
           body: SuggestionRequest,
-          response: { 200: DeadlineSuggestionView, ...errorAnswers(400, 401, 403, 413, 415) },
+          headers: IdempotencyHeaders,
+          response: { 200: DeadlineSuggestionView, ...errorAnswers(400, 401, 403, 409, 413, 415) },
         },
       },
       async (request) => {
