@@ -1,6 +1,6 @@
 import * as wf from '@temporalio/workflow';
 import type { Activities } from '../activities/index.js';
-import { AgreementCommand, decide, evolve, initialState, type Agreement, type AgreementEvent, type AgreementState } from '../domain/agreement/index.js';
+import { AgreementCommand, decide, evolve, initialState, type Agreement, type AgreementEvent, type AgreementState, type DecidedEvent } from '../domain/agreement/index.js';
 import type { BodySettings } from '../domain/body-settings.js';
 import { zonedInstant } from '../domain/dates.js';
 import { DomainError } from '../domain/errors.js';
@@ -112,7 +112,7 @@ export async function agreementWorkflow(input: AgreementWorkflowInput): Promise<
   // decide against the current state with Temporal's deterministic clock. Before
   // adoption no body is known, but then decide refuses every command except the
   // adoption, which loads the settings first: the UTC stand-in dates nothing.
-  function decideNow(command: AgreementCommand): AgreementEvent[] {
+  function decideNow(command: AgreementCommand): DecidedEvent[] {
     const { timezone, nonWorkingDays } = settings ?? { timezone: 'UTC', nonWorkingDays: [] };
     return decide(command, state, { now: new Date().toISOString(), timezone, nonWorkingDays, milestoneDates });
   }
@@ -120,7 +120,7 @@ export async function agreementWorkflow(input: AgreementWorkflowInput): Promise<
   // The one path by which anything is recorded: decide, append (idempotent by
   // the event ids fixed here, so a retried activity appends once), then evolve.
   // Callers hold the lock.
-  async function record(command: AgreementCommand): Promise<AgreementEvent[]> {
+  async function record(command: AgreementCommand): Promise<DecidedEvent[]> {
     const events = decideNow(command);
     if (events.length === 0) return events;
     const result = await store().appendEvents({
@@ -130,7 +130,7 @@ export async function agreementWorkflow(input: AgreementWorkflowInput): Promise<
         eventId: wf.uuid4(),
         type: event.type,
         data: event.data,
-        occurredAt: command.meta.occurredAt,
+        occurredAt: event.occurredAt,
         actor: command.meta.actor,
       })),
     });

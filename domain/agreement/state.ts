@@ -58,3 +58,9 @@ export const AgreementState = z.discriminatedUnion('status', [NotAdopted, Agreem
 export type AgreementState = z.infer<typeof AgreementState>;
 
 export const initialState: AgreementState = { status: 'sin_adoptar' };
+
+// The day the agreement's current deadline rule took effect: its adoption, or
+// the last prórroga. Nothing the rule causes happened before it.
+export function ruleInForceSince(agreement: Agreement): LocalDate {
+  return agreement.deadlineHistory.at(-1)?.replacedOn ?? agreement.adoptedOn;
+}

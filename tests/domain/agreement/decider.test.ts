@@ -1,12 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { AgreementEvent, evolve, foldEvents, initialState, parseAgreementEvent, type AgreementState } from '../../../domain/agreement/index.js';
+import { AgreementEvent, decide, evolve, foldEvents, initialState, parseAgreementEvent, type AgreementState } from '../../../domain/agreement/index.js';
 import { businessCalendar } from '../../../domain/calendar.js';
 import { localDateOf, type LocalDate } from '../../../domain/dates.js';
 import { DOMAIN_ERROR_CODES } from '../../../domain/errors.js';
 import { formatFolio } from '../../../domain/folio.js';
 import { evaluateSemaforo } from '../../../domain/semaforo.js';
 import { feminineOrdinal, SessionKind, sessionLabel } from '../../../domain/session-label.js';
-import { adoptedState, exercised, given } from '../support/given.js';
+import { adoptedState, defaultContext, exercised, given } from '../support/given.js';
 import {
   ADOPTED_40,
   ADOPTED_45,
@@ -494,6 +494,46 @@ describe('deadlines: prórroga and milestones', () => {
         },
       });
     expect(adoptedState(changed).dueDate).toBeNull();
+  });
+});
+
+// §1.7: what a fact recorded late causes is dated when the fact happened, so
+// an asOf read between that day and the day it was typed in is true.
+describe('facts recorded late are dated when they happened', () => {
+  const datesOf = (history: AgreementEvent[], command: Parameters<typeof decide>[0]) =>
+    decide(command, foldEvents(history), defaultContext).map((e) => [e.type, e.occurredAt]);
+
+  it('the PROIGUALDAD published on 22/12/2020, recorded in February: the due date is set from the start of 22/12 in Mexico City', () => {
+    expect(datesOf([ADOPTED_49], resolveMilestone(PROIGUALDAD_DOF, '2020-12-22', NOON('2021-02-10')))).toEqual([['DueDateSet', '2020-12-22T06:00:00.000Z']]);
+  });
+
+  it('a milestone that occurred before the session: the due date is set from the adoption, never before', () => {
+    // Agreement 49 was adopted on 30/09/2020 (Mexico City on summer time, UTC−5).
+    expect(datesOf([ADOPTED_49], resolveMilestone(PROIGUALDAD_DOF, '2020-08-22', NOON('2020-10-05')))).toEqual([['DueDateSet', '2020-09-30T05:00:00.000Z']]);
+  });
+
+  it('a prórroga onto the milestone dated 09/12/2020: a milestone of an earlier day sets the date from the prórroga’s day', () => {
+    const moved: AgreementEvent = {
+      type: 'DeadlineChanged',
+      data: { deadline: AGREEMENT_49.deadline, reason: 'Se espera la publicación del PROIGUALDAD.', on: '2020-12-09', dueDate: null, dueDateExplanation: 'sin fecha' },
+    };
+    expect(datesOf([ADOPTED_45, moved], resolveMilestone(PROIGUALDAD_DOF, '2020-12-01', NOON('2021-01-15')))).toEqual([['DueDateSet', '2020-12-09T06:00:00.000Z']]);
+  });
+
+  it('the last acceptance by date fulfils the agreement, though an earlier-dated one is recorded last', () => {
+    // SEGOB’s evidence was accepted on 20/05 and recorded first; SHCP’s, accepted
+    // on 14/05, is typed in afterwards: the agreement was fulfilled on 20/05.
+    const segobAcceptedLate = evidenceReviewed('ev-segob-1', SEGOB, 'accepted', NOON('2020-05-20'));
+    given(ADOPTED_40, SEGOB_SENT, SHCP_SENT, segobAcceptedLate)
+      .when(reviewEvidence('ev-shcp-1', 'accepted', NOON('2020-05-14')))
+      .thenDated(
+        { ...SHCP_ACCEPTED, occurredAt: NOON('2020-05-14') },
+        { type: 'AgreementFulfilled', data: { on: '2020-05-20', automatic: true, justification: null }, occurredAt: NOON('2020-05-20') },
+      );
+  });
+
+  it('every other event is dated as its command says', () => {
+    expect(datesOf([ADOPTED_40], submitEvidence('ev-segob-1', SEGOB, NOON('2020-05-11')))).toEqual([['EvidenceSubmitted', NOON('2020-05-11')]]);
   });
 });
 
