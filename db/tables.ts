@@ -16,6 +16,8 @@ export interface BodiesTable {
   warning_business_days: number;
   reminders: ColumnType<unknown, string, string>;
   public: boolean;
+  settings_version: ColumnType<number, number | undefined, number>;
+  settings_changed_at: ColumnType<Date, Date | undefined, Date>;
   created_at: CreatedAt;
   updated_at: ColumnType<Date, Date | undefined, Date>;
 }

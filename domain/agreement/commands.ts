@@ -27,6 +27,8 @@ export const ChangeDeadline = command('ChangeDeadline', { deadline: DeadlineRule
 export const ResolveMilestone = command('ResolveMilestone', { milestoneId: z.string(), date: LocalDate });
 export const RecordDeadlinePassed = command('RecordDeadlinePassed', {});
 export const RecordReminderSent = command('RecordReminderSent', { key: z.string(), institutionIds: z.array(z.string()) });
+// The body's calendar changed (at settingsChangedAt): the due date is counted again with it.
+export const RecountDueDate = command('RecountDueDate', { settingsChangedAt: Instant });
 
 export const AgreementCommand = z.discriminatedUnion('type', [
   AdoptAgreement,
@@ -39,5 +41,6 @@ export const AgreementCommand = z.discriminatedUnion('type', [
   ResolveMilestone,
   RecordDeadlinePassed,
   RecordReminderSent,
+  RecountDueDate,
 ]);
 export type AgreementCommand = z.infer<typeof AgreementCommand>;

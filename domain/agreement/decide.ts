@@ -185,6 +185,17 @@ function decideEvents(command: AgreementCommand, state: AgreementState, ctx: Dec
       if (agreement.status !== 'en_proceso' || due === null || compareDates(on, due) <= 0 || agreement.overdueRecordedFor === due) return [];
       return [{ type: 'DeadlinePassed', data: { dueDate: due } }];
     }
+    case 'RecountDueDate': {
+      if (agreement.status === 'cancelado') return [];
+      const due = dueDateOf(agreement.deadline, agreement.adoptedOn, ctx);
+      if (due.dueDate === agreement.dueDate && due.explanation === agreement.dueDateExplanation) return [];
+      // Dated when the body changed its calendar, but not before the rule was
+      // in force nor after the moment it is recorded.
+      const ruled = startOf(ruleInForceSince(agreement), ctx);
+      const changed = Math.min(Date.parse(command.data.settingsChangedAt), Date.parse(command.meta.occurredAt));
+      const recountedAt = new Date(Math.max(changed, Date.parse(ruled))).toISOString();
+      return [{ type: 'DueDateRecounted', data: { dueDate: due.dueDate, dueDateExplanation: due.explanation }, occurredAt: recountedAt }];
+    }
     case 'RecordReminderSent': {
       if (agreement.remindersSent.includes(command.data.key)) return [];
       return [{ type: 'ReminderSent', data: command.data }];

@@ -93,6 +93,7 @@ export function evolve(state: AgreementState, event: AgreementEvent): AgreementS
       };
     }
     case 'DueDateSet':
+    case 'DueDateRecounted':
       return { ...agreement, dueDate: event.data.dueDate, dueDateExplanation: event.data.dueDateExplanation };
     case 'DeadlinePassed':
       return { ...agreement, overdueRecordedFor: event.data.dueDate };

@@ -616,6 +616,41 @@ describe('evolve on its own, as the projection replays stored events', () => {
   });
 });
 
+describe('the body changes its calendar', () => {
+  const recount = (settingsChangedAt: string, occurredAt: string) =>
+    ({ type: 'RecountDueDate', data: { settingsChangedAt }, meta: { actor: { role: 'system', id: 'acuerdos' }, occurredAt } }) as const;
+  const vacation = [{ from: '2020-05-04', to: '2020-05-08', name: 'Receso de mayo' }];
+
+  it('a week of rest before the due date moves agreement 40 to 25/05/2020, dated when the body published it', () => {
+    const state = given(ADOPTED_40)
+      .within({ nonWorkingDays: vacation })
+      .when(recount(NOON('2020-05-01'), NOON('2020-05-02')))
+      .thenDated({
+        type: 'DueDateRecounted',
+        data: {
+          dueDate: '2020-05-25',
+          dueDateExplanation:
+            '15 días hábiles contados a partir del 24/04/2020; no cuentan: 01/05/2020 (Día del Trabajo), 04/05/2020 (Receso de mayo), 05/05/2020 (Receso de mayo), 06/05/2020 (Receso de mayo), 07/05/2020 (Receso de mayo), 08/05/2020 (Receso de mayo) → 25/05/2020',
+        },
+        occurredAt: NOON('2020-05-01'),
+      });
+    // Not a prórroga: no earlier version is kept.
+    expect(adoptedState(state)).toMatchObject({ dueDate: '2020-05-25', deadlineHistory: [] });
+  });
+
+  it('a change that leaves the due date as it was records nothing, nor one of a cancelled agreement', () => {
+    given(ADOPTED_40).when(recount(NOON('2020-05-01'), NOON('2020-05-02'))).then();
+    given(ADOPTED_40, cancelled('Sin efecto.', '2020-04-30')).within({ nonWorkingDays: vacation }).when(recount(NOON('2020-05-01'), NOON('2020-05-02'))).then();
+  });
+
+  it('a change made before the agreement was adopted counts from its adoption', () => {
+    given(ADOPTED_40)
+      .within({ nonWorkingDays: vacation })
+      .when(recount('2019-01-01T00:00:00.000Z', NOON('2020-05-02')))
+      .thenDated(expect.objectContaining({ type: 'DueDateRecounted', occurredAt: '2020-04-24T05:00:00.000Z' }));
+  });
+});
+
 describe('the stories cover the whole decider', () => {
   it('every command and every refusal code of domain/errors.ts was exercised above', () => {
     expect([...exercised.commands].sort()).toEqual(
@@ -626,6 +661,7 @@ describe('the stories cover the whole decider', () => {
         'FulfilAgreement',
         'RecordDeadlinePassed',
         'RecordReminderSent',
+        'RecountDueDate',
         'ReopenAgreement',
         'ResolveMilestone',
         'ReviewEvidence',
