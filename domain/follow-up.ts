@@ -39,14 +39,19 @@ function overdueFrom(agreement: Agreement, timezone: string): string | null {
   return Date.parse(passed) > Date.parse(ruled) ? passed : ruled;
 }
 
-export function followUp({ agreement, settings, lookedAt, now }: FollowUpInput): FollowUp {
-  const plan = planReminders({
+// The reminders still ahead of an instant, by the body's settings.
+export function reminderPlan(agreement: Agreement, settings: BodySettings, from: string): PlannedReminder[] {
+  return planReminders({
     agreement,
     settings: settings.reminders,
     timezone: settings.timezone,
     calendar: businessCalendar(settings.nonWorkingDays),
-    now: lookedAt,
+    now: from,
   });
+}
+
+export function followUp({ agreement, settings, lookedAt, now }: FollowUpInput): FollowUp {
+  const plan = reminderPlan(agreement, settings, lookedAt);
   const nowMs = Date.parse(now);
   const arrived = plan.filter((r) => Date.parse(r.instant) <= nowMs);
   const upcoming = plan.find((r) => Date.parse(r.instant) > nowMs);
