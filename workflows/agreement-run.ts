@@ -354,7 +354,7 @@ export class AgreementRun {
     const { carried } = this;
     if (carried.state.status === 'sin_adoptar' || !carried.settings) return null;
     const now = new Date().toISOString();
-    const due = followUp({ agreement: carried.state, settings: carried.settings, lookedAt: carried.lookedAt ?? now, now });
+    const due = followUp({ agreement: carried.state, settings: carried.settings, lookedAt: carried.lookedAt, now });
     carried.lookedAt = now;
     if (due.deadlinePassedAt) {
       await this.recordBySystem({ type: 'RecordDeadlinePassed', data: {}, meta: { actor: system, occurredAt: due.deadlinePassedAt } });
@@ -366,6 +366,6 @@ export class AgreementRun {
   plan(): FollowUpPlan | null {
     const { state, settings, settingsVersion, lookedAt } = this.carried;
     if (state.status === 'sin_adoptar' || !settings) return null;
-    return { settingsVersion, reminders: reminderPlan(state, settings, lookedAt ?? new Date().toISOString()) };
+    return { settingsVersion, reminders: reminderPlan(state, settings, lookedAt) };
   }
 }

@@ -53,14 +53,15 @@ export interface Carried {
   // Messages accepted and not yet sent.
   outbox: Notice[];
   // The last time the timers were looked at (ISO instant).
-  lookedAt: string | null;
+  lookedAt: string;
   handled: HandledUpdate[];
 }
 
 export interface AgreementWorkflowInput {
   agreementId: string;
-  // Runs from before settings versions carried neither of these fields.
-  carried?: Omit<Carried, 'settingsVersion' | 'recountSince'> & Partial<Pick<Carried, 'settingsVersion' | 'recountSince'>>;
+  // Runs from before settings versions carried neither settingsVersion nor
+  // recountSince, and older ones may carry no lookedAt.
+  carried?: Omit<Carried, 'settingsVersion' | 'recountSince' | 'lookedAt'> & Partial<Pick<Carried, 'settingsVersion' | 'recountSince'>> & { lookedAt: string | null };
 }
 
 export interface AdoptionRequest {
