@@ -47,7 +47,7 @@ type BodyPatch = z.infer<typeof BodyPatchRequest>;
 const IdParams = z.object({ id: z.uuid() });
 
 const PATCH_DESCRIPTION =
-  'Cambia los campos indicados de un órgano; `reminders` se reemplaza completo. `folioStart` solo puede quedar por encima de los folios ya asignados (409): los folios no se reutilizan. Los acuerdos en proceso replanifican con la nueva configuración.';
+  'Cambia los campos indicados de un órgano; `reminders` se reemplaza completo. `folioStart` solo puede quedar por encima de los folios ya asignados (409): los folios no se reutilizan. Todo acuerdo no cancelado recibe la nueva configuración (aunque el worker esté detenido, al volver) y recalcula su fecha de vencimiento y sus recordatorios.';
 
 export function bodyJson(body: Body): BodyView {
   return {
