@@ -5,7 +5,7 @@ import { refuse } from '../errors.js';
 import type { AgreementCommand } from './commands.js';
 import type { AgreementEvent } from './events.js';
 import { evolve } from './evolve.js';
-import { ruleInForceSince, type Agreement, type AgreementState } from './state.js';
+import { dueDateSince, ruleInForceSince, type Agreement, type AgreementState } from './state.js';
 import type { AgreementStatus } from './status.js';
 
 export interface DecideContext {
@@ -189,12 +189,13 @@ function decideEvents(command: AgreementCommand, state: AgreementState, ctx: Dec
       if (agreement.status === 'cancelado') return [];
       const due = dueDateOf(agreement.deadline, agreement.adoptedOn, ctx);
       if (due.dueDate === agreement.dueDate && due.explanation === agreement.dueDateExplanation) return [];
-      // Dated when the body changed its calendar, but not before the rule was
-      // in force nor after the moment it is recorded.
-      const ruled = startOf(ruleInForceSince(agreement), ctx);
+      // Dated when the body changed its calendar, but not before the due date
+      // it replaces took effect nor after the moment it is recorded.
+      const since = startOf(dueDateSince(agreement), ctx);
       const changed = Math.min(Date.parse(command.data.settingsChangedAt), Date.parse(command.meta.occurredAt));
-      const recountedAt = new Date(Math.max(changed, Date.parse(ruled))).toISOString();
-      return [{ type: 'DueDateRecounted', data: { dueDate: due.dueDate, dueDateExplanation: due.explanation }, occurredAt: recountedAt }];
+      const recountedAt = new Date(Math.max(changed, Date.parse(since))).toISOString();
+      const on = localDateOf(recountedAt, ctx.timezone);
+      return [{ type: 'DueDateRecounted', data: { on, dueDate: due.dueDate, dueDateExplanation: due.explanation }, occurredAt: recountedAt }];
     }
     case 'RecordReminderSent': {
       if (agreement.remindersSent.includes(command.data.key)) return [];

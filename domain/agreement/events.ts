@@ -90,7 +90,7 @@ export const DueDateSet = z.object({
 // no earlier version is kept.
 export const DueDateRecounted = z.object({
   type: z.literal('DueDateRecounted'),
-  data: z.object(DueDateFields),
+  data: z.object({ on: LocalDate, ...DueDateFields }),
 });
 
 export const DeadlinePassed = z.object({

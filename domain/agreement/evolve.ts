@@ -1,6 +1,7 @@
 import type { AgreementEvent } from './events.js';
+import { compareDates } from '../dates.js';
 import type { Agreement, AgreementState, Responsible } from './state.js';
-import { initialState } from './state.js';
+import { initialState, ruleInForceSince } from './state.js';
 
 function setInstitution(agreement: Agreement, institutionId: string, state: Responsible['state']): Responsible[] {
   return agreement.responsibles.map((r) => (r.institutionId === institutionId ? { ...r, state } : r));
@@ -90,11 +91,17 @@ export function evolve(state: AgreementState, event: AgreementEvent): AgreementS
         deadline: d.deadline,
         dueDate: d.dueDate,
         dueDateExplanation: d.dueDateExplanation,
+        dueDateSince: d.on,
       };
     }
-    case 'DueDateSet':
+    case 'DueDateSet': {
+      const d = event.data;
+      const ruled = ruleInForceSince(agreement);
+      const since = compareDates(d.milestoneDate, ruled) > 0 ? d.milestoneDate : ruled;
+      return { ...agreement, dueDate: d.dueDate, dueDateExplanation: d.dueDateExplanation, dueDateSince: since };
+    }
     case 'DueDateRecounted':
-      return { ...agreement, dueDate: event.data.dueDate, dueDateExplanation: event.data.dueDateExplanation };
+      return { ...agreement, dueDate: event.data.dueDate, dueDateExplanation: event.data.dueDateExplanation, dueDateSince: event.data.on };
     case 'DeadlinePassed':
       return { ...agreement, overdueRecordedFor: event.data.dueDate };
     case 'ReminderSent':

@@ -47,6 +47,9 @@ export const Agreement = AgreementAdopted.shape.data.omit({ responsibleInstituti
   overdueRecordedFor: LocalDate.nullable(),
   // Keys of the reminders already sent, so each is sent once.
   remindersSent: z.array(z.string()),
+  // The day the current due date took effect, when later than the rule (a
+  // milestone's day, a recount): nothing it causes happened before.
+  dueDateSince: LocalDate.optional(),
 });
 export type Agreement = z.infer<typeof Agreement>;
 
@@ -63,4 +66,10 @@ export const initialState: AgreementState = { status: 'sin_adoptar' };
 // the last prórroga. Nothing the rule causes happened before it.
 export function ruleInForceSince(agreement: Agreement): LocalDate {
   return agreement.deadlineHistory.at(-1)?.replacedOn ?? agreement.adoptedOn;
+}
+
+// The day the current due date took effect: what its passing causes is never
+// dated before it.
+export function dueDateSince(agreement: Agreement): LocalDate {
+  return agreement.dueDateSince ?? ruleInForceSince(agreement);
 }

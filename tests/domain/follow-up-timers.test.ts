@@ -58,4 +58,10 @@ describe('the follow-up of agreement 40', () => {
     const now = '2020-05-26T18:00:00.000Z';
     expect(followUp({ agreement: extended, settings, lookedAt: now, now }).deadlinePassedAt).toBe('2020-05-25T05:00:00.000Z');
   });
+
+  it('given the body’s calendar counted the due date again on 25/05 to a day already gone, dates its passing on that day', () => {
+    const recounted = adoptedState(evolve(agreement40, { type: 'DueDateRecounted', data: { on: '2020-05-25', dueDate: '2020-05-20', dueDateExplanation: '20/05/2020' } }));
+    const now = '2020-05-26T18:00:00.000Z';
+    expect(followUp({ agreement: recounted, settings, lookedAt: now, now }).deadlinePassedAt).toBe('2020-05-25T05:00:00.000Z');
+  });
 });

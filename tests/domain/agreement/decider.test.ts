@@ -628,6 +628,7 @@ describe('the body changes its calendar', () => {
       .thenDated({
         type: 'DueDateRecounted',
         data: {
+          on: '2020-05-01',
           dueDate: '2020-05-25',
           dueDateExplanation:
             '15 días hábiles contados a partir del 24/04/2020; no cuentan: 01/05/2020 (Día del Trabajo), 04/05/2020 (Receso de mayo), 05/05/2020 (Receso de mayo), 06/05/2020 (Receso de mayo), 07/05/2020 (Receso de mayo), 08/05/2020 (Receso de mayo) → 25/05/2020',
@@ -635,12 +636,25 @@ describe('the body changes its calendar', () => {
         occurredAt: NOON('2020-05-01'),
       });
     // Not a prórroga: no earlier version is kept.
-    expect(adoptedState(state)).toMatchObject({ dueDate: '2020-05-25', deadlineHistory: [] });
+    expect(adoptedState(state)).toMatchObject({ dueDate: '2020-05-25', dueDateSince: '2020-05-01', deadlineHistory: [] });
   });
 
   it('a change that leaves the due date as it was records nothing, nor one of a cancelled agreement', () => {
     given(ADOPTED_40).when(recount(NOON('2020-05-01'), NOON('2020-05-02'))).then();
     given(ADOPTED_40, cancelled('Sin efecto.', '2020-04-30')).within({ nonWorkingDays: vacation }).when(recount(NOON('2020-05-01'), NOON('2020-05-02'))).then();
+  });
+
+  it('a change made before the milestone that set the due date is dated from that milestone’s day', () => {
+    // The PROIGUALDAD set agreement 49's due date from 22/12/2020; a calendar of 01/12 heard later
+    const dueDateSet: AgreementEvent = {
+      type: 'DueDateSet',
+      data: { milestoneId: PROIGUALDAD_DOF, milestoneDate: '2020-12-22', dueDate: '2021-03-22', dueDateExplanation: '3 meses contados a partir del 22/12/2020 → 22/03/2021' },
+    };
+    const march = [{ from: '2021-03-22', to: '2021-03-26', name: 'Receso' }];
+    given(ADOPTED_49, dueDateSet)
+      .within({ nonWorkingDays: march, milestoneDates: { [PROIGUALDAD_DOF]: '2020-12-22' } })
+      .when(recount(NOON('2020-12-01'), NOON('2021-01-10')))
+      .thenDated(expect.objectContaining({ type: 'DueDateRecounted', data: expect.objectContaining({ on: '2020-12-22', dueDate: '2021-03-29' }), occurredAt: '2020-12-22T06:00:00.000Z' }));
   });
 
   it('a change made before the agreement was adopted counts from its adoption', () => {
