@@ -91,6 +91,36 @@ export interface AgreementResponsiblesTable {
   state: string;
 }
 
+export interface AgreementPeriodsTable {
+  agreement_id: string;
+  body_id: string;
+  seq: number;
+  valid_from: Date;
+  valid_until: Date | null;
+  status: string;
+  due_date: LocalDateColumn | null;
+}
+
+export interface AgreementPeriodResponsiblesTable {
+  agreement_id: string;
+  valid_from: Date;
+  institution_id: string;
+  state: string;
+}
+
+export interface ImportsTable {
+  id: string;
+  body_id: string;
+  state: string;
+  total: number;
+  items: ColumnType<unknown, string, never>;
+  agreements: ColumnType<unknown, string | undefined, string>;
+  errors: ColumnType<unknown, string | undefined, string>;
+  actor: ColumnType<unknown, string, never>;
+  created_at: CreatedAt;
+  updated_at: ColumnType<Date, Date | undefined, Date>;
+}
+
 export interface NotificationsTable {
   id: string;
   key: string;
@@ -154,6 +184,9 @@ export interface Database {
   folio_allocations: FolioAllocationsTable;
   agreements: AgreementsTable;
   agreement_responsibles: AgreementResponsiblesTable;
+  agreement_periods: AgreementPeriodsTable;
+  agreement_period_responsibles: AgreementPeriodResponsiblesTable;
+  imports: ImportsTable;
   notifications: NotificationsTable;
   milestones: MilestonesTable;
   users: UsersTable;

@@ -198,6 +198,7 @@ const rows: Row[] = [
   { route: 'GET /api/evidence/{eid}/files/{sha256}', allowed: [...STAFF, 'institution'], call: () => ({ url: `/api/evidence/${w.evidenceId}/files/${w.fileSha256}` }) },
   { route: 'GET /api/notifications', allowed: STAFF, call: () => ({ url: `/api/notifications?bodyId=${w.bodyId}` }) },
   { route: 'GET /api/dashboard', allowed: STAFF, call: () => ({ url: `/api/dashboard?bodyId=${w.bodyId}` }) },
+  { route: 'GET /api/dashboard/trend', allowed: STAFF, call: () => ({ url: `/api/dashboard/trend?bodyId=${w.bodyId}&months=3` }) },
   { route: 'GET /api/reports/annex', allowed: STAFF, call: () => ({ url: `/api/reports/annex?bodyId=${w.bodyId}&format=json` }) },
   {
     route: 'POST /api/import/agreements',

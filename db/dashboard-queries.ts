@@ -1,0 +1,145 @@
+import { sql, type ExpressionBuilder } from 'kysely';
+import type { AgreementStatus } from '../domain/agreement/status.js';
+import type { DashboardTotals, InstitutionCompliance, LightCounts } from '../domain/dashboard.js';
+import { complianceRate } from '../domain/dashboard.js';
+import type { LocalDate } from '../domain/dates.js';
+import type { LightThresholds } from '../domain/light-filter.js';
+import type { Db } from './connection.js';
+import type { Database } from './tables.js';
+
+// What a dashboard counts: a body's agreements now (the read model), or as
+// they stood at a cutoff instant (their periods, migration 0010). Either way
+// the counting is done by PostgreSQL, with the light thresholds of the
+// reference day computed once (domain/light-filter.ts): the same rule as
+// summarizeDashboard (domain/dashboard.ts), which the tests hold them to.
+export interface DashboardScope {
+  bodyId: string;
+  cutoff: Date | null;
+}
+
+function inPeriod(eb: ExpressionBuilder<Database, 'agreement_periods'>, cutoff: Date) {
+  return eb.and([eb('agreement_periods.valid_from', '<', cutoff), eb.or([eb('agreement_periods.valid_until', 'is', null), eb('agreement_periods.valid_until', '>=', cutoff)])]);
+}
+
+// id, seq, status, due_date of each agreement of the scope.
+function agreementsOf(db: Db, { bodyId, cutoff }: DashboardScope) {
+  if (cutoff === null) return db.selectFrom('agreements').where('body_id', '=', bodyId).select(['id', 'seq', 'status', 'due_date']);
+  return db
+    .selectFrom('agreement_periods')
+    .where('body_id', '=', bodyId)
+    .where((eb) => inPeriod(eb, cutoff))
+    .select(['agreement_id as id', 'seq', 'status', 'due_date']);
+}
+
+// institution_id, state of each responsible, with its agreement's status and due_date.
+function responsiblesOf(db: Db, { bodyId, cutoff }: DashboardScope) {
+  if (cutoff === null) {
+    return db
+      .selectFrom('agreement_responsibles as r')
+      .innerJoin('agreements as a', 'a.id', 'r.agreement_id')
+      .where('a.body_id', '=', bodyId)
+      .select(['r.institution_id', 'r.state', 'a.status', 'a.due_date']);
+  }
+  return db
+    .selectFrom('agreement_period_responsibles as r')
+    .innerJoin('agreement_periods', (join) => join.onRef('agreement_periods.agreement_id', '=', 'r.agreement_id').onRef('agreement_periods.valid_from', '=', 'r.valid_from'))
+    .where('agreement_periods.body_id', '=', bodyId)
+    .where((eb) => inPeriod(eb, cutoff))
+    .select(['r.institution_id', 'r.state', 'agreement_periods.status', 'agreement_periods.due_date']);
+}
+
+export async function dashboardCounts(db: Db, scope: DashboardScope, t: LightThresholds): Promise<{ totals: DashboardTotals; bySemaforo: LightCounts }> {
+  const rows = await db
+    .selectFrom(agreementsOf(db, scope).as('a'))
+    .select((eb) => [
+      'a.status',
+      eb.fn.countAll<string>().as('all'),
+      eb.fn.countAll<string>().filterWhere('a.due_date', 'is', null).as('sin_plazo'),
+      eb.fn.countAll<string>().filterWhere('a.due_date', '<=', t.overdueUntil).as('rojo'),
+      eb.fn.countAll<string>().filterWhere((f) => f.and([f('a.due_date', '>=', t.warningFrom), f('a.due_date', '<=', t.warningUntil)])).as('amarillo'),
+      eb.fn.countAll<string>().filterWhere('a.due_date', '>', t.warningUntil).as('verde'),
+    ])
+    .groupBy('a.status')
+    .execute();
+  const totals: DashboardTotals = { en_proceso: 0, cumplido: 0, cancelado: 0, vencidos: 0 };
+  const bySemaforo: LightCounts = { verde: 0, amarillo: 0, rojo: 0, sin_plazo: 0 };
+  for (const row of rows) {
+    totals[row.status as AgreementStatus] = Number(row.all);
+    if (row.status !== 'en_proceso') continue;
+    bySemaforo.verde = Number(row.verde);
+    bySemaforo.amarillo = Number(row.amarillo);
+    bySemaforo.rojo = Number(row.rojo);
+    bySemaforo.sin_plazo = Number(row.sin_plazo);
+  }
+  totals.vencidos = bySemaforo.rojo;
+  return { totals, bySemaforo };
+}
+
+// Per responsible institution, as summarizeDashboard counts them: cancelled
+// agreements bind nobody; a part is done when its state or the whole
+// agreement is cumplido; owed parts of an overdue agreement are vencidos.
+export async function institutionCompliance(db: Db, scope: DashboardScope, t: LightThresholds): Promise<InstitutionCompliance[]> {
+  const rows = await db
+    .selectFrom(responsiblesOf(db, scope).as('r'))
+    .select((eb) => {
+      const owed = eb.and([eb('r.status', '=', 'en_proceso'), eb('r.state', '!=', 'cumplido')]);
+      return [
+        'r.institution_id',
+        eb.fn.countAll<string>().filterWhere(owed).as('en_proceso'),
+        eb.fn.countAll<string>().filterWhere((f) => f.or([f('r.status', '=', 'cumplido'), f.and([f('r.status', '!=', 'cancelado'), f('r.state', '=', 'cumplido')])])).as('cumplidos'),
+        eb.fn.countAll<string>().filterWhere((f) => f.and([owed, f('r.due_date', '<=', t.overdueUntil)])).as('vencidos'),
+      ];
+    })
+    .groupBy('r.institution_id')
+    .execute();
+  return rows.map((row) => {
+    const counts = { enProceso: Number(row.en_proceso), cumplidos: Number(row.cumplidos), vencidos: Number(row.vencidos) };
+    return { institutionId: row.institution_id, ...counts, complianceRate: complianceRate(counts) };
+  });
+}
+
+// How many overdue agreements fall due on each date.
+export async function overdueDueDates(db: Db, scope: DashboardScope, t: LightThresholds): Promise<{ dueDate: LocalDate; count: number }[]> {
+  const rows = await db
+    .selectFrom(agreementsOf(db, scope).as('a'))
+    .where('a.status', '=', 'en_proceso')
+    .where('a.due_date', '<=', t.overdueUntil)
+    .select((eb) => ['a.due_date', eb.fn.countAll<string>().as('count')])
+    .groupBy('a.due_date')
+    .execute();
+  return rows.flatMap((row) => (row.due_date === null ? [] : [{ dueDate: row.due_date, count: Number(row.count) }]));
+}
+
+// The en_proceso agreements of the scope due on some dates.
+export async function agreementsDueOn(db: Db, scope: DashboardScope, dates: readonly LocalDate[]): Promise<{ id: string; seq: number; dueDate: LocalDate }[]> {
+  if (dates.length === 0) return [];
+  const rows = await db
+    .selectFrom(agreementsOf(db, scope).as('a'))
+    .where('a.status', '=', 'en_proceso')
+    .where((eb) => eb('a.due_date', '=', eb.fn.any(sql<LocalDate[]>`${dates}::date[]`)))
+    .select(['a.id', 'a.seq', 'a.due_date'])
+    .execute();
+  return rows.flatMap((row) => (row.due_date === null ? [] : [{ id: row.id, seq: row.seq, dueDate: row.due_date }]));
+}
+
+// Per month of a trend: the body's agreements as of `cutoff`, counted on the
+// reference day whose overdue threshold is `overdueUntil`.
+export interface TrendPoint {
+  month: string;
+  cutoff: Date;
+  overdueUntil: LocalDate;
+}
+
+export async function trendCounts(db: Db, bodyId: string, points: readonly TrendPoint[]): Promise<Map<string, { adopted: number; enProceso: number; cumplidos: number; vencidos: number }>> {
+  if (points.length === 0) return new Map();
+  const { rows } = await sql<{ month: string; adopted: string; en_proceso: string; cumplidos: string; vencidos: string }>`
+    select m.month,
+           count(*) as adopted,
+           count(*) filter (where p.status = 'en_proceso') as en_proceso,
+           count(*) filter (where p.status = 'cumplido') as cumplidos,
+           count(*) filter (where p.status = 'en_proceso' and p.due_date <= m.overdue_until) as vencidos
+      from unnest(${points.map((p) => p.month)}::text[], ${points.map((p) => p.cutoff.toISOString())}::timestamptz[], ${points.map((p) => p.overdueUntil)}::date[]) as m(month, cutoff, overdue_until)
+      join agreement_periods p on p.body_id = ${bodyId} and p.valid_from < m.cutoff and (p.valid_until is null or p.valid_until >= m.cutoff)
+     group by m.month`.execute(db);
+  return new Map(rows.map((row) => [row.month, { adopted: Number(row.adopted), enProceso: Number(row.en_proceso), cumplidos: Number(row.cumplidos), vencidos: Number(row.vencidos) }]));
+}
