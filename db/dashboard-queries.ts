@@ -123,23 +123,61 @@ export async function agreementsDueOn(db: Db, scope: DashboardScope, dates: read
 }
 
 // Per month of a trend: the body's agreements as of `cutoff`, counted on the
-// reference day whose overdue threshold is `overdueUntil`.
+// reference day whose overdue threshold is `overdueUntil`; both ascending.
 export interface TrendPoint {
   month: string;
   cutoff: Date;
   overdueUntil: LocalDate;
 }
 
-export async function trendCounts(db: Db, bodyId: string, points: readonly TrendPoint[]): Promise<Map<string, { adopted: number; enProceso: number; cumplidos: number; vencidos: number }>> {
-  if (points.length === 0) return new Map();
-  const { rows } = await sql<{ month: string; adopted: string; en_proceso: string; cumplidos: string; vencidos: string }>`
-    select m.month,
-           count(*) as adopted,
-           count(*) filter (where p.status = 'en_proceso') as en_proceso,
-           count(*) filter (where p.status = 'cumplido') as cumplidos,
-           count(*) filter (where p.status = 'en_proceso' and p.due_date <= m.overdue_until) as vencidos
-      from unnest(${points.map((p) => p.month)}::text[], ${points.map((p) => p.cutoff.toISOString())}::timestamptz[], ${points.map((p) => p.overdueUntil)}::date[]) as m(month, cutoff, overdue_until)
-      join agreement_periods p on p.body_id = ${bodyId} and p.valid_from < m.cutoff and (p.valid_until is null or p.valid_until >= m.cutoff)
-     group by m.month`.execute(db);
-  return new Map(rows.map((row) => [row.month, { adopted: Number(row.adopted), enProceso: Number(row.en_proceso), cumplidos: Number(row.cumplidos), vencidos: Number(row.vencidos) }]));
+export interface TrendCounts {
+  adopted: number;
+  enProceso: number;
+  cumplidos: number;
+  vencidos: number;
+}
+
+// A period covers the months m with valid_from < cutoff[m] ≤ valid_until, the
+// months [from, until) counted by width_bucket over the ascending cutoffs; and
+// an en_proceso one is overdue from the first month whose overdueUntil reaches
+// its due date. PostgreSQL groups the periods by those three month indexes
+// (a few hundred groups for thousands of agreements), one scan; each group
+// then adds its count to the months it spans, through difference arrays.
+export async function trendCounts(db: Db, bodyId: string, points: readonly TrendPoint[]): Promise<TrendCounts[]> {
+  const cutoffs = points.map((p) => p.cutoff.toISOString());
+  const overdueUntil = points.map((p) => p.overdueUntil);
+  const first = cutoffs[0];
+  const last = cutoffs.at(-1);
+  if (first === undefined || last === undefined) return [];
+  const { rows } = await sql<{ status: string; from_month: number; until_month: number; overdue_month: number | null; count: string }>`
+    select status,
+           width_bucket(valid_from, ${cutoffs}::timestamptz[]) as from_month,
+           coalesce(width_bucket(valid_until, ${cutoffs}::timestamptz[]), ${points.length}) as until_month,
+           width_bucket(due_date - 1, ${overdueUntil}::date[]) as overdue_month,
+           count(*) as count
+      from agreement_periods
+     where body_id = ${bodyId} and valid_from < ${last}::timestamptz and (valid_until is null or valid_until >= ${first}::timestamptz)
+     group by 1, 2, 3, 4`.execute(db);
+  const deltas = { adopted: new Array<number>(points.length + 1).fill(0), enProceso: new Array<number>(points.length + 1).fill(0), cumplidos: new Array<number>(points.length + 1).fill(0), vencidos: new Array<number>(points.length + 1).fill(0) };
+  const add = (series: number[], from: number, until: number, count: number) => {
+    if (from >= until) return;
+    series[from] = (series[from] ?? 0) + count;
+    series[until] = (series[until] ?? 0) - count;
+  };
+  for (const row of rows) {
+    const count = Number(row.count);
+    add(deltas.adopted, row.from_month, row.until_month, count);
+    if (row.status === 'cumplido') add(deltas.cumplidos, row.from_month, row.until_month, count);
+    if (row.status !== 'en_proceso') continue;
+    add(deltas.enProceso, row.from_month, row.until_month, count);
+    if (row.overdue_month !== null) add(deltas.vencidos, Math.max(row.from_month, row.overdue_month), row.until_month, count);
+  }
+  const running = { adopted: 0, enProceso: 0, cumplidos: 0, vencidos: 0 };
+  return points.map((_, month) => {
+    running.adopted += deltas.adopted[month] ?? 0;
+    running.enProceso += deltas.enProceso[month] ?? 0;
+    running.cumplidos += deltas.cumplidos[month] ?? 0;
+    running.vencidos += deltas.vencidos[month] ?? 0;
+    return { ...running };
+  });
 }

@@ -113,12 +113,18 @@ export interface ImportsTable {
   body_id: string;
   state: string;
   total: number;
-  items: ColumnType<unknown, string, never>;
-  agreements: ColumnType<unknown, string | undefined, string>;
   errors: ColumnType<unknown, string | undefined, string>;
   actor: ColumnType<unknown, string, never>;
   created_at: CreatedAt;
   updated_at: ColumnType<Date, Date | undefined, Date>;
+}
+
+export interface ImportRowsTable {
+  import_id: string;
+  row: number;
+  item: ColumnType<unknown, string, never>;
+  agreement_id: string;
+  folio: string | null;
 }
 
 export interface NotificationsTable {
@@ -187,6 +193,7 @@ export interface Database {
   agreement_periods: AgreementPeriodsTable;
   agreement_period_responsibles: AgreementPeriodResponsiblesTable;
   imports: ImportsTable;
+  import_rows: ImportRowsTable;
   notifications: NotificationsTable;
   milestones: MilestonesTable;
   users: UsersTable;

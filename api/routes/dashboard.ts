@@ -109,7 +109,7 @@ export function dashboardRoutes({ db }: AppDeps): FastifyPluginAsyncZod {
         overdueUntil: lightThresholds(day, calendar, body.settings.warningBusinessDays).overdueUntil,
       }));
       const counts = await trendCounts(db, bodyId, points);
-      return points.map(({ month }) => ({ month, ...(counts.get(month) ?? { adopted: 0, enProceso: 0, cumplidos: 0, vencidos: 0 }) }));
+      return points.map(({ month }, index) => ({ month, ...(counts[index] ?? { adopted: 0, enProceso: 0, cumplidos: 0, vencidos: 0 }) }));
     });
   };
 }

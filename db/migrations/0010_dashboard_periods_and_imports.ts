@@ -38,12 +38,20 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn('body_id', 'uuid', (c) => c.notNull().references('bodies.id'))
     .addColumn('state', 'text', (c) => c.notNull())
     .addColumn('total', 'integer', (c) => c.notNull())
-    .addColumn('items', 'jsonb', (c) => c.notNull())
-    .addColumn('agreements', 'jsonb', (c) => c.notNull().defaultTo(sql`'[]'::jsonb`))
     .addColumn('errors', 'jsonb', (c) => c.notNull().defaultTo(sql`'[]'::jsonb`))
     .addColumn('actor', 'jsonb', (c) => c.notNull())
     .addColumn('created_at', 'timestamptz', (c) => c.notNull().defaultTo(sql`now()`))
     .addColumn('updated_at', 'timestamptz', (c) => c.notNull().defaultTo(sql`now()`))
+    .execute();
+  // One row per agreement to register, in file order; agreement_id and folio once registered.
+  await db.schema
+    .createTable('import_rows')
+    .addColumn('import_id', 'uuid', (c) => c.notNull().references('imports.id'))
+    .addColumn('row', 'integer', (c) => c.notNull())
+    .addColumn('item', 'jsonb', (c) => c.notNull())
+    .addColumn('agreement_id', 'uuid', (c) => c.notNull())
+    .addColumn('folio', 'text')
+    .addPrimaryKeyConstraint('import_rows_pkey', ['import_id', 'row'])
     .execute();
 
   // Streams already stored: their periods, folded as the projection does.
@@ -53,6 +61,7 @@ export async function up(db: Kysely<any>): Promise<void> {
 }
 
 export async function down(db: Kysely<any>): Promise<void> {
+  await db.schema.dropTable('import_rows').execute();
   await db.schema.dropTable('imports').execute();
   await db.schema.dropTable('agreement_period_responsibles').execute();
   await db.schema.dropTable('agreement_periods').execute();
