@@ -3,6 +3,7 @@ import { appendEventsActivity } from './append-events.js';
 import { loadBodySettingsActivity } from './body-settings.js';
 import { allocateFolioActivity } from './folio.js';
 import { heartbeating } from './heartbeat.js';
+import { finishImportActivity, registerImportRowsActivity } from './import-agreements.js';
 import type { Mailer } from './mailer.js';
 import { loadMilestoneDatesActivity } from './milestones.js';
 import { sendOverdueDigestsActivity } from './send-overdue-digests.js';
@@ -27,6 +28,8 @@ export function createActivities({ db, mailer, publicUrl }: ActivityDeps) {
     sendReminder: heartbeating(sendReminderActivity(db, mailer, publicUrl)),
     sendReviewNotice: heartbeating(sendReviewNoticeActivity(db, mailer, publicUrl)),
     sendOverdueDigests: heartbeating(sendOverdueDigestsActivity(db, mailer, publicUrl)),
+    registerImportRows: heartbeating(registerImportRowsActivity(db)),
+    finishImportJob: finishImportActivity(db),
   };
 }
 

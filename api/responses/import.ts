@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { IMPORT_STATES } from '../../db/imports.js';
 import { ErrorEnvelope, errorAnswers } from './error.js';
 
 const RowError = z.object({
@@ -40,4 +41,21 @@ export const ImportAnswers = {
   200: ImportDone.or(ImportPreview).describe('Importado; o, con `dryRun=true`, la revisión del archivo (sin registrar nada).'),
   ...errorAnswers(401, 403, 404, 409, 413, 415),
   400: ImportRefused.or(ErrorEnvelope).describe('El archivo tiene errores (ninguna fila se registró), o la solicitud es inválida.'),
+};
+
+const RegisteredRow = z.object({ row: z.number().int().min(2), id: z.uuid(), folio: z.string() });
+
+export const ImportJobView = z.object({
+  id: z.uuid(),
+  state: z.enum(IMPORT_STATES),
+  total: z.number().int().min(0),
+  created: z.number().int().min(0),
+  errors: z.array(RowError),
+  agreements: z.array(RegisteredRow).describe('Las filas registradas hasta ahora, en el orden del archivo.'),
+});
+
+export const ImportJobAnswers = {
+  202: z.object({ id: z.uuid(), state: z.literal('running'), total: z.number().int().min(0) }),
+  ...errorAnswers(401, 403, 404, 409, 413, 415),
+  400: ImportRefused.or(ErrorEnvelope).describe('El archivo tiene errores (no se registró nada ni se inició el trabajo), o la solicitud es inválida.'),
 };

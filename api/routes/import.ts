@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import type { FastifyRequest } from 'fastify';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { findBody } from '../../db/bodies.js';
 import type { Session } from '../../db/sessions.js';
@@ -10,6 +11,7 @@ import { checkImportFile, previewItems, refused, registerItem } from '../import-
 import { actorOf } from '../principal.js';
 import { IdempotencyHeaders } from '../request-schemas.js';
 import { ImportAnswers } from '../responses/import.js';
+import { importJobRoutes } from './import-jobs.js';
 
 const IMPORT_BODY_LIMIT = 2 * 1024 * 1024;
 
@@ -29,16 +31,29 @@ Encabezado (en cualquier orden): ${IMPORT_COLUMNS.map((c) => `\`${c}\``).join(',
 Todo o nada: primero se revisan todas las filas. Con cualquier error responde 400 con \`{created: 0, errors: [{row, message}]}\` (fila como la numera una hoja de cálculo: el encabezado es la 1; la fila 0 es el archivo entero) y el sobre de error habitual en \`error\`, y no registra nada. Sin errores responde 200 con \`{created, errors: [], agreements: [{row, id, folio}]}\`: los acuerdos se registran en el orden del archivo (los folios siguen ese orden).
 Reintentos: los acuerdos toman un id derivado del órgano y del contenido del archivo, así que enviar de nuevo el mismo archivo (p. ej. tras un corte a la mitad) completa lo que faltó y no duplica nada.`;
 
-export function importRoutes({ db, temporal, taskQueue }: AppDeps): FastifyPluginAsyncZod {
+// The options of a route that takes a CSV file as its body.
+export const csvUpload = {
+  bodyLimit: IMPORT_BODY_LIMIT,
+  // Anything but CSV is the wrong kind of file, not a malformed one.
+  preValidation: async (request: FastifyRequest) => {
+    const type = String(request.headers['content-type'] ?? '').split(';')[0]?.trim().toLowerCase();
+    if (type !== 'text/csv') throw new ApiError('UNSUPPORTED_MEDIA_TYPE', 'Envíe el archivo como text/csv (UTF-8).');
+  },
+};
+
+export function importRoutes(deps: AppDeps): FastifyPluginAsyncZod {
+  const { db, temporal, taskQueue } = deps;
   return async (app) => {
     // Only this plugin reads CSV bodies. Fastify decodes them as UTF-8; bytes
     // that are not UTF-8 become U+FFFD, which the row checks report.
     app.addContentTypeParser('text/csv', { parseAs: 'string', bodyLimit: IMPORT_BODY_LIMIT }, (_request, body, done) => done(null, body));
+    // The durable job takes the same files: registered here, it shares the parser.
+    await app.register(importJobRoutes(deps));
 
     app.post(
       '/import/agreements',
       {
-        bodyLimit: IMPORT_BODY_LIMIT,
+        ...csvUpload,
         schema: {
           querystring: ImportQuery,
           headers: IdempotencyHeaders,
@@ -46,11 +61,6 @@ export function importRoutes({ db, temporal, taskQueue }: AppDeps): FastifyPlugi
           consumes: ['text/csv'],
           description: DESCRIPTION,
           response: ImportAnswers,
-        },
-        // Anything but CSV is the wrong kind of file, not a malformed one.
-        preValidation: async (request) => {
-          const type = String(request.headers['content-type'] ?? '').split(';')[0]?.trim().toLowerCase();
-          if (type !== 'text/csv') throw new ApiError('UNSUPPORTED_MEDIA_TYPE', 'Envíe el archivo como text/csv (UTF-8).');
         },
       },
       async (request, reply) => {
