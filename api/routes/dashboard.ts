@@ -98,7 +98,7 @@ export function dashboardRoutes({ db }: AppDeps): FastifyPluginAsyncZod {
       };
     });
 
-    app.get('/dashboard/trend', { schema: { querystring: TrendQuery, description: TREND_DESCRIPTION, response: { 200: TrendView, ...errorAnswers(400, 401, 403, 404) } } }, async (request) => {
+    app.get('/dashboard/trend', { schema: { tags: ['Reportes'], summary: 'Evolución mensual de los acuerdos de un órgano', querystring: TrendQuery, description: TREND_DESCRIPTION, response: { 200: TrendView, ...errorAnswers(400, 401, 403, 404) } } }, async (request) => {
       const caller = requireCaller(request, 'secretariat', 'coordinator');
       const { bodyId, months, asOf } = request.query;
       const body = await bodyFor(db, caller, bodyId);

@@ -34,7 +34,7 @@ export function importJobRoutes({ db, temporal, taskQueue }: AppDeps): FastifyPl
       '/imports',
       {
         ...csvUpload,
-        schema: { querystring: JobQuery, headers: IdempotencyHeaders, body: z.string().describe('El archivo CSV.'), consumes: ['text/csv'], description: START_DESCRIPTION, response: ImportJobAnswers },
+        schema: { tags: ['Importación'], summary: 'Inicia un trabajo de importación de acuerdos desde CSV', querystring: JobQuery, headers: IdempotencyHeaders, body: z.string().describe('El archivo CSV.'), consumes: ['text/csv'], description: START_DESCRIPTION, response: ImportJobAnswers },
       },
       async (request, reply) => {
         const caller = requireCaller(request, 'secretariat');
@@ -59,7 +59,7 @@ export function importJobRoutes({ db, temporal, taskQueue }: AppDeps): FastifyPl
       },
     );
 
-    app.get('/imports/:id', { schema: { params: JobParams, description: VIEW_DESCRIPTION, response: { 200: ImportJobView, ...errorAnswers(400, 401, 403, 404) } } }, async (request) => {
+    app.get('/imports/:id', { schema: { tags: ['Importación'], summary: 'Avance de un trabajo de importación', params: JobParams, description: VIEW_DESCRIPTION, response: { 200: ImportJobView, ...errorAnswers(400, 401, 403, 404) } } }, async (request) => {
       const caller = requireCaller(request, 'secretariat');
       const job = await findImport(db, request.params.id);
       if (!job) throw notFound('La importación');
