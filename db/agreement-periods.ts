@@ -10,11 +10,12 @@ export async function projectPeriods(trx: Writer, agreementId: string, bodyId: s
   const periods = agreementPeriods(stored.map((e) => ({ occurredAt: e.occurredAt, event: parseAgreementEvent({ type: e.type, data: e.data }) })));
   await trx.deleteFrom('agreement_periods').where('agreement_id', '=', agreementId).execute();
   if (periods.length === 0) return;
+  const rows = periods.map((p) => ({ agreement_id: agreementId, body_id: bodyId, valid_from: new Date(p.from), valid_until: p.until === null ? null : new Date(p.until), status: p.status, due_date: p.dueDate }));
   await trx
     .insertInto('agreement_periods')
-    .values(periods.map((p) => ({ agreement_id: agreementId, body_id: bodyId, seq, valid_from: new Date(p.from), valid_until: p.until === null ? null : new Date(p.until), status: p.status, due_date: p.dueDate })))
+    .values(rows.map((row) => ({ ...row, seq })))
     .execute();
-  const responsibles = periods.flatMap((p) => p.responsibles.map((r) => ({ agreement_id: agreementId, valid_from: new Date(p.from), institution_id: r.institutionId, state: r.state })));
+  const responsibles = rows.flatMap((row, index) => (periods[index]?.responsibles ?? []).map((r) => ({ ...row, institution_id: r.institutionId, state: r.state })));
   if (responsibles.length > 0) await trx.insertInto('agreement_period_responsibles').values(responsibles).execute();
 }
 

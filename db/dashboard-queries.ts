@@ -31,21 +31,12 @@ function agreementsOf(db: Db, { bodyId, cutoff }: DashboardScope) {
     .select(['agreement_id as id', 'seq', 'status', 'due_date']);
 }
 
-// institution_id, state of each responsible, with its agreement's status and due_date.
+// institution_id, state of each responsible, with its agreement's status and
+// due_date, from the periods' responsibles (the current ones: the read model now).
 function responsiblesOf(db: Db, { bodyId, cutoff }: DashboardScope) {
-  if (cutoff === null) {
-    return db
-      .selectFrom('agreement_responsibles as r')
-      .innerJoin('agreements as a', 'a.id', 'r.agreement_id')
-      .where('a.body_id', '=', bodyId)
-      .select(['r.institution_id', 'r.state', 'a.status', 'a.due_date']);
-  }
-  return db
-    .selectFrom('agreement_period_responsibles as r')
-    .innerJoin('agreement_periods', (join) => join.onRef('agreement_periods.agreement_id', '=', 'r.agreement_id').onRef('agreement_periods.valid_from', '=', 'r.valid_from'))
-    .where('agreement_periods.body_id', '=', bodyId)
-    .where((eb) => inPeriod(eb, cutoff))
-    .select(['r.institution_id', 'r.state', 'agreement_periods.status', 'agreement_periods.due_date']);
+  const query = db.selectFrom('agreement_period_responsibles as r').where('r.body_id', '=', bodyId).select(['r.institution_id', 'r.state', 'r.status', 'r.due_date']);
+  if (cutoff === null) return query.where('r.valid_until', 'is', null);
+  return query.where('r.valid_from', '<', cutoff).where((eb) => eb.or([eb('r.valid_until', 'is', null), eb('r.valid_until', '>=', cutoff)]));
 }
 
 export async function dashboardCounts(db: Db, scope: DashboardScope, t: LightThresholds): Promise<{ totals: DashboardTotals; bySemaforo: LightCounts }> {

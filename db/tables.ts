@@ -106,6 +106,10 @@ export interface AgreementPeriodResponsiblesTable {
   valid_from: Date;
   institution_id: string;
   state: string;
+  body_id: string;
+  valid_until: Date | null;
+  status: string;
+  due_date: LocalDateColumn | null;
 }
 
 export interface ImportsTable {

@@ -28,9 +28,18 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn('valid_from', 'timestamptz', (c) => c.notNull())
     .addColumn('institution_id', 'uuid', (c) => c.notNull().references('institutions.id'))
     .addColumn('state', 'text', (c) => c.notNull())
+    // The period's columns again, so compliance per institution is counted
+    // from this table alone, without a join per responsible.
+    .addColumn('body_id', 'uuid', (c) => c.notNull())
+    .addColumn('valid_until', 'timestamptz')
+    .addColumn('status', 'text', (c) => c.notNull())
+    .addColumn('due_date', 'date')
     .addPrimaryKeyConstraint('agreement_period_responsibles_pkey', ['agreement_id', 'valid_from', 'institution_id'])
     .addForeignKeyConstraint('agreement_period_responsibles_period_fkey', ['agreement_id', 'valid_from'], 'agreement_periods', ['agreement_id', 'valid_from'], (c) => c.onDelete('cascade'))
     .execute();
+  await db.schema.createIndex('agreement_period_responsibles_body_idx').on('agreement_period_responsibles').columns(['body_id', 'valid_from']).execute();
+  // Today's dashboard reads only the current periods.
+  await db.schema.createIndex('agreement_period_responsibles_current_idx').on('agreement_period_responsibles').column('body_id').where(sql.ref('valid_until'), 'is', null).execute();
 
   await db.schema
     .createTable('imports')
