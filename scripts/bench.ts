@@ -1,4 +1,5 @@
-// `npm run bench`: latency of the coordinator's read paths on a body with
+// `npm run bench`: latency of the coordinator's read paths (dashboard and its
+// trend, lists, search, as of a past day) on a body with
 // 10,000 agreements and 100,000 events, against a plain
 // `SELECT count(*) FROM events` measured in the same run, so the figures can
 // be compared across machines as ratios.
