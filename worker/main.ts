@@ -4,9 +4,12 @@ import { createDb } from '../db/connection.js';
 import { loadConfig } from '../scripts/lib/runtime-config.js';
 import { createWorker } from './create-worker.js';
 import { ensureDigestSchedule } from './digest-schedule.js';
+import { prebuiltWorkflowBundle } from './workflow-bundle.js';
 
 const config = loadConfig();
 const db = createDb(config.databaseUrl);
+const workflowBundle = prebuiltWorkflowBundle();
+console.log(workflowBundle ? `worker: workflows de ${workflowBundle.codePath}` : 'worker: empaquetando los workflows…');
 const { worker, connection } = await createWorker({
   db,
   mailer: createMailer(config.smtpUrl, config.mailFrom),
@@ -14,6 +17,8 @@ const { worker, connection } = await createWorker({
   temporalAddress: config.temporalAddress,
   namespace: config.temporalNamespace,
   taskQueue: config.taskQueue,
+  // Compiled (dist/): the bundle `npm run build` made; from the sources: bundled now.
+  workflowBundle,
 });
 
 const clientConnection = await Connection.connect({ address: config.temporalAddress });

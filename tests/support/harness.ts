@@ -9,7 +9,8 @@ import { createMailer, type Mailer } from '../../activities/mailer.js';
 import { buildApp, type App } from '../../api/app.js';
 import { localFileStore } from '../../api/storage/local-file-store.js';
 import { createDb, type Db } from '../../db/connection.js';
-import { bundleWorkflows, createWorker } from '../../worker/create-worker.js';
+import { createWorker } from '../../worker/create-worker.js';
+import { bundleWorkflows } from '../../worker/workflow-bundle.js';
 
 export const ADMIN_TOKEN = 'test-admin-token-0123456789abcdef';
 
