@@ -27,6 +27,7 @@ import {
   type ManagedProcess,
 } from './lib/process.js';
 import { ensureTemporalCli } from './lib/temporal-cli.js';
+import { connectionOptions, temporalConnectionFromEnv } from './lib/temporal-connection.js';
 import { startTemporalServer } from './lib/temporal-server.js';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
@@ -168,11 +169,12 @@ function child(name: string, entry: string, env: NodeJS.ProcessEnv): ManagedProc
 
 // ACUERDOS_DEMO=1: the SNIMH demo goes into an empty database, through the
 // worker just started (the seed registers agreements by their workflows).
-async function loadDemoIfEmpty(databaseUrl: string, temporalAddress: string, namespace: string): Promise<void> {
+async function loadDemoIfEmpty(databaseUrl: string, env: NodeJS.ProcessEnv): Promise<void> {
   const db = createDb(databaseUrl);
-  const connection = await Connection.connect({ address: temporalAddress });
+  const target = temporalConnectionFromEnv(env);
+  const connection = await Connection.connect(connectionOptions(target));
   try {
-    const temporal = new Client({ connection, namespace });
+    const temporal = new Client({ connection, namespace: target.namespace });
     const report = await seedDemoIfEmpty({ db, temporal, taskQueue: process.env.TEMPORAL_TASK_QUEUE || TASK_QUEUE });
     say(
       report
@@ -261,10 +263,8 @@ async function main(): Promise<void> {
     await waitForPort(apiPort, probeHost, 90_000, () => (shuttingDown ? 'detenido' : undefined));
   });
 
-  // temporalAddress is set by now: given, or the dev server's.
-  if (process.env.ACUERDOS_DEMO === '1' && temporalAddress) {
-    const address = temporalAddress;
-    await step('Demo (ACUERDOS_DEMO=1)', () => loadDemoIfEmpty(url, address, namespace));
+  if (process.env.ACUERDOS_DEMO === '1') {
+    await step('Demo (ACUERDOS_DEMO=1)', () => loadDemoIfEmpty(url, env));
   }
 
   const total = Date.now() - startedAt;

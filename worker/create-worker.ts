@@ -2,6 +2,7 @@ import { NativeConnection, Worker, type WorkflowBundleOption } from '@temporalio
 import { createActivities } from '../activities/index.js';
 import type { Mailer } from '../activities/mailer.js';
 import type { Db } from '../db/connection.js';
+import { connectionOptions, type TemporalConnection } from '../scripts/lib/temporal-connection.js';
 import { TASK_QUEUE } from '../workflows/definitions.js';
 import { sharedModules, workflowsPath } from './workflow-bundle.js';
 
@@ -9,8 +10,7 @@ export interface WorkerOptions {
   db: Db;
   mailer?: Mailer | null;
   publicUrl?: string;
-  temporalAddress: string;
-  namespace?: string;
+  temporal: TemporalConnection;
   taskQueue?: string;
   // A prebuilt bundle spares the webpack build at start (`npm run build` makes
   // one for the compiled worker; tests build it once per file).
@@ -28,10 +28,10 @@ export interface WorkerOptions {
 const DEFAULT_CACHED_WORKFLOWS = 250;
 
 export async function createWorker(options: WorkerOptions): Promise<{ worker: Worker; connection: NativeConnection }> {
-  const connection = await NativeConnection.connect({ address: options.temporalAddress });
+  const connection = await NativeConnection.connect(connectionOptions(options.temporal));
   const worker = await Worker.create({
     connection,
-    namespace: options.namespace ?? 'default',
+    namespace: options.temporal.namespace,
     taskQueue: options.taskQueue ?? TASK_QUEUE,
     maxCachedWorkflows: options.maxCachedWorkflows ?? DEFAULT_CACHED_WORKFLOWS,
     activities: createActivities({ db: options.db, mailer: options.mailer ?? null, publicUrl: options.publicUrl ?? 'http://localhost:3000' }),
