@@ -15,6 +15,11 @@ import { bundleWorkflows } from '../../worker/workflow-bundle.js';
 
 export const ADMIN_TOKEN = 'test-admin-token-0123456789abcdef';
 
+// Workers sharing each harness's task queue: one, or as many as
+// ACUERDOS_TEST_WORKERS says (`npm run test:production-shape` runs two, so
+// an agreement's tasks move between workers as in production).
+const WORKERS = Number(process.env.ACUERDOS_TEST_WORKERS ?? 1);
+
 export interface Harness {
   db: Db;
   temporal: Client;
@@ -45,7 +50,10 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
   const temporalConnection = temporalConnectionFromEnv({ ...process.env, TEMPORAL_ADDRESS: inject('temporalAddress') });
   const taskQueue = `test-${randomUUID()}`;
   const mailer = createMailer(options.smtpUrl, 'Acuerdos <acuerdos@prueba.gob.mx>');
-  const started = options.worker === false ? null : await startWorker({ db, temporal: temporalConnection, taskQueue, mailer });
+  const workers: { stop(): Promise<void> }[] = [];
+  if (options.worker !== false) {
+    for (let n = 0; n < WORKERS; n++) workers.push(await startWorker({ db, temporal: temporalConnection, taskQueue, mailer }));
+  }
   const connection = await Connection.connect(connectionOptions(temporalConnection));
   const temporal = new Client({ connection, namespace: temporalConnection.namespace });
   const filesDir = await mkdtemp(join(tmpdir(), 'acuerdos-files-'));
@@ -58,7 +66,7 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
     filesDir,
     async stop() {
       await app.close();
-      await started?.stop();
+      for (const worker of workers) await worker.stop();
       await connection.close();
       await db.destroy();
       await rm(filesDir, { recursive: true, force: true });
