@@ -1,6 +1,8 @@
 // `npm start`: sets up and runs the whole product on this machine.
 //   Temporal CLI (found or built) → PostgreSQL (.data/postgres) → migrations →
 //   Temporal dev server (.data/temporal) → worker → HTTP API.
+// ACUERDOS_TEMPORAL=server: the Temporal server on that PostgreSQL instead
+//   (.data/temporal-server), with two workers.
 // DATABASE_URL / TEMPORAL_ADDRESS point at existing services instead.
 // Ctrl-C (SIGINT), SIGTERM or SIGHUP stop everything in reverse order.
 import { randomBytes } from 'node:crypto';
@@ -28,7 +30,9 @@ import {
 } from './lib/process.js';
 import { ensureTemporalCli } from './lib/temporal-cli.js';
 import { connectionOptions, temporalConnectionFromEnv } from './lib/temporal-connection.js';
+import { DEFAULT_HISTORY_SHARDS, startTemporalOnPostgres } from './lib/temporal-postgres.js';
 import { startTemporalServer } from './lib/temporal-server.js';
+import { ensureTemporalServerTools } from './lib/temporal-server-tools.js';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const dataRoot = join(root, '.data');
@@ -50,6 +54,14 @@ let shutdownStartedAt = 0;
 
 function say(line: string): void {
   console.log(`[start] ${line}`);
+}
+
+function positiveFromEnv(name: string, fallback: number): number {
+  const raw = process.env[name];
+  if (raw === undefined || raw === '') return fallback;
+  const value = Number(raw);
+  if (!Number.isInteger(value) || value < 1) throw new Error(`${name}=${raw} debe ser un número entero mayor que cero`);
+  return value;
 }
 
 function portFromEnv(name: string, fallback: number): number {
@@ -197,10 +209,19 @@ async function main(): Promise<void> {
   const pgPort = portFromEnv('ACUERDOS_PG_PORT', EMBEDDED_PG_PORT);
   const namespace = process.env.TEMPORAL_NAMESPACE || 'default';
 
+  const temporalKind = process.env.ACUERDOS_TEMPORAL || 'dev';
+  if (temporalKind !== 'dev' && temporalKind !== 'server') {
+    throw new Error(`ACUERDOS_TEMPORAL=${temporalKind}: use \`dev\` (el servidor de desarrollo, por omisión) o \`server\` (el servidor Temporal sobre PostgreSQL).`);
+  }
+  const historyShards = positiveFromEnv('TEMPORAL_HISTORY_SHARDS', DEFAULT_HISTORY_SHARDS);
   let temporalAddress = process.env.TEMPORAL_ADDRESS;
   let temporalUi: string | null = null;
   let cliPath: string | undefined;
-  if (!temporalAddress) {
+  let serverTools: Awaited<ReturnType<typeof ensureTemporalServerTools>> | undefined;
+  if (!temporalAddress && temporalKind === 'server') {
+    serverTools = await step('Servidor Temporal y su herramienta sql', () => ensureTemporalServerTools());
+    say(`Servidor Temporal: ${serverTools.server.path} (${serverTools.server.source})`);
+  } else if (!temporalAddress) {
     const cli = await step('Temporal CLI', () => ensureTemporalCli());
     cliPath = cli.path;
     say(`Temporal CLI: ${cli.path} (${cli.source})`);
@@ -222,7 +243,23 @@ async function main(): Promise<void> {
   const url = databaseUrl;
   await step('Migraciones', () => migrateToLatest(url));
 
-  if (cliPath) {
+  if (serverTools) {
+    const tools = serverTools;
+    const temporal = await step('Servidor Temporal (PostgreSQL)', () =>
+      startTemporalOnPostgres({
+        serverPath: tools.server.path,
+        sqlToolPath: tools.sqlTool.path,
+        databaseUrl: url,
+        dataDir: join(dataRoot, 'temporal-server'),
+        port: temporalPort,
+        historyShards,
+        namespace,
+        detached: true,
+      }),
+    );
+    supervise({ name: 'temporal', stop: temporal.stop, process: temporal.process, logFile: temporal.logFile });
+    temporalAddress = temporal.address;
+  } else if (cliPath) {
     const path = cliPath;
     const temporal = await step('Servidor Temporal', () =>
       startTemporalServer({
@@ -253,10 +290,10 @@ async function main(): Promise<void> {
   const publicHost = probeHost.includes(':') ? `[${probeHost}]` : probeHost;
 
   await step('Worker y API', async () => {
-    for (const [name, entry] of [
-      ['worker', 'worker/main.ts'],
-      ['api', 'api/main.ts'],
-    ] as const) {
+    // With the production server, two workers share the queue, as in production.
+    const workers = serverTools ? ['worker-1', 'worker-2'] : ['worker'];
+    const processes: [string, string][] = [...workers.map((name): [string, string] => [name, 'worker/main.ts']), ['api', 'api/main.ts']];
+    for (const [name, entry] of processes) {
       const proc = child(name, entry, env);
       supervise({ name, stop: async () => void (await proc.stop()), process: proc });
     }

@@ -13,7 +13,7 @@ import { isPortFree, waitForPort } from './free-port.js';
 import { sleep, spawnManaged, tailOf } from './process.js';
 import type { TemporalConnection } from './temporal-connection.js';
 import { connectionOptions } from './temporal-connection.js';
-import { waitUntilServing, type TemporalHandle } from './temporal-server.js';
+import { handleLeftoverTemporal, waitUntilServing, type TemporalHandle } from './temporal-server.js';
 
 export const DEFAULT_HISTORY_SHARDS = 4;
 
@@ -224,6 +224,7 @@ export async function startTemporalOnPostgres(options: StartTemporalOnPostgresOp
   const pidFile = join(dataDir, 'temporal.pid');
   const dynamicConfigFile = join(dataDir, 'config', 'dynamicconfig.yaml');
   await mkdir(join(dataDir, 'config'), { recursive: true });
+  await handleLeftoverTemporal(dataDir, log);
 
   await prepareTemporalDatabases(options.sqlToolPath, options.databaseUrl, databases, log);
 
