@@ -84,14 +84,14 @@ await migrateToLatest(postgres.databaseUrl);
 const db = createDb(postgres.databaseUrl);
 const taskQueue = `bench-${randomUUID()}`;
 const heapFile = join(dir, 'worker-heap.json');
-const worker = await startWorkerProcess({
+const workerEnv = {
   DATABASE_URL: postgres.databaseUrl,
   TEMPORAL_ADDRESS: temporalServer.address,
   TEMPORAL_TASK_QUEUE: taskQueue,
   SMTP_URL: '',
-  NODE_OPTIONS: `${process.env.NODE_OPTIONS ?? ''} ${probeOptions}`,
-  BENCH_HEAP_FILE: heapFile,
-});
+};
+const worker = await startWorkerProcess({ ...workerEnv, NODE_OPTIONS: `${process.env.NODE_OPTIONS ?? ''} ${probeOptions}`, BENCH_HEAP_FILE: heapFile });
+let secondWorker: Awaited<ReturnType<typeof startWorkerProcess>> | undefined;
 const workerPid = worker.pid ?? 0;
 const connection = await Connection.connect({ address: temporalServer.address });
 const client = new Client({ connection });
@@ -159,6 +159,15 @@ try {
   await new Promise((resolve) => setTimeout(resolve, 5_000));
   const openMb = await rssMb(workerPid);
   const openHeap = await heapMb(workerPid, heapFile);
+
+  // A second worker on the same queue, then as many registrations again.
+  secondWorker = await startWorkerProcess(workerEnv);
+  for (let i = 0; i < 20; i += 1) await call(secretariat, '/api/agreements', agreement(i));
+  started = performance.now();
+  await inParallel(Array.from({ length: AGREEMENTS }, (_, i) => i), CONCURRENCY, async (i) => {
+    await call(secretariat, '/api/agreements', agreement(i));
+  });
+  const twoWorkersPerSecond = AGREEMENTS / ((performance.now() - started) / 1000);
   const perAgreementKb = (before: number, after: number) => (((after - before) * 1024) / AGREEMENTS).toFixed(1);
 
   say('');
@@ -169,6 +178,7 @@ try {
   say(`  razón punta a punta / referencia:  ${(endToEndPerSecond / directPerSecond).toFixed(3)}`);
   say(`  patrón desnudo de Temporal:        ${barePerSecond.toFixed(1)} /s (update-with-start de un workflow vacío que queda abierto)`);
   say(`  razón punta a punta / desnudo:     ${(endToEndPerSecond / barePerSecond).toFixed(3)}`);
+  say(`  con dos workers en la cola:        ${twoWorkersPerSecond.toFixed(1)} acuerdos/s (razón dos / uno: ${(twoWorkersPerSecond / endToEndPerSecond).toFixed(2)})`);
   say(`Memoria del worker (RSS):`);
   say(`  en reposo tras el calentamiento:   ${idleMb.toFixed(0)} MB`);
   say(`  con ${AGREEMENTS + 20} acuerdos abiertos:       ${openMb.toFixed(0)} MB (razón ${(openMb / idleMb).toFixed(2)}; ${perAgreementKb(idleMb, openMb)} KB por acuerdo)`);
@@ -181,6 +191,7 @@ try {
   await bareRunning;
   await bareConnection.close();
   worker.kill('SIGTERM');
+  secondWorker?.kill('SIGTERM');
   await connection.close();
   await db.destroy();
   await temporalServer.stop();
