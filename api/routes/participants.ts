@@ -1,0 +1,78 @@
+import { z } from 'zod';
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { findBody } from '../../db/bodies.js';
+import { isUniqueViolation } from '../../db/errors.js';
+import { findParticipant, insertParticipant, participantsOfBody, type Participant } from '../../db/participants.js';
+import { ParticipantKind } from '../../domain/participation/index.js';
+import type { AppDeps } from '../app.js';
+import { assertBodyScope, requireCaller } from '../auth.js';
+import { ApiError, validationFailed } from '../errors.js';
+import { creationId, earlierRun } from '../idempotency.js';
+import { staffBody } from '../participation-scope.js';
+import { IdempotencyHeaders } from '../request-schemas.js';
+import { errorAnswers } from '../responses/error.js';
+import { ParticipantView } from '../responses/participation.js';
+
+const TAGS = ['Participación'];
+
+const NewParticipantRequest = z.strictObject({
+  bodyId: z.uuid(),
+  name: z.string().trim().min(1).max(300),
+  acronym: z.string().trim().min(1).max(40).optional(),
+  kind: ParticipantKind,
+  emails: z.array(z.email().max(254)).max(50).default([]).describe('A quienes van los recordatorios de los acuerdos de los que sea responsable.'),
+});
+
+const ParticipantQuery = z.strictObject({ bodyId: z.uuid().optional().describe('Por omisión, el órgano de quien consulta.') });
+
+function participantJson(p: Participant): ParticipantView {
+  return { id: p.id, bodyId: p.bodyId, name: p.name, acronym: p.acronym, kind: p.kind };
+}
+
+export function participantRoutes({ db }: AppDeps): FastifyPluginAsyncZod {
+  return async (app) => {
+    app.post(
+      '/participants',
+      {
+        schema: {
+          tags: TAGS,
+          summary: 'Registrar un participante (sociedad civil, academia o sector privado) de un órgano',
+          description:
+            'El participante es también una institución con el mismo id: puede nombrarse responsable de un acuerdo y recibe sus recordatorios en `emails`. ' +
+            'Las siglas de esa institución son las del participante o, sin ellas, su nombre; deben ser únicas entre las instituciones (409 si no).',
+          body: NewParticipantRequest,
+          headers: IdempotencyHeaders,
+          response: { 201: ParticipantView, ...errorAnswers(400, 401, 403, 409, 413, 415) },
+        },
+      },
+      async (request, reply) => {
+        const caller = requireCaller(request, 'secretariat');
+        const input = request.body;
+        if (!(await findBody(db, input.bodyId))) throw validationFailed([{ field: 'bodyId', message: 'El órgano colegiado no existe.' }]);
+        assertBodyScope(caller, input.bodyId);
+        const participant = { id: creationId(request, 'participants'), bodyId: input.bodyId, name: input.name, acronym: input.acronym ?? null, kind: input.kind, emails: input.emails };
+        try {
+          await insertParticipant(db, participant);
+        } catch (error) {
+          if (!isUniqueViolation(error)) throw error;
+          const earlier = earlierRun(await findParticipant(db, participant.id), (found) => found, participant);
+          if (!earlier) throw new ApiError('CONFLICT', `Ya existe un participante llamado «${participant.name}» en el órgano, o una institución con las siglas «${participant.acronym ?? participant.name}».`);
+          return reply.status(201).send(participantJson(earlier));
+        }
+        return reply.status(201).send(participantJson(participant));
+      },
+    );
+
+    app.get(
+      '/participants',
+      {
+        schema: { tags: TAGS, summary: 'Participantes de un órgano', querystring: ParticipantQuery, response: { 200: z.array(ParticipantView), ...errorAnswers(400, 401, 403, 404) } },
+      },
+      async (request) => {
+        const caller = requireCaller(request, 'secretariat', 'coordinator');
+        const bodyId = staffBody(caller, request.query.bodyId);
+        return (await participantsOfBody(db, bodyId)).map(participantJson);
+      },
+    );
+  };
+}
