@@ -38,7 +38,17 @@ export function participationPdf(heading: ParticipationReportHeading, rows: read
 
   doc.font('Helvetica').fontSize(FONT_SIZE);
   const charWidth = charWidths((text) => doc.widthOfString(text));
+  const valueHeight = (text: string) => {
+    doc.font('Helvetica').fontSize(FONT_SIZE);
+    return doc.heightOfString(text, { width: valueWidth - 2 * PAD }) + 2 * PAD;
+  };
   for (const row of rows) {
+    // A participation starts on a new page when it would be cut here but fits one page whole.
+    const block = PARTICIPATION_REPORT_FIELDS.reduce((sum, field) => sum + Math.max(labelHeight(`${field.label}:`), valueHeight(drawableText(row[field.key]))), 0);
+    if (y > MARGIN && block > bottom - y && block <= bottom - MARGIN) {
+      doc.addPage();
+      y = MARGIN;
+    }
     for (const field of PARTICIPATION_REPORT_FIELDS) {
       const label = `${field.label}:`;
       const minimum = labelHeight(label);

@@ -126,13 +126,11 @@ describe('the participation report of seeds/001', () => {
     expect(response.statusCode).toBe(200);
     expect(response.headers['content-type']).toBe('application/pdf');
     if (process.env.PARTICIPATION_PDF_OUT) writeFileSync(process.env.PARTICIPATION_PDF_OUT, response.rawPayload);
-    const firstPage = pdfLines(response.rawPayload)
-      .filter((line) => line.page === 1)
-      .map((line) => line.text)
-      .join(' ');
-    expect(firstPage).toContain('Participante:');
-    expect(firstPage).toContain('Vigésima Primera Sesión Ordinaria, 12 de diciembre de 2022');
-    expect(firstPage).toContain('Medios de verificación:');
+    const lines = pdfLines(response.rawPayload).map((line) => line.text.trim());
+    const first = lines.indexOf('Número, tipo de sesión y fecha:');
+    expect(lines.slice(0, first)).toContain('Participante:');
+    expect(lines.slice(first + 1)).toContain('Vigésima Primera Sesión Ordinaria, 12 de diciembre de 2022');
+    expect(lines.indexOf('Vigésima Primera Sesión Ordinaria, 12 de diciembre de 2022')).toBeLessThan(lines.indexOf('Sesión Permanente, 31 de octubre de 2023'));
   });
 
   it('serves the HTML printable and without scripts', async () => {
