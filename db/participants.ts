@@ -20,12 +20,12 @@ function toParticipant(row: ParticipantRow): Participant {
 // A participant is also an institution with the same id, so an agreement can
 // name it responsible and it gets that agreement's reminders (at these
 // e-mails), evidence and follow-up like any institution. Institutions' acronyms
-// are unique and required: the participant's, or its name when it has none.
-export async function insertParticipant(db: Db, participant: NewParticipant): Promise<void> {
+// are unique across bodies: the caller names that one (institutionAcronym).
+export async function insertParticipant(db: Db, participant: NewParticipant, institutionAcronym: string): Promise<void> {
   await db.transaction().execute(async (trx) => {
     await trx
       .insertInto('institutions')
-      .values({ id: participant.id, name: participant.name, acronym: participant.acronym ?? participant.name, emails: JSON.stringify(participant.emails) })
+      .values({ id: participant.id, name: participant.name, acronym: institutionAcronym, emails: JSON.stringify(participant.emails) })
       .execute();
     await trx
       .insertInto('participants')

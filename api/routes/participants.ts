@@ -25,6 +25,13 @@ const NewParticipantRequest = z.strictObject({
 
 const ParticipantQuery = z.strictObject({ bodyId: z.uuid().optional().describe('Por omisión, el órgano de quien consulta.') });
 
+// The acronym of the institution that stands for a participant: its own (or
+// its name) qualified by the body's, which is unique, so the same organisation
+// can take part in several bodies: "REDIM (COMSE)".
+function institutionAcronym(p: { acronym: string | null; name: string }, bodyAcronym: string): string {
+  return `${p.acronym ?? p.name} (${bodyAcronym})`;
+}
+
 function participantJson(p: Participant): ParticipantView {
   return { id: p.id, bodyId: p.bodyId, name: p.name, acronym: p.acronym, kind: p.kind };
 }
@@ -39,7 +46,8 @@ export function participantRoutes({ db }: AppDeps): FastifyPluginAsyncZod {
           summary: 'Registrar un participante (sociedad civil, academia o sector privado) de un órgano',
           description:
             'El participante es también una institución con el mismo id: puede nombrarse responsable de un acuerdo y recibe sus recordatorios en `emails`. ' +
-            'Las siglas de esa institución son las del participante o, sin ellas, su nombre; deben ser únicas entre las instituciones (409 si no).',
+            'Las siglas de esa institución son las del participante (o, sin ellas, su nombre) seguidas de las del órgano: «REDIM (COMSE)». ' +
+            'Un nombre o unas siglas que ya tiene otro participante del órgano: 409.',
           body: NewParticipantRequest,
           headers: IdempotencyHeaders,
           response: { 201: ParticipantView, ...errorAnswers(400, 401, 403, 409, 413, 415) },
@@ -48,15 +56,16 @@ export function participantRoutes({ db }: AppDeps): FastifyPluginAsyncZod {
       async (request, reply) => {
         const caller = requireCaller(request, 'secretariat');
         const input = request.body;
-        if (!(await findBody(db, input.bodyId))) throw validationFailed([{ field: 'bodyId', message: 'El órgano colegiado no existe.' }]);
+        const body = await findBody(db, input.bodyId);
+        if (!body) throw validationFailed([{ field: 'bodyId', message: 'El órgano colegiado no existe.' }]);
         assertBodyScope(caller, input.bodyId);
         const participant = { id: creationId(request, 'participants'), bodyId: input.bodyId, name: input.name, acronym: input.acronym ?? null, kind: input.kind, emails: input.emails };
         try {
-          await insertParticipant(db, participant);
+          await insertParticipant(db, participant, institutionAcronym(participant, body.acronym));
         } catch (error) {
           if (!isUniqueViolation(error)) throw error;
           const earlier = earlierRun(await findParticipant(db, participant.id), (found) => found, participant);
-          if (!earlier) throw new ApiError('CONFLICT', `Ya existe un participante llamado «${participant.name}» en el órgano, o una institución con las siglas «${participant.acronym ?? participant.name}».`);
+          if (!earlier) throw new ApiError('CONFLICT', `Ya existe en el órgano un participante llamado «${participant.name}» o con las siglas «${participant.acronym ?? ''}».`);
           return reply.status(201).send(participantJson(earlier));
         }
         return reply.status(201).send(participantJson(participant));
