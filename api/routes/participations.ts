@@ -2,7 +2,9 @@ import { z } from 'zod';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { endOfDay } from '../../db/agreement-history.js';
 import { findBody } from '../../db/bodies.js';
+import { readStream } from '../../db/event-store.js';
 import { findParticipation, listParticipations } from '../../db/participations.js';
+import { participationStreamId } from '../../domain/participation/index.js';
 import { findSession } from '../../db/sessions.js';
 import { compareDates, LocalDate, localDateOf } from '../../domain/dates.js';
 import { notYetHeld } from '../../domain/session-held.js';
@@ -14,8 +16,10 @@ import { followUpParticipation, recordParticipation } from '../participation-com
 import { staffBody } from '../participation-scope.js';
 import { participationView, participationViews } from '../participation-view.js';
 import { actorOf } from '../principal.js';
-import { referenceDay } from '../reference-day.js';
+import { recordedEvents } from '../recorded-events.js';
+import { AsOfQuery, referenceDay } from '../reference-day.js';
 import { IdempotencyHeaders } from '../request-schemas.js';
+import { RecordedEvent } from '../responses/agreement.js';
 import { errorAnswers } from '../responses/error.js';
 import { ParticipationView } from '../responses/participation.js';
 
@@ -52,6 +56,8 @@ const ParticipationQuery = z.strictObject({
   to: LocalDate.optional().describe('Sesiones celebradas hasta este día (incluido).'),
   asOf: LocalDate.optional().describe('Como estaban al final de ese día: sin las registradas después, con el seguimiento y las evidencias aceptadas hasta entonces.'),
 });
+
+const ParticipationEventView = RecordedEvent.extend({ type: z.string().describe('ParticipationRecorded o ParticipationFollowedUp.') });
 
 // A participation of another body is, to the caller, one that does not exist.
 async function participationOf(db: AppDeps['db'], caller: Caller, id: string) {
@@ -120,6 +126,29 @@ export function participationRoutes({ db }: AppDeps): FastifyPluginAsyncZod {
         const current = await participationOf(db, caller, request.params.id);
         const stored = await followUpParticipation(db, current, request.body, actorOf(caller.principal, caller.tokenId));
         return participationView(db, stored);
+      },
+    );
+
+    app.get(
+      '/participations/:id/events',
+      {
+        schema: {
+          tags: TAGS,
+          summary: 'Historia de una participación: sus eventos, con quién y cuándo',
+          description: 'Con `asOf`, los eventos ocurridos hasta el final de ese día.',
+          params: z.object({ id: z.uuid() }),
+          querystring: AsOfQuery,
+          response: { 200: z.array(ParticipationEventView), ...errorAnswers(400, 401, 403, 404) },
+        },
+      },
+      async (request) => {
+        const caller = requireCaller(request, 'secretariat', 'coordinator');
+        const { state } = await participationOf(db, caller, request.params.id);
+        const body = await findBody(db, state.bodyId);
+        if (!body) throw notFound('El órgano colegiado');
+        const { asOf } = request.query;
+        const occurredBefore = asOf === undefined ? undefined : endOfDay(referenceDay(body, asOf), body.settings.timezone);
+        return recordedEvents(await readStream(db, participationStreamId(state.participationId), { occurredBefore }));
       },
     );
 

@@ -88,6 +88,12 @@ describe('participations', () => {
 
     const followed = await a.secretariat.patch(`/api/participations/${participation.body.id}`, { verification: { text: 'Acta y minuta' } });
     expect(followed.body).toMatchObject({ version: 2, verification: { text: 'Acta y minuta' } });
+    const history = await a.coordinator.get(`/api/participations/${participation.body.id}/events`);
+    expect(history.body.map((e: { type: string; version: number }) => [e.type, e.version])).toEqual([
+      ['ParticipationRecorded', 1],
+      ['ParticipationFollowedUp', 2],
+    ]);
+    expect(history.body[1]).toMatchObject({ actor: { role: 'secretariat' }, data: { verification: { text: 'Acta y minuta', links: [] } }, prevHash: history.body[0].hash });
     const yesterday = new Date(Date.now() - 2 * 86_400_000).toISOString().slice(0, 10);
     const past = await a.coordinator.get(`/api/participations?sessionId=${session.body.id}&asOf=${yesterday}`);
     expect(past.body).toEqual([]);

@@ -210,6 +210,7 @@ const rows: Row[] = [
   },
   // Another body's staff is not told the participation exists.
   { route: 'PATCH /api/participations/{id}', allowed: ['secretariat'], call: () => ({ url: `/api/participations/${w.participationId}`, payload: { activities: 'Se dio seguimiento.' } }) },
+  { route: 'GET /api/participations/{id}/events', allowed: STAFF, call: () => ({ url: `/api/participations/${w.participationId}/events` }) },
   { route: 'GET /api/participations', allowed: STAFF, call: () => ({ url: `/api/participations?bodyId=${w.bodyId}` }) },
   { route: 'GET /api/reports/participation', allowed: STAFF, call: () => ({ url: `/api/reports/participation?bodyId=${w.bodyId}&from=2020-01-01&to=2020-12-31&format=json` }) },
   {
