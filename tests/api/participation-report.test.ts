@@ -133,6 +133,12 @@ describe('the participation report of seeds/001', () => {
     expect(lines.indexOf('Vigésima Primera Sesión Ordinaria, 12 de diciembre de 2022')).toBeLessThan(lines.indexOf('Sesión Permanente, 31 de octubre de 2023'));
   });
 
+  it('names the permanent session of the adopted agreement by its date in the annex too', async () => {
+    const annex = await given.coordinator.get(`/api/reports/annex?bodyId=${given.bodyId}&format=json`);
+    expect(annex.status).toBe(200);
+    expect(annex.body.rows.map((r: { session: string; statusLabel: string }) => [r.session, r.statusLabel])).toEqual([['Permanente del 13 de junio de 2023', 'EN PROCESO']]);
+  });
+
   it('serves the HTML printable and without scripts', async () => {
     const response = await h.app.inject({
       method: 'GET',
