@@ -51,7 +51,11 @@ export async function participationReportSources(db: Db, bodyId: string, partici
     const agreement = state.agreementId === null ? undefined : agreements.get(state.agreementId);
     return {
       participationId: state.participationId,
-      participantNames: state.participantIds.map((id) => participants.get(id) ?? id),
+      participantNames: state.participantIds.map((id) => {
+        const name = participants.get(id);
+        if (name === undefined) throw new Error(`participante ${id} de la participación ${state.participationId} desconocido`);
+        return name;
+      }),
       session: { label: session.label, date: session.date },
       relevance: state.relevance,
       agreementText: agreement?.text ?? null,

@@ -12,8 +12,6 @@ const PAD = 5;
 const FONT_SIZE = 9.5;
 const GAP = 14;
 
-type Doc = PDFKit.PDFDocument;
-
 export function participationPdf(heading: ParticipationReportHeading, rows: readonly ParticipationReportRow[]): Promise<Buffer> {
   const doc = new PDFDocument({ size: 'LETTER', layout: 'portrait', margin: MARGIN, bufferPages: true, info: { Title: heading.title, Author: 'Acuerdos' } });
   const done = documentBytes(doc);
@@ -30,7 +28,7 @@ export function participationPdf(heading: ParticipationReportHeading, rows: read
     doc.font('Helvetica-Bold').fontSize(FONT_SIZE);
     return doc.heightOfString(label, { width: LABEL_WIDTH - 2 * PAD }) + 2 * PAD;
   };
-  const drawCell = (doc: Doc, text: string, x: number, top: number, cellWidth: number, height: number, label: boolean) => {
+  const drawCell = (text: string, x: number, top: number, cellWidth: number, height: number, label: boolean) => {
     if (label) doc.rect(x, top, cellWidth, height).fillAndStroke('#e6e6e6', '#444444');
     else doc.rect(x, top, cellWidth, height).stroke('#444444');
     doc.font(label ? 'Helvetica-Bold' : 'Helvetica').fontSize(FONT_SIZE).fillColor('#000000').text(text, x + PAD, top + PAD, { width: cellWidth - 2 * PAD });
@@ -67,8 +65,8 @@ export function participationPdf(heading: ParticipationReportHeading, rows: read
           fit = fitText(doc, rest, room, valueWidth, PAD);
         }
         const height = fit.tail === '' ? Math.max(fit.height, minimum) : room;
-        drawCell(doc, label, MARGIN, y, LABEL_WIDTH, height, true);
-        drawCell(doc, fit.head, MARGIN + LABEL_WIDTH, y, valueWidth, height, false);
+        drawCell(label, MARGIN, y, LABEL_WIDTH, height, true);
+        drawCell(fit.head, MARGIN + LABEL_WIDTH, y, valueWidth, height, false);
         if (fit.tail === '') {
           y += height;
           break;

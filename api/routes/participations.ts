@@ -9,7 +9,7 @@ import { findSession } from '../../db/sessions.js';
 import { compareDates, LocalDate, localDateOf } from '../../domain/dates.js';
 import { notYetHeld } from '../../domain/session-held.js';
 import type { AppDeps } from '../app.js';
-import { requireCaller, type Caller } from '../auth.js';
+import { assertBodyScope, requireCaller, type Caller } from '../auth.js';
 import { notFound, validationFailed } from '../errors.js';
 import { creationId } from '../idempotency.js';
 import { followUpParticipation, recordParticipation } from '../participation-commands.js';
@@ -86,7 +86,7 @@ export function participationRoutes({ db }: AppDeps): FastifyPluginAsyncZod {
         const input = request.body;
         const session = await findSession(db, input.sessionId);
         if (!session) throw validationFailed([{ field: 'sessionId', message: 'La sesión no existe.' }]);
-        staffBody(caller, session.bodyId);
+        assertBodyScope(caller, session.bodyId);
         const body = await findBody(db, session.bodyId);
         if (!body) throw notFound('El órgano colegiado');
         const early = notYetHeld(session.date, localDateOf(new Date().toISOString(), body.settings.timezone));
