@@ -54,15 +54,15 @@ export function participationPdf(heading: ParticipationReportHeading, rows: read
       let rest = breakLongWords(drawableText(row[field.key]), valueWidth - 2 * PAD, charWidth);
       for (let first = true; ; first = false) {
         let room = bottom - y;
-        let fit = fitText(doc, rest, room, valueWidth, PAD);
+        let fit = fitText(doc, rest, room, valueWidth - 2 * PAD, PAD);
         // A field moves to the next page whole when it fits there, or when not
         // even its first line and label fit here.
-        const whole = fitText(doc, rest, bottom - MARGIN, valueWidth, PAD).tail === '';
+        const whole = fitText(doc, rest, bottom - MARGIN, valueWidth - 2 * PAD, PAD).tail === '';
         if (first && y > MARGIN && (minimum > room || fit.head === '' || (fit.tail !== '' && whole))) {
           doc.addPage();
           y = MARGIN;
           room = bottom - y;
-          fit = fitText(doc, rest, room, valueWidth, PAD);
+          fit = fitText(doc, rest, room, valueWidth - 2 * PAD, PAD);
         }
         const height = fit.tail === '' ? Math.max(fit.height, minimum) : room;
         drawCell(label, MARGIN, y, LABEL_WIDTH, height, true);
