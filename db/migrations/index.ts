@@ -8,6 +8,7 @@ import * as eventsOccurredAt from './0006_events_occurred_at.js';
 import * as evidenceLookup from './0007_evidence_lookup.js';
 import * as idempotentRequests from './0008_idempotent_requests.js';
 import * as participation from './0011_participation.js';
+import * as escalation from './0012_escalation.js';
 
 // Listed explicitly rather than read from the folder, so the same code runs under
 // tsx, in a bundle or in the container without file-system discovery.
@@ -21,6 +22,7 @@ const migrations: Record<string, Migration> = {
   '0007_evidence_lookup': evidenceLookup,
   '0008_idempotent_requests': idempotentRequests,
   '0011_participation': participation,
+  '0012_escalation': escalation,
 };
 
 export const migrationProvider: MigrationProvider = {
