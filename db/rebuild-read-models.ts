@@ -8,6 +8,8 @@ export async function rebuildReadModels(db: Db): Promise<{ streams: number }> {
   return db.transaction().execute(async (trx) => {
     // Participations refer to agreements: out first, back last.
     await trx.deleteFrom('participations').execute();
+    await trx.deleteFrom('agreement_period_responsibles').execute();
+    await trx.deleteFrom('agreement_periods').execute();
     await trx.deleteFrom('agreement_responsibles').execute();
     await trx.deleteFrom('agreements').execute();
     const streams = await trx.selectFrom('events').select('stream_id').distinct().where('stream_id', 'like', 'agreement-%').execute();
