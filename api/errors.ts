@@ -1,4 +1,4 @@
-import type { FastifyError, FastifyInstance } from 'fastify';
+import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { hasZodFastifySchemaValidationErrors } from 'fastify-type-provider-zod';
 import type { DomainErrorCode } from '../domain/errors.js';
 import { trackAllowedMethods } from './allowed-methods.js';
@@ -130,20 +130,24 @@ const fastifyCodes: Record<string, ApiErrorCode> = {
 
 export function registerErrorHandling(app: FastifyInstance): void {
   const allowedMethods = trackAllowedMethods(app);
-  app.setNotFoundHandler((request, reply) => {
+  // No route for this method and path: 405 with what the path serves, or 404.
+  const noRoute = (request: FastifyRequest, reply: FastifyReply) => {
     const path = request.url.split('?')[0] ?? '';
     const allowed = allowedMethods(path);
-    if (allowed.length > 0) {
-      void reply
-        .status(405)
-        .header('allow', allowed.join(', '))
-        .send(body('METHOD_NOT_ALLOWED', `La ruta ${path} no admite el método ${request.method}; admite: ${allowed.join(', ')}.`));
-      return;
-    }
-    void reply.status(404).send(body('NOT_FOUND', `No existe la ruta ${request.method} ${path}.`));
+    if (allowed.length === 0) return reply.status(404).send(body('NOT_FOUND', `No existe la ruta ${request.method} ${path}.`));
+    return reply
+      .status(405)
+      .header('allow', allowed.join(', '))
+      .send(body('METHOD_NOT_ALLOWED', `La ruta ${path} no admite el método ${request.method}; admite: ${allowed.join(', ')}.`));
+  };
+  app.setNotFoundHandler((request, reply) => {
+    void noRoute(request, reply);
   });
 
   app.setErrorHandler((error: FastifyError | ApiError | Error, request, reply) => {
+    // What went wrong reading a request no route takes (a body without its
+    // content type, on a method the path does not serve) is beside the point.
+    if (request.is404) return noRoute(request, reply);
     if (error instanceof ApiError) {
       return reply.status(statusOf(error.code)).send(body(error.code, error.message, error.details));
     }

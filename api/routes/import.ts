@@ -20,6 +20,7 @@ import type { AppDeps } from '../app.js';
 import { assertBodyScope, requireCaller } from '../auth.js';
 import { ApiError, notFound } from '../errors.js';
 import { actorOf } from '../principal.js';
+import { operation } from '../operation-doc.js';
 import { IdempotencyHeaders } from '../request-schemas.js';
 import { ImportAnswers } from '../responses/import.js';
 import { idempotentId } from '../workflow-commands.js';
@@ -152,6 +153,7 @@ export function importRoutes({ db, temporal, taskQueue }: AppDeps): FastifyPlugi
       {
         bodyLimit: IMPORT_BODY_LIMIT,
         schema: {
+          ...operation('Importación', 'Importa acuerdos desde un archivo CSV, todo o nada'),
           querystring: ImportQuery,
           headers: IdempotencyHeaders,
           body: z.string().describe('El archivo CSV.'),

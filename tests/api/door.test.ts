@@ -41,6 +41,8 @@ describe('the door of the API', () => {
       { method: 'PUT' as const, url: `/api/agreements/${SOME_ID}`, allow: 'GET, HEAD' },
       { method: 'GET' as const, url: `/api/agreements/${SOME_ID}/fulfil`, allow: 'POST' },
       { method: 'POST' as const, url: '/api/health', allow: 'GET, HEAD' },
+      // A method that takes a body, sent without its content type.
+      { method: 'QUERY' as const, url: '/api/tokens', allow: 'GET, HEAD, POST' },
     ];
     for (const { method, url, allow } of cases) {
       for (const headers of [{}, { authorization: 'Bearer test-admin-token-0123456789abcdef' }]) {
