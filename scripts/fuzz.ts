@@ -27,7 +27,7 @@ import { startWorkerProcess } from './lib/worker-process.js';
 const SCHEMATHESIS_VERSION = '4.32.5';
 // Test cases per operation and phase: enough to reach every declared
 // constraint, few enough that both runs take minutes on two cores.
-const MAX_EXAMPLES = Number(process.env.FUZZ_MAX_EXAMPLES ?? 25);
+const MAX_EXAMPLES = Number(process.env.FUZZ_MAX_EXAMPLES ?? 15);
 const root = fileURLToPath(new URL('..', import.meta.url));
 const say = (line: string) => console.log(`[fuzz] ${line}`);
 
