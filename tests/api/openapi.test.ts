@@ -176,6 +176,14 @@ describe('the OpenAPI description', () => {
     expect(new Set(summaries).size).toBe(summaries.length);
   });
 
+  it('declares 401 on every operation that needs credentials, and no credentials on the public ones', async () => {
+    const document = (await h.app.inject({ method: 'GET', url: '/api/openapi.json' })).json() as { paths: Record<string, Record<string, { security?: unknown[]; responses: Record<string, unknown> }>> };
+    const operations = Object.entries(document.paths).flatMap(([path, ops]) => Object.entries(ops).map(([method, op]) => ({ route: `${method.toUpperCase()} ${path}`, op })));
+    const open = operations.filter(({ op }) => op.security?.length === 0).map(({ route }) => route);
+    expect(open.sort()).toEqual(['GET /api/health', 'GET /api/public/agreements', 'POST /api/auth/login', 'POST /api/auth/logout']);
+    expect(operations.filter(({ route, op }) => !open.includes(route) && !op.responses['401']).map(({ route }) => route)).toEqual([]);
+  });
+
   it('declares every date as format date with the pattern of the days the server accepts, and every id as a UUID', async () => {
     const document = (await h.app.inject({ method: 'GET', url: '/api/openapi.json' })).json() as { paths: Record<string, Record<string, RequestOperation>> };
     const fields = Object.entries(document.paths).flatMap(([path, operations]) => Object.entries(operations).flatMap(([method, op]) => requestFields(`${method.toUpperCase()} ${path}`, op)));
