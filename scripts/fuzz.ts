@@ -93,7 +93,7 @@ async function startStack(): Promise<Stack> {
 
 // Something for every route to find: a public body with two institutions, a
 // held session, a milestone, agreements under several deadline rules, one with
-// evidence under review, and a token of each role of that body.
+// evidence under review; the secretariat's token is returned for its run.
 async function seedData(apiUrl: string, adminToken: string) {
   const call = async <T>(token: string, method: string, path: string, body: unknown): Promise<T> => {
     const response = await fetch(`${apiUrl}${path}`, { method, headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' }, body: JSON.stringify(body) });
@@ -210,7 +210,7 @@ async function runSchemathesis(stPath: string, stack: Stack, who: string, token:
   });
   const report: unknown = JSON.parse(await readFile(join(reportDir, 'report.json'), 'utf8').catch(() => '{}'));
   const { generated, failures } = summaryOf(report);
-  say(`${who}: ${generated} solicitudes generadas, ${failures} fallas, en ${formatDuration(Date.now() - started)}`);
+  say(`${who}: ${generated} casos de prueba generados, ${failures} fallas, en ${formatDuration(Date.now() - started)}`);
   return { who, exitCode, generated, failures };
 }
 
@@ -230,12 +230,17 @@ function summaryOf(report: unknown): { generated: number; failures: number } {
 
 async function main(): Promise<number> {
   const started = Date.now();
-  const [stPath, stack] = await Promise.all([ensureSchemathesis(), startStack()]);
+  // The install (once per machine) while the stack starts; neither is left behind if the other fails.
+  const [installed, stackStart] = await Promise.allSettled([ensureSchemathesis(), startStack()]);
+  if (stackStart.status === 'rejected') throw stackStart.reason;
+  const stack = stackStart.value;
   try {
+    if (installed.status === 'rejected') throw installed.reason;
+    const stPath = installed.value;
     const { secretariat } = await seedData(stack.apiUrl, stack.adminToken);
     // The secretariat first: the administrator's run may revoke tokens it finds.
     const results = [await runSchemathesis(stPath, stack, 'secretaría', secretariat), await runSchemathesis(stPath, stack, 'administración', stack.adminToken)];
-    for (const r of results) say(`${r.who}: ${r.generated} solicitudes, ${r.failures} fallas (código ${r.exitCode})`);
+    for (const r of results) say(`${r.who}: ${r.generated} casos de prueba, ${r.failures} fallas (código ${r.exitCode})`);
     say(`total: ${formatDuration(Date.now() - started)}`);
     return results.every((r) => r.exitCode === 0 && r.failures === 0) ? 0 : 1;
   } finally {
