@@ -31,8 +31,9 @@ export function milestoneRoutes({ db, temporal }: AppDeps): FastifyPluginAsyncZo
     app.post('/milestones', { schema: { ...operation('Hitos', 'Registra un hito del que pueden depender plazos'), body: NewMilestoneRequest, headers: IdempotencyHeaders, response: { 201: MilestoneView, ...errorAnswers(400, 401, 403, 409, 413, 415) } } }, async (request, reply) => {
       const caller = requireCaller(request, 'secretariat');
       const input = request.body;
-      if (!(await findBody(db, input.bodyId))) throw validationFailed([{ field: 'bodyId', message: 'El órgano colegiado no existe.' }]);
+      // Scope first: another body's secretariat learns nothing, not even whether that body exists.
       assertBodyScope(caller, input.bodyId);
+      if (!(await findBody(db, input.bodyId))) throw validationFailed([{ field: 'bodyId', message: 'El órgano colegiado no existe.' }]);
       const milestone: Milestone = { id: creationId(request, 'milestones'), bodyId: input.bodyId, name: input.name, occurredOn: null };
       try {
         await insertMilestone(db, milestone);

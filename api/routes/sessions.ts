@@ -73,8 +73,9 @@ export function sessionRoutes({ db }: AppDeps): FastifyPluginAsyncZod {
     app.post('/sessions', { schema: { ...operation('Sesiones', 'Registra una sesión del órgano'), body: NewSessionRequest, headers: IdempotencyHeaders, response: { 201: SessionView, ...errorAnswers(400, 401, 403, 409, 413, 415) } } }, async (request, reply) => {
       const caller = requireCaller(request, 'secretariat');
       const input = request.body;
-      if (!(await findBody(db, input.bodyId))) throw validationFailed([{ field: 'bodyId', message: 'El órgano colegiado no existe.' }]);
+      // Scope first: another body's secretariat learns nothing, not even whether that body exists.
       assertBodyScope(caller, input.bodyId);
+      if (!(await findBody(db, input.bodyId))) throw validationFailed([{ field: 'bodyId', message: 'El órgano colegiado no existe.' }]);
       const session: Session = { id: creationId(request, 'sessions'), ...input, label: input.label ?? sessionLabel(input.kind, input.number) };
       try {
         await insertSession(db, session);

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { givenABody } from '../support/api-client.js';
 import { useHarness } from '../support/use-harness.js';
 
 const h = useHarness({ worker: false });
@@ -51,6 +52,15 @@ describe('the door of the API', () => {
         expect(response.headers.allow).toBe(allow);
         expect(response.json().error.code).toBe('METHOD_NOT_ALLOWED');
       }
+    }
+  });
+
+  it('given a secretariat naming a body that does not exist, answers 403 as for any body not its own', async () => {
+    const given = await givenABody(h.app);
+    for (const url of ['/api/sessions', '/api/milestones']) {
+      const payload = url === '/api/sessions' ? { bodyId: SOME_ID, kind: 'ordinaria', number: 1, date: '2020-01-15' } : { bodyId: SOME_ID, name: 'Publicación' };
+      const response = await given.secretariat.post(url, payload);
+      expect(response.status, url).toBe(403);
     }
   });
 
