@@ -34,7 +34,7 @@ const NewBodyRequest = z.strictObject({
 // The same fields, each optional and without defaults: what is absent stays as
 // it is. `reminders`, when present, is replaced whole (its absent fields take
 // the defaults, as at creation).
-const { timezone, nonWorkingDays, warningBusinessDays, reminders } = BodySettings.shape;
+const { timezone, nonWorkingDays, warningBusinessDays, reminders, escalation } = BodySettings.shape;
 const BodyPatchRequest = z.strictObject({
   name: Name.optional(),
   acronym: Acronym.optional(),
@@ -44,6 +44,7 @@ const BodyPatchRequest = z.strictObject({
   nonWorkingDays: nonWorkingDays.unwrap().optional(),
   warningBusinessDays: warningBusinessDays.unwrap().optional(),
   reminders: reminders.unwrap().optional(),
+  escalation: escalation.unwrap().optional(),
 });
 type BodyPatch = z.infer<typeof BodyPatchRequest>;
 
@@ -78,6 +79,7 @@ function patched(current: Body, patch: BodyPatch): Body {
       nonWorkingDays: patch.nonWorkingDays ?? current.settings.nonWorkingDays,
       warningBusinessDays: patch.warningBusinessDays ?? current.settings.warningBusinessDays,
       reminders: patch.reminders ?? current.settings.reminders,
+      escalation: patch.escalation === undefined ? current.settings.escalation : patch.escalation,
     },
   };
 }

@@ -16,6 +16,7 @@ const NewInstitutionRequest = z.strictObject({
   name: Text(300),
   acronym: Text(40),
   emails: z.array(z.email().max(254)).max(50).default([]),
+  headEmails: z.array(z.email().max(254)).max(50).default([]).describe('Correos de la persona titular: reciben los recordatorios escalados.'),
 });
 
 export function institutionRoutes({ db }: AppDeps): FastifyPluginAsyncZod {
