@@ -1,6 +1,6 @@
 import type { Db } from '../db/connection.js';
 import { appendEventsActivity } from './append-events.js';
-import { loadBodySettingsActivity } from './body-settings.js';
+import { agreementsToTellActivity, loadBodySettingsActivity, settingsNewerThanActivity } from './body-settings.js';
 import { allocateFolioActivity } from './folio.js';
 import { heartbeating } from './heartbeat.js';
 import type { Mailer } from './mailer.js';
@@ -23,6 +23,8 @@ export function createActivities({ db, mailer, publicUrl }: ActivityDeps) {
   return {
     allocateFolio: allocateFolioActivity(db),
     loadBodySettings: loadBodySettingsActivity(db),
+    settingsNewerThan: settingsNewerThanActivity(db),
+    agreementsToTell: agreementsToTellActivity(db),
     loadMilestoneDates: loadMilestoneDatesActivity(db),
     appendEvents: appendEventsActivity(db),
     sendReminder: heartbeating(sendReminderActivity(db, mailer, publicUrl)),

@@ -17,6 +17,8 @@ export interface BodiesTable {
   reminders: ColumnType<unknown, string, string>;
   escalation: ColumnType<unknown, string | null | undefined, string | null>;
   public: boolean;
+  settings_version: ColumnType<number, number | undefined, number>;
+  settings_changed_at: ColumnType<Date, Date | undefined, Date>;
   created_at: CreatedAt;
   updated_at: ColumnType<Date, Date | undefined, Date>;
 }
