@@ -1,6 +1,7 @@
-import type { FastifyError, FastifyInstance } from 'fastify';
+import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { hasZodFastifySchemaValidationErrors } from 'fastify-type-provider-zod';
 import type { DomainErrorCode } from '../domain/errors.js';
+import { trackAllowedMethods } from './allowed-methods.js';
 import type { ErrorEnvelope } from './responses/error.js';
 
 // Every error the API can answer, by code. The HTTP status of each code is
@@ -10,6 +11,8 @@ const statusByCode = {
   UNAUTHENTICATED: 401,
   FORBIDDEN: 403,
   NOT_FOUND: 404,
+  // A known path asked with a method it does not serve (with `Allow`).
+  METHOD_NOT_ALLOWED: 405,
   CONFLICT: 409,
   // An Idempotency-Key sent again with another request: not a retry.
   IDEMPOTENCY_KEY_REUSED: 409,
@@ -126,11 +129,25 @@ const fastifyCodes: Record<string, ApiErrorCode> = {
 };
 
 export function registerErrorHandling(app: FastifyInstance): void {
+  const allowedMethods = trackAllowedMethods(app);
+  // No route for this method and path: 405 with what the path serves, or 404.
+  const noRoute = (request: FastifyRequest, reply: FastifyReply) => {
+    const path = request.url.split('?')[0] ?? '';
+    const allowed = allowedMethods(path);
+    if (allowed.length === 0) return reply.status(404).send(body('NOT_FOUND', `No existe la ruta ${request.method} ${path}.`));
+    return reply
+      .status(405)
+      .header('allow', allowed.join(', '))
+      .send(body('METHOD_NOT_ALLOWED', `La ruta ${path} no admite el método ${request.method}; admite: ${allowed.join(', ')}.`));
+  };
   app.setNotFoundHandler((request, reply) => {
-    void reply.status(404).send(body('NOT_FOUND', `No existe la ruta ${request.method} ${request.url.split('?')[0]}.`));
+    void noRoute(request, reply);
   });
 
   app.setErrorHandler((error: FastifyError | ApiError | Error, request, reply) => {
+    // What went wrong reading a request no route takes (a body without its
+    // content type, on a method the path does not serve) is beside the point.
+    if (request.is404) return noRoute(request, reply);
     if (error instanceof ApiError) {
       return reply.status(statusOf(error.code)).send(body(error.code, error.message, error.details));
     }

@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { z } from 'zod';
+import { Text } from '../../domain/text.js';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { agreementsAsOf, endOfDay } from '../../db/agreement-history.js';
 import type { Body } from '../../db/bodies.js';
@@ -8,7 +9,6 @@ import { findAdoption, type Adoption } from '../../db/agreement-adoption.js';
 import { findBodySettings } from '../../db/bodies.js';
 import { findInstitutions } from '../../db/institutions.js';
 import { findSession } from '../../db/sessions.js';
-import { ReviewDecision } from '../../domain/agreement/index.js';
 import { formatDmy, localDateOf } from '../../domain/dates.js';
 import { DeadlineRule } from '../../domain/deadline.js';
 import { notYetHeld } from '../../domain/session-held.js';
@@ -26,15 +26,16 @@ import { recordedEvents } from '../recorded-events.js';
 import { AsOfQuery, referenceDay } from '../reference-day.js';
 import { IdempotencyHeaders, OccurredAt } from '../request-schemas.js';
 import { AgreementView, RecordedEvent, ReminderQueued } from '../responses/agreement.js';
+import { operation, type Tag } from '../operation-doc.js';
 import { errorAnswers } from '../responses/error.js';
 import { commandAddress, idempotentId, requestReminder } from '../workflow-commands.js';
 
 const NewAgreementRequest = z.strictObject({
   sessionId: z.uuid(),
-  text: z.string().trim().min(1).max(20_000),
+  text: Text(20_000),
   responsibleInstitutionIds: z.array(z.uuid()).min(1).max(200),
   deadline: DeadlineRule,
-  themes: z.array(z.string().trim().min(1).max(100)).max(50).default([]),
+  themes: z.array(Text(100)).max(50).default([]),
   notify: z.boolean().default(true),
 });
 
@@ -46,15 +47,14 @@ function adoptedContent(a: Pick<Adoption, 'sessionId' | 'text' | 'themes' | 'dea
 
 const IdParams = z.object({ id: z.uuid() });
 const EvidenceParams = z.object({ id: z.uuid(), eid: z.uuid() });
-const Reason = z.string().trim().min(1).max(5_000);
+const Reason = Text(5_000);
 
-const ReviewRequest = z
-  .strictObject({ decision: ReviewDecision, comment: z.string().trim().max(5_000).optional(), occurredAt: OccurredAt })
-  // The decider refuses it too (COMMENT_REQUIRED); said here, it is a bad field.
-  .refine((review) => review.decision !== 'rejected' || Boolean(review.comment), {
-    path: ['comment'],
-    message: 'Para rechazar una evidencia indique el motivo en el comentario.',
-  });
+// A rejection says why (the decider refuses it too, COMMENT_REQUIRED); as two
+// shapes, the OpenAPI document tells a client so.
+const ReviewRequest = z.discriminatedUnion('decision', [
+  z.strictObject({ decision: z.literal('accepted'), comment: z.string().trim().max(5_000).optional(), occurredAt: OccurredAt }),
+  z.strictObject({ decision: z.literal('rejected'), comment: Text(5_000, 'Para rechazar una evidencia indique el motivo en el comentario.'), occurredAt: OccurredAt }),
+]);
 
 const FulfilRequest = z.strictObject({ justification: Reason, occurredAt: OccurredAt });
 const ReasonRequest = z.strictObject({ reason: Reason, occurredAt: OccurredAt });
@@ -70,6 +70,8 @@ type App = Parameters<FastifyPluginAsyncZod>[0];
 // command left it. Every such route is one of these.
 interface SecretariatCommand<P extends z.ZodType<{ id: string }>, B extends z.ZodType<{ occurredAt?: string | undefined }>, T extends RequestedCommandType> {
   path: string;
+  tag: Tag;
+  summary: string;
   params: P;
   body: B;
   type: T;
@@ -82,7 +84,7 @@ export function agreementRoutes({ db, temporal, taskQueue }: AppDeps): FastifyPl
     app: App,
     spec: SecretariatCommand<P, B, T>,
   ): void {
-    app.post(spec.path, { schema: { params: spec.params, body: spec.body, headers: IdempotencyHeaders, response: { 200: AgreementView, ...COMMAND_ERRORS } }, config: { idempotency: 'workflow' } }, async (request) => {
+    app.post(spec.path, { schema: { ...operation(spec.tag, spec.summary), params: spec.params, body: spec.body, headers: IdempotencyHeaders, response: { 200: AgreementView, ...COMMAND_ERRORS } }, config: { idempotency: 'workflow' } }, async (request) => {
       const caller = requireCaller(request, 'secretariat');
       // The zod type provider cannot resolve a generic schema's output; the
       // validator has already parsed both with these very schemas.
@@ -100,7 +102,7 @@ export function agreementRoutes({ db, temporal, taskQueue }: AppDeps): FastifyPl
   }
 
   return async (app) => {
-    app.post('/agreements', { schema: { body: NewAgreementRequest, headers: IdempotencyHeaders, response: { 201: AgreementView, ...errorAnswers(400, 401, 403, 409, 413, 415) } }, config: { idempotency: 'workflow' } }, async (request, reply) => {
+    app.post('/agreements', { schema: { ...operation('Acuerdos', 'Registra un acuerdo adoptado en una sesión'), body: NewAgreementRequest, headers: IdempotencyHeaders, response: { 201: AgreementView, ...errorAnswers(400, 401, 403, 409, 413, 415) } }, config: { idempotency: 'workflow' } }, async (request, reply) => {
       const caller = requireCaller(request, 'secretariat');
       const input = request.body;
       const session = await findSession(db, input.sessionId);
@@ -143,7 +145,7 @@ export function agreementRoutes({ db, temporal, taskQueue }: AppDeps): FastifyPl
       return reply.status(201).send(await agreementView(db, body, state, row.version));
     });
 
-    app.get('/agreements/:id', { schema: { params: IdParams, querystring: AsOfQuery, response: { 200: AgreementView, ...READ_ERRORS } } }, async (request) => {
+    app.get('/agreements/:id', { schema: { ...operation('Acuerdos', 'Consulta un acuerdo, hoy o a una fecha de corte'), params: IdParams, querystring: AsOfQuery, response: { 200: AgreementView, ...READ_ERRORS } } }, async (request) => {
       const caller = requireCaller(request, 'secretariat', 'coordinator', 'institution');
       const { state, body, row } = await loadAgreement(db, caller, request.params.id);
       const { asOf } = request.query;
@@ -154,7 +156,7 @@ export function agreementRoutes({ db, temporal, taskQueue }: AppDeps): FastifyPl
       return agreementView(db, body, past.state, past.version, asOf);
     });
 
-    app.get('/agreements/:id/events', { schema: { params: IdParams, querystring: AsOfQuery, response: { 200: z.array(RecordedEvent), ...READ_ERRORS } } }, async (request) => {
+    app.get('/agreements/:id/events', { schema: { ...operation('Acuerdos', 'Historia de eventos de un acuerdo'), params: IdParams, querystring: AsOfQuery, response: { 200: z.array(RecordedEvent), ...READ_ERRORS } } }, async (request) => {
       const caller = requireCaller(request, 'secretariat', 'coordinator');
       const { state, body } = await loadAgreement(db, caller, request.params.id);
       if (state.status === 'sin_adoptar') throw new ApiError('NOT_FOUND', 'El acuerdo no existe.');
@@ -167,16 +169,20 @@ export function agreementRoutes({ db, temporal, taskQueue }: AppDeps): FastifyPl
 
     secretariatCommand(app, {
       path: '/agreements/:id/evidence/:eid/review',
+      tag: 'Evidencias',
+      summary: 'Acepta o rechaza una evidencia',
       params: EvidenceParams,
       body: ReviewRequest,
       type: 'ReviewEvidence',
       data: ({ decision, comment }, { eid }) => ({ evidenceId: eid, decision, comment: comment ?? null }),
     });
-    secretariatCommand(app, { path: '/agreements/:id/fulfil', params: IdParams, body: FulfilRequest, type: 'FulfilAgreement', data: ({ justification }) => ({ justification }) });
-    secretariatCommand(app, { path: '/agreements/:id/reopen', params: IdParams, body: ReasonRequest, type: 'ReopenAgreement', data: ({ reason }) => ({ reason }) });
-    secretariatCommand(app, { path: '/agreements/:id/cancel', params: IdParams, body: ReasonRequest, type: 'CancelAgreement', data: ({ reason }) => ({ reason }) });
+    secretariatCommand(app, { path: '/agreements/:id/fulfil', tag: 'Acuerdos', summary: 'Da por cumplido un acuerdo, con justificación', params: IdParams, body: FulfilRequest, type: 'FulfilAgreement', data: ({ justification }) => ({ justification }) });
+    secretariatCommand(app, { path: '/agreements/:id/reopen', tag: 'Acuerdos', summary: 'Reabre un acuerdo cumplido', params: IdParams, body: ReasonRequest, type: 'ReopenAgreement', data: ({ reason }) => ({ reason }) });
+    secretariatCommand(app, { path: '/agreements/:id/cancel', tag: 'Acuerdos', summary: 'Cancela un acuerdo (deja sin efecto)', params: IdParams, body: ReasonRequest, type: 'CancelAgreement', data: ({ reason }) => ({ reason }) });
     secretariatCommand(app, {
       path: '/agreements/:id/deadline',
+      tag: 'Acuerdos',
+      summary: 'Cambia el plazo de un acuerdo (prórroga), con motivo',
       params: IdParams,
       body: DeadlineRequest,
       type: 'ChangeDeadline',
@@ -188,7 +194,7 @@ export function agreementRoutes({ db, temporal, taskQueue }: AppDeps): FastifyPl
 
     // Sends a reminder now to every institution still owing evidence; 202 once
     // the workflow queued it (sending follows there), with whom it goes to.
-    app.post('/agreements/:id/remind', { schema: { params: IdParams, body: RemindRequest, headers: IdempotencyHeaders, response: { 202: ReminderQueued, ...COMMAND_ERRORS } }, config: { idempotency: 'workflow' } }, async (request, reply) => {
+    app.post('/agreements/:id/remind', { schema: { ...operation('Acuerdos', 'Envía ahora un recordatorio a las instituciones pendientes'), params: IdParams, body: RemindRequest, headers: IdempotencyHeaders, response: { 202: ReminderQueued, ...COMMAND_ERRORS } }, config: { idempotency: 'workflow' } }, async (request, reply) => {
       const caller = requireCaller(request, 'secretariat');
       await loadAgreement(db, caller, request.params.id);
       const address = commandAddress(request.params.id, caller.tokenId, 'RemindNow', request.body, request.headers['idempotency-key']);

@@ -9,6 +9,7 @@ import { assertBodyScope, requireCaller } from '../auth.js';
 import { ApiError, notFound } from '../errors.js';
 import { checkImportFile, previewItems, refused, registerItem } from '../import-file.js';
 import { actorOf } from '../principal.js';
+import { operation } from '../operation-doc.js';
 import { IdempotencyHeaders } from '../request-schemas.js';
 import { ImportAnswers } from '../responses/import.js';
 import { importJobRoutes } from './import-jobs.js';
@@ -55,6 +56,7 @@ export function importRoutes(deps: AppDeps): FastifyPluginAsyncZod {
       {
         ...csvUpload,
         schema: {
+          ...operation('Importación', 'Importa acuerdos desde un archivo CSV, todo o nada'),
           querystring: ImportQuery,
           headers: IdempotencyHeaders,
           body: z.string().describe('El archivo CSV.'),
