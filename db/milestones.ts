@@ -26,6 +26,18 @@ export async function findMilestone(db: Db, id: string): Promise<Milestone | und
   return row && toMilestone(row);
 }
 
+// A body's milestones: those still awaited first, then the latest to occur.
+export async function milestonesOfBody(db: Db, bodyId: string): Promise<Milestone[]> {
+  const rows = await db
+    .selectFrom('milestones')
+    .selectAll()
+    .where('body_id', '=', bodyId)
+    .orderBy(sql`occurred_on desc nulls first`)
+    .orderBy('name')
+    .execute();
+  return rows.map(toMilestone);
+}
+
 // Records the day once: a second call with the same day changes nothing, with
 // another day it changes nothing either and the caller sees the first day.
 export async function markMilestoneOccurred(db: Db, id: string, on: string): Promise<Milestone | undefined> {

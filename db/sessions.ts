@@ -10,7 +10,7 @@ export interface Session {
   label: string;
 }
 
-function toSession(row: SessionRow): Session {
+export function toSession(row: SessionRow): Session {
   return { id: row.id, bodyId: row.body_id, kind: row.kind, number: row.number, date: row.date, label: row.label };
 }
 

@@ -2,10 +2,10 @@ import { z } from 'zod';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { findBody } from '../../db/bodies.js';
 import { isUniqueViolation } from '../../db/errors.js';
-import { agreementsAwaiting, findMilestone, insertMilestone, markMilestoneOccurred, type Milestone } from '../../db/milestones.js';
+import { agreementsAwaiting, findMilestone, insertMilestone, markMilestoneOccurred, milestonesOfBody, type Milestone } from '../../db/milestones.js';
 import { compareDates, formatDmy, LocalDate, localDateOf } from '../../domain/dates.js';
 import type { AppDeps } from '../app.js';
-import { assertBodyScope, requireCaller } from '../auth.js';
+import { assertBodyScope, bodyReadBy, requireCaller } from '../auth.js';
 import { ApiError, notFound, validationFailed } from '../errors.js';
 import { inParallel } from '../fan-out.js';
 import { creationId, earlierRun } from '../idempotency.js';
@@ -19,6 +19,7 @@ import { commandAddress, sendCommand } from '../workflow-commands.js';
 const NewMilestoneRequest = z.strictObject({ bodyId: z.uuid(), name: z.string().trim().min(1).max(500) });
 const OccurredRequest = z.strictObject({ date: LocalDate });
 const IdParams = z.object({ id: z.uuid() });
+const MilestoneListQuery = z.strictObject({ bodyId: z.uuid().optional() });
 
 // Agreements told at the same time when a milestone occurs: enough to date
 // hundreds in a few seconds without flooding the workflows' task queue.
@@ -42,6 +43,23 @@ export function milestoneRoutes({ db, temporal }: AppDeps): FastifyPluginAsyncZo
       }
       return reply.status(201).send(milestone);
     });
+
+    app.get(
+      '/milestones',
+      {
+        schema: {
+          tags: ['Hitos'],
+          summary: 'Hitos del órgano, primero los que aún no ocurren',
+          description: 'Secretaría y coordinación consultan su órgano (`bodyId` puede omitirse).',
+          querystring: MilestoneListQuery,
+          response: { 200: z.array(MilestoneView), ...errorAnswers(400, 401, 403) },
+        },
+      },
+      async (request) => {
+        const caller = requireCaller(request, 'secretariat', 'coordinator');
+        return milestonesOfBody(db, bodyReadBy(caller, request.query.bodyId));
+      },
+    );
 
     app.get('/milestones/:id', { schema: { params: IdParams, querystring: AsOfQuery, response: { 200: MilestoneView, ...errorAnswers(400, 401, 403, 404) } } }, async (request) => {
       const caller = requireCaller(request, 'secretariat', 'coordinator');
