@@ -27,6 +27,7 @@ import {
   type ManagedProcess,
 } from './lib/process.js';
 import { ensureTemporalCli } from './lib/temporal-cli.js';
+import { ensureWebBuild } from './lib/web-build.js';
 import { startTemporalServer } from './lib/temporal-server.js';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
@@ -236,6 +237,9 @@ async function main(): Promise<void> {
     temporalAddress = temporal.address;
     temporalUi = temporal.uiUrl;
   }
+
+  // Before the API starts: it serves web/dist as it finds it.
+  await ensureWebBuild(say);
 
   const token = await adminToken();
   const env: NodeJS.ProcessEnv = {

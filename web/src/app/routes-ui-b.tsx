@@ -1,0 +1,3 @@
+// Screens of issue 11 part ui-b (register an agreement, sessions, milestones,
+// …): each a createRoute with getParentRoute: () => appRoute, listed here.
+export const uiBRoutes = [] as const;

@@ -1,0 +1,3 @@
+export function AgreementList() {
+  return <h1>Acuerdos</h1>;
+}

@@ -1,0 +1,3 @@
+export function ReviewQueue() {
+  return <h1>Revisión de evidencias</h1>;
+}
