@@ -52,16 +52,23 @@ export async function milestoneDates(db: Db, ids: readonly string[]): Promise<Re
   return Object.fromEntries(rows.flatMap((row) => (row.occurred_on ? [[row.id, row.occurred_on]] : [])));
 }
 
+// The body's agreements still waiting for a milestone to get a due date.
+const MILESTONE_ANCHOR = sql<string>`state -> 'deadline' -> 'from' ->> 'milestoneId'`;
+function waiting(db: Db, bodyId: string) {
+  return db.selectFrom('agreements').where('body_id', '=', bodyId).where('status', '=', 'en_proceso').where('due_date', 'is', null).where(MILESTONE_ANCHOR, 'is not', null);
+}
+
 // Agreements of the body still waiting for this milestone to get a due date.
 export async function agreementsAwaiting(db: Db, milestone: Pick<Milestone, 'id' | 'bodyId'>): Promise<string[]> {
-  const rows = await db
-    .selectFrom('agreements')
-    .select('id')
-    .where('body_id', '=', milestone.bodyId)
-    .where('status', '=', 'en_proceso')
-    .where('due_date', 'is', null)
-    .where(sql<string>`state -> 'deadline' -> 'from' ->> 'milestoneId'`, '=', milestone.id)
-    .orderBy('seq')
-    .execute();
+  const rows = await waiting(db, milestone.bodyId).select('id').where(MILESTONE_ANCHOR, '=', milestone.id).orderBy('seq').execute();
   return rows.map((row) => row.id);
+}
+
+// How many agreements wait for each of the body's milestones (absent: none).
+export async function awaitingCounts(db: Db, bodyId: string): Promise<Record<string, number>> {
+  const rows = await waiting(db, bodyId)
+    .select([MILESTONE_ANCHOR.as('milestone_id'), (eb) => eb.fn.countAll<string>().as('count')])
+    .groupBy(MILESTONE_ANCHOR)
+    .execute();
+  return Object.fromEntries(rows.map((row) => [row.milestone_id, Number(row.count)]));
 }

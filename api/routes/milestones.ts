@@ -2,7 +2,7 @@ import { z } from 'zod';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { findBody } from '../../db/bodies.js';
 import { isUniqueViolation } from '../../db/errors.js';
-import { agreementsAwaiting, findMilestone, insertMilestone, markMilestoneOccurred, milestonesOfBody, type Milestone } from '../../db/milestones.js';
+import { agreementsAwaiting, awaitingCounts, findMilestone, insertMilestone, markMilestoneOccurred, milestonesOfBody, type Milestone } from '../../db/milestones.js';
 import { compareDates, formatDmy, LocalDate, localDateOf } from '../../domain/dates.js';
 import type { AppDeps } from '../app.js';
 import { assertBodyScope, bodyReadBy, requireCaller } from '../auth.js';
@@ -13,7 +13,7 @@ import { actorOf } from '../principal.js';
 import { AsOfQuery, referenceDay } from '../reference-day.js';
 import { IdempotencyHeaders } from '../request-schemas.js';
 import { errorAnswers } from '../responses/error.js';
-import { MilestoneView, OccurredMilestone } from '../responses/reference-data.js';
+import { ListedMilestone, MilestoneView, OccurredMilestone } from '../responses/reference-data.js';
 import { commandAddress, sendCommand } from '../workflow-commands.js';
 
 const NewMilestoneRequest = z.strictObject({ bodyId: z.uuid(), name: z.string().trim().min(1).max(500) });
@@ -49,15 +49,17 @@ export function milestoneRoutes({ db, temporal }: AppDeps): FastifyPluginAsyncZo
       {
         schema: {
           tags: ['Hitos'],
-          summary: 'Hitos del órgano, primero los que aún no ocurren',
+          summary: 'Hitos del órgano, primero los que aún no ocurren, con los acuerdos que esperan cada uno',
           description: 'Secretaría y coordinación consultan su órgano (`bodyId` puede omitirse).',
           querystring: MilestoneListQuery,
-          response: { 200: z.array(MilestoneView), ...errorAnswers(400, 401, 403) },
+          response: { 200: z.array(ListedMilestone), ...errorAnswers(400, 401, 403) },
         },
       },
       async (request) => {
         const caller = requireCaller(request, 'secretariat', 'coordinator');
-        return milestonesOfBody(db, bodyReadBy(caller, request.query.bodyId));
+        const bodyId = bodyReadBy(caller, request.query.bodyId);
+        const [milestones, awaiting] = await Promise.all([milestonesOfBody(db, bodyId), awaitingCounts(db, bodyId)]);
+        return milestones.map((milestone) => ({ ...milestone, awaiting: awaiting[milestone.id] ?? 0 }));
       },
     );
 

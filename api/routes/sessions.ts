@@ -3,7 +3,7 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { agreementsAsOf } from '../../db/agreement-history.js';
 import { findBody } from '../../db/bodies.js';
 import { isUniqueViolation } from '../../db/errors.js';
-import { sessionsOfBody } from '../../db/session-lookups.js';
+import { agreementCounts, sessionsOfBody } from '../../db/session-lookups.js';
 import { findSession, insertSession, type Session } from '../../db/sessions.js';
 import { addDays, LocalDate } from '../../domain/dates.js';
 import { SessionKind, sessionLabel } from '../../domain/session-label.js';
@@ -15,7 +15,7 @@ import { creationId, earlierRun } from '../idempotency.js';
 import { IdempotencyHeaders } from '../request-schemas.js';
 import { AgreementView } from '../responses/agreement.js';
 import { errorAnswers } from '../responses/error.js';
-import { SessionView } from '../responses/reference-data.js';
+import { ListedSession, SessionView } from '../responses/reference-data.js';
 
 const NewSessionRequest = z.strictObject({
   bodyId: z.uuid(),
@@ -76,16 +76,17 @@ export function sessionRoutes({ db }: AppDeps): FastifyPluginAsyncZod {
       {
         schema: {
           tags: ['Sesiones'],
-          summary: 'Sesiones del órgano, la más reciente primero',
+          summary: 'Sesiones del órgano, la más reciente primero, con cuántos acuerdos adoptó cada una',
           description: 'Secretaría y coordinación consultan su órgano (`bodyId` puede omitirse).',
           querystring: SessionListQuery,
-          response: { 200: z.array(SessionView), ...errorAnswers(400, 401, 403) },
+          response: { 200: z.array(ListedSession), ...errorAnswers(400, 401, 403) },
         },
       },
       async (request) => {
         const caller = requireCaller(request, 'secretariat', 'coordinator');
-        const sessions = await sessionsOfBody(db, bodyReadBy(caller, request.query.bodyId));
-        return sessions.reverse().map(sessionJson);
+        const bodyId = bodyReadBy(caller, request.query.bodyId);
+        const [sessions, counts] = await Promise.all([sessionsOfBody(db, bodyId), agreementCounts(db, bodyId)]);
+        return sessions.reverse().map((session) => ({ ...sessionJson(session), agreementCount: counts[session.id] ?? 0 }));
       },
     );
 
