@@ -38,7 +38,6 @@ function overdueFirst(items: AgreementRow[]): AgreementRow[] {
 
 function FilterForm({ filters, staff, onApply }: { filters: AgreementFilters; staff: boolean; onApply: (f: AgreementFilters) => void }) {
   const [draft, setDraft] = useState(filters);
-  useEffect(() => setDraft(filters), [filters]);
   const institutions = useQuery({ queryKey: ['institutions'], queryFn: () => unwrap(api.GET('/api/institutions')), enabled: staff });
   const sessions = useQuery({ queryKey: ['sessions', 'own'], queryFn: () => unwrap(api.GET('/api/sessions')), enabled: staff });
   const set = (patch: Partial<AgreementFilters>) => setDraft((d) => ({ ...d, ...patch }));
@@ -172,7 +171,8 @@ export function AgreementList() {
           ))}
         </ul>
       </section>
-      <FilterForm filters={filters} staff={staff} onApply={apply} />
+      {/* A new address (a count clicked, back/forward) starts the form from it. */}
+      <FilterForm key={JSON.stringify(filters)} filters={filters} staff={staff} onApply={apply} />
       {filters.corte && <p className="notice">Situación al {formatDate(filters.corte)} (corte).</p>}
       {pages.isPending ? (
         <p role="status">Cargando acuerdos…</p>
