@@ -1,6 +1,6 @@
 import { useQuery } from '@tanstack/react-query';
 import { Link } from '@tanstack/react-router';
-import { useEffect, useRef } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { api } from '../../api/client';
 import { unwrap } from '../../api/errors';
 import type { Agreement, Principal } from '../../api/types';
@@ -8,6 +8,7 @@ import { agreementQuery } from '../../agreements/queries';
 import { agreementRoute } from '../../app/routes-ui-a';
 import { ProblemPage } from '../../app/problems';
 import { institutionOf } from '../../auth/session';
+import { WriteStatus } from '../../ui/field';
 import { formatDate } from '../../ui/format';
 import { SemaforoBadge, STATUS_LABEL } from '../../ui/semaforo';
 import { ReviewControls } from '../review/review-controls';
@@ -41,7 +42,7 @@ function InstitutionEvidence({ agreement, institutionId }: { agreement: Agreemen
   return (
     <>
       {mine.state === 'en_revision' && <p className="notice">Su evidencia está en revisión. Puede enviar más si hace falta.</p>}
-      <EvidenceForm key={latest?.id ?? 'first'} agreement={agreement} institutionId={institutionId} rejected={rejected} />
+      <EvidenceForm agreement={agreement} institutionId={institutionId} rejected={rejected} />
     </>
   );
 }
@@ -53,6 +54,7 @@ export function AgreementPage() {
   const agreement = useQuery(agreementQuery(id, corte));
   const sessionLabel = useSessionLabel(agreement.data, principal);
   const evidenceHeading = useRef<HTMLHeadingElement>(null);
+  const [reviewed, setReviewed] = useState<string>();
   const role = principal.role;
   const ownInstitution = institutionOf(principal);
 
@@ -149,7 +151,8 @@ export function AgreementPage() {
         </h2>
         {role === 'institution' && ownInstitution && !readOnly && <InstitutionEvidence agreement={a} institutionId={ownInstitution} />}
         <h3>{role === 'institution' ? 'Evidencia enviada' : 'Evidencia recibida'}</h3>
-        <EvidenceList agreement={a} renderActions={role === 'secretariat' && !readOnly && a.status === 'en_proceso' ? (e) => !e.review && <ReviewControls agreementId={a.id} evidence={e} /> : undefined} />
+        {role === 'secretariat' && <WriteStatus pending={false} pendingText="" success={reviewed} />}
+        <EvidenceList agreement={a} renderActions={role === 'secretariat' && !readOnly && a.status === 'en_proceso' ? (e) => !e.review && <ReviewControls agreementId={a.id} evidence={e} onReviewed={setReviewed} /> : undefined} />
       </section>
 
       {(role === 'secretariat' || role === 'coordinator') && (

@@ -10,8 +10,10 @@ import { useSubmission } from '../../ui/submission';
 type Decision = 'accepted' | 'rejected';
 
 // Accept, or reject with a comment (which the institution receives): one
-// evidence's review, from the queue or from the agreement's page.
-export function ReviewControls({ agreementId, evidence }: { agreementId: string; evidence: Evidence }) {
+// evidence's review, from the queue or from the agreement's page. Once
+// reviewed the evidence leaves the list these controls are in, so the result
+// is told to `onReviewed`, whose message outlives them.
+export function ReviewControls({ agreementId, evidence, onReviewed }: { agreementId: string; evidence: Evidence; onReviewed: (message: string) => void }) {
   const queryClient = useQueryClient();
   const [comment, setComment] = useState('');
   const review = useSubmission(
@@ -22,9 +24,13 @@ export function ReviewControls({ agreementId, evidence }: { agreementId: string;
           body: { decision, ...(comment.trim() ? { comment: comment.trim() } : {}) },
         }),
       ),
-    { onSuccess: () => agreementChanged(queryClient, agreementId) },
+    {
+      onSuccess: async (_, { input }) => {
+        onReviewed(input === 'accepted' ? 'Evidencia aceptada.' : 'Evidencia rechazada; se avisó a la institución.');
+        await agreementChanged(queryClient, agreementId);
+      },
+    },
   );
-  const decided = review.isSuccess ? review.variables.input : undefined;
   return (
     <div className="review-controls no-print">
       <Field label="Comentario" hint="Obligatorio para rechazar: la institución lo recibe por correo." error={fieldMessage(review.error, 'comment')}>
@@ -38,12 +44,7 @@ export function ReviewControls({ agreementId, evidence }: { agreementId: string;
           Rechazar
         </button>
       </div>
-      <WriteStatus
-        pending={review.isPending}
-        pendingText="Registrando la revisión…"
-        success={decided === 'accepted' ? 'Evidencia aceptada.' : decided === 'rejected' ? 'Evidencia rechazada; se avisó a la institución.' : undefined}
-        error={formMessage(review.error, ['comment'])}
-      />
+      <WriteStatus pending={review.isPending} pendingText="Registrando la revisión…" error={formMessage(review.error, ['comment'])} />
     </div>
   );
 }

@@ -1,10 +1,11 @@
 import { useQuery } from '@tanstack/react-query';
 import { Link } from '@tanstack/react-router';
-import { useEffect } from 'react';
+import { useEffect, useState } from 'react';
 import { allAgreements } from '../../agreements/queries';
 import { formatInstant } from '../../ui/format';
 import { SemaforoBadge } from '../../ui/semaforo';
 import { EvidenceBody } from '../agreement/evidence-list';
+import { WriteStatus } from '../../ui/field';
 import { ReviewControls } from './review-controls';
 
 // Evidence waiting for the secretariat, oldest first: gathered from the
@@ -18,6 +19,7 @@ async function waitingEvidence() {
 
 export function ReviewQueue() {
   const queue = useQuery({ queryKey: ['review-queue'], queryFn: waitingEvidence });
+  const [reviewed, setReviewed] = useState<string>();
   useEffect(() => {
     document.title = 'Revisión de evidencias — Acuerdos';
   }, []);
@@ -25,6 +27,7 @@ export function ReviewQueue() {
     <>
       <h1>Revisión de evidencias</h1>
       <p className="lead">Evidencias enviadas por las instituciones que esperan su revisión, de la más antigua a la más reciente.</p>
+      <WriteStatus pending={false} pendingText="" success={reviewed} />
       {queue.isPending ? (
         <p role="status">Cargando evidencias…</p>
       ) : queue.isError ? (
@@ -61,7 +64,7 @@ export function ReviewQueue() {
                       <EvidenceBody evidence={evidence} />
                     </div>
                     <div>
-                      <ReviewControls agreementId={agreement.id} evidence={evidence} />
+                      <ReviewControls agreementId={agreement.id} evidence={evidence} onReviewed={(message) => setReviewed(`${message} (${institution}, acuerdo ${agreement.folio})`)} />
                     </div>
                   </div>
                 </li>
