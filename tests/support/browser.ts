@@ -10,7 +10,7 @@ import { useHarness } from './use-harness.js';
 
 export const PASSWORD = 'contraseña-de-prueba-123';
 
-const CHROMIUM_ARGS = ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
+const CHROMIUM_ARGS = ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--lang=es-MX'];
 
 export interface WebUser {
   email: string;
@@ -98,4 +98,18 @@ export async function expectAccessible(page: Page, screen: string): Promise<void
   const grave = results.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
   const described = grave.map((v) => `${v.id} (${v.impact}): ${v.help} — ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
   expect(described, `axe en ${screen}`).toEqual([]);
+}
+
+// Nothing sticks out sideways: the page scrolls only downwards at its width
+// (a phone's 360 px), wide tables scrolling inside their own box.
+export async function expectFitsWidth(page: Page, screen: string): Promise<void> {
+  const { scrollWidth, innerWidth } = await page.evaluate<{ scrollWidth: number; innerWidth: number }>('({ scrollWidth: document.documentElement.scrollWidth, innerWidth: window.innerWidth })');
+  expect(scrollWidth, `ancho de ${screen}`).toBeLessThanOrEqual(innerWidth);
+}
+
+// With ACUERDOS_SCREENSHOTS=<dir>, a full-page PNG of the screen (to look at
+// the screens as people see them); nothing otherwise.
+export async function screenshot(page: Page, name: string): Promise<void> {
+  const dir = process.env.ACUERDOS_SCREENSHOTS;
+  if (dir) await page.screenshot({ path: `${dir}/${name}.png`, fullPage: true });
 }

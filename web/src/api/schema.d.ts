@@ -5179,7 +5179,7 @@ export interface paths {
             cookie?: never;
         };
         /**
-         * Hitos del órgano, primero los que aún no ocurren
+         * Hitos del órgano, primero los que aún no ocurren, con los acuerdos que esperan cada uno
          * @description Secretaría y coordinación consultan su órgano (`bodyId` puede omitirse).
          */
         get: {
@@ -5200,6 +5200,8 @@ export interface paths {
                     };
                     content: {
                         "application/json": {
+                            /** @description Acuerdos en proceso que esperan este hito para tener fecha límite. */
+                            awaiting: number;
                             /** Format: uuid */
                             bodyId: string;
                             /** Format: uuid */
@@ -6131,7 +6133,7 @@ export interface paths {
             cookie?: never;
         };
         /**
-         * Sesiones del órgano, la más reciente primero
+         * Sesiones del órgano, la más reciente primero, con cuántos acuerdos adoptó cada una
          * @description Secretaría y coordinación consultan su órgano (`bodyId` puede omitirse).
          */
         get: {
@@ -6152,6 +6154,8 @@ export interface paths {
                     };
                     content: {
                         "application/json": {
+                            /** @description Acuerdos que adoptó. */
+                            agreementCount: number;
                             /** Format: uuid */
                             bodyId: string;
                             date: string;
