@@ -64,7 +64,16 @@ export async function ensureWebBuild(log: (line: string) => void, options: { for
   const started = Date.now();
   log('interfaz web: compilando web/ → web/dist (sus fuentes son más nuevas que la última compilación)…');
   const { build } = await import('vite');
-  await build({ configFile: join(webDir, 'vite.config.ts'), root: webDir, logLevel: 'warn' });
+  // Under vitest NODE_ENV is 'test', with which React would be bundled in its
+  // development build (larger, slower): the UI is always built for production.
+  const nodeEnv = process.env.NODE_ENV;
+  process.env.NODE_ENV = 'production';
+  try {
+    await build({ configFile: join(webDir, 'vite.config.ts'), root: webDir, mode: 'production', logLevel: 'warn' });
+  } finally {
+    if (nodeEnv === undefined) delete process.env.NODE_ENV;
+    else process.env.NODE_ENV = nodeEnv;
+  }
   const kb = (firstLoadGzipBytes() / 1024).toFixed(1);
   log(`interfaz web: compilada en ${((Date.now() - started) / 1000).toFixed(1)} s; primera carga ${kb} KB de JavaScript comprimido (gzip)`);
 }
