@@ -68,7 +68,7 @@ describe('the agreement list in the browser', () => {
     await page.locator('table.agreements tbody tr').first().waitFor();
     expect(await page.locator('table.agreements tbody tr').first().textContent()).toContain(overdue.folio);
     expect(await page.getByRole('cell', { name: otherInstitutions.folio }).count()).toBe(0);
-    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(360);
+    expect(await page.evaluate('document.documentElement.scrollWidth')).toBeLessThanOrEqual(360);
     await expectAccessible(page, 'lista (institución, 360 px)');
     await screenshot(page, 'lista-institucion-360');
   });
@@ -82,7 +82,7 @@ describe('the agreement list in the browser', () => {
     await page.getByRole('heading', { name: /^Acuerdo / }).waitFor();
     await screenshot(page, 'acuerdo-xss');
     await page.getByText('onerror="window.__atacado = 2"', { exact: false }).first().waitFor();
-    expect(await page.evaluate(() => (window as unknown as { __atacado?: number }).__atacado)).toBeUndefined();
+    expect(await page.evaluate('window.__atacado')).toBeUndefined();
     expect(await page.locator('.agreement-body img, .agreement-body script').count()).toBe(0);
   });
 });
