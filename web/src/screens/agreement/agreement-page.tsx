@@ -8,6 +8,7 @@ import { agreementQuery } from '../../agreements/queries';
 import { agreementRoute } from '../../app/routes-ui-a';
 import { ProblemPage } from '../../app/problems';
 import { institutionOf } from '../../auth/session';
+import { ChangeDeadline } from '../../deadline/change-deadline';
 import { WriteStatus } from '../../ui/field';
 import { formatDate } from '../../ui/format';
 import { SemaforoBadge, STATUS_LABEL } from '../../ui/semaforo';
@@ -141,7 +142,7 @@ export function AgreementPage() {
       {role === 'secretariat' && !readOnly && (
         <section className="card no-print" aria-labelledby="acciones">
           <h2 id="acciones">Acciones</h2>
-          <SecretariatActions agreement={a} />
+          <SecretariatActions agreement={a} changeDeadline={<ChangeDeadline agreement={a} />} />
         </section>
       )}
 
