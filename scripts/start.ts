@@ -11,6 +11,7 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 import { Client, Connection } from '@temporalio/client';
 import { createDb } from '../db/connection.js';
 import { migrateToLatest } from '../db/migrate.js';
+import { DEMO_PASSWORD, DEMO_USERS } from '../db/seed/demo-users.js';
 import { seedDemoIfEmpty } from '../db/seed/seed-demo-if-empty.js';
 import { TASK_QUEUE } from '../workflows/definitions.js';
 import { EMBEDDED_PG_PORT } from './lib/embedded-postgres-url.js';
@@ -180,6 +181,7 @@ async function loadDemoIfEmpty(databaseUrl: string, temporalAddress: string, nam
         ? `demo del SNIMH cargada: ${report.agreements} acuerdos (folios 34–55), órgano ${report.bodyId}; su anexo al 31/12/2020: /api/reports/annex?bodyId=${report.bodyId}&asOf=2020-12-31&format=csv`
         : 'la base de datos ya tiene datos: no se carga la demo',
     );
+    if (report) say(`usuarios de la demo (contraseña «${DEMO_PASSWORD}»): ${DEMO_USERS.map((u) => u.email).join(', ')}`);
   } finally {
     await connection.close();
     await db.destroy();
