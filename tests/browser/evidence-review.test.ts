@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { givenAnAgreementOf } from '../support/api-client.js';
-import { expectAccessible, signIn, useBrowserWorld } from '../support/browser.js';
+import { expectAccessible, screenshot, signIn, useBrowserWorld } from '../support/browser.js';
 import { pdf } from '../support/sample-files.js';
 
 const world = useBrowserWorld();
@@ -14,6 +14,8 @@ describe('an institution sends evidence and the secretariat reviews it, in the b
     // Given the link of a reminder e-mail, followed by someone not signed in
     const inst = await world.newPage();
     await inst.goto(`/?acuerdo=${agreement.id}#evidencia`);
+    await inst.getByRole('heading', { name: 'Iniciar sesión' }).waitFor();
+    await screenshot(inst, 'entrar');
     await signIn(inst, institution);
     await expect.poll(() => new URL(inst.url()).pathname).toBe(`/acuerdos/${agreement.id}`);
     expect(new URL(inst.url()).hash).toBe('#evidencia');
@@ -46,6 +48,7 @@ describe('an institution sends evidence and the secretariat reviews it, in the b
     const reason = inst.getByRole('note', { name: 'Motivo del rechazo' });
     await reason.waitFor();
     expect(await reason.textContent()).toContain('Falta la firma del titular en el programa.');
+    await screenshot(inst, 'acuerdo-institucion-rechazada');
     await inst.getByLabel('Descripción').fill('Programa de trabajo firmado por el titular.');
     await inst.getByLabel('Enlaces').fill('https://www.gob.mx/inmujeres/programa-firmado');
     await inst.getByRole('button', { name: 'Enviar evidencia' }).click();
@@ -56,6 +59,7 @@ describe('an institution sends evidence and the secretariat reviews it, in the b
     await sec.getByRole('heading', { name: 'Revisión de evidencias', level: 1 }).waitFor();
     await sec.getByRole('link', { name: 'https://www.gob.mx/inmujeres/programa-firmado (se abre en otra pestaña)' }).waitFor();
     await expectAccessible(sec, 'revisión');
+    await screenshot(sec, 'revision');
     await sec.getByRole('button', { name: 'Aceptar' }).focus();
     await sec.keyboard.press('Enter');
     await sec.getByText(`Evidencia aceptada. (${world.body.institutions[0]?.acronym}, acuerdo ${agreement.folio})`).waitFor();
@@ -65,6 +69,9 @@ describe('an institution sends evidence and the secretariat reviews it, in the b
     await sec.getByText('Estatus: Cumplido').waitFor();
     await sec.getByText(/Historial verificado/).waitFor();
     expect(await sec.locator('.timeline li').count()).toBeGreaterThanOrEqual(5);
+    await screenshot(sec, 'acuerdo-cumplido');
+    await sec.emulateMedia({ media: 'print' });
+    await screenshot(sec, 'acuerdo-impresion');
     const done = await world.body.secretariat.get(`/api/agreements/${agreement.id}`);
     expect(done.body).toMatchObject({ status: 'cumplido', semaforo: 'cumplido' });
   });

@@ -98,6 +98,7 @@ export function SecretariatActions({ agreement, changeDeadline }: { agreement: A
 }
 
 const NOTIFICATION_STATE: Record<string, string> = { sent: 'Enviado', failed: 'Falló', logged: 'Registrado (sin servidor de correo)' };
+const NOTIFICATION_KIND: Record<string, string> = { reminder: 'Recordatorio', review: 'Resultado de la revisión', digest: 'Resumen semanal' };
 
 export function AgreementNotifications({ agreement }: { agreement: Agreement }) {
   const notifications = useQuery({
@@ -123,7 +124,7 @@ export function AgreementNotifications({ agreement }: { agreement: Agreement }) 
           {notifications.data.map((n) => (
             <tr key={n.id}>
               <td className="nowrap">{formatInstant(n.createdAt)}</td>
-              <td>{n.kind}</td>
+              <td>{NOTIFICATION_KIND[n.kind] ?? n.kind}</td>
               <td>{n.recipients.join(', ')}</td>
               <td>
                 {NOTIFICATION_STATE[n.state] ?? n.state}
