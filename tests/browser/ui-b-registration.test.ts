@@ -144,6 +144,39 @@ describe('registering an agreement', () => {
     expect(sessions.find((s) => s.label === 'Tercera Sesión Extraordinaria')?.agreementCount).toBe(1);
   });
 
+  it('changes a deadline with the same live preview, keeping the reason in the history', async () => {
+    const created = await world.body.secretariat.post('/api/agreements', {
+      sessionId,
+      text: 'Las dependencias publicarán sus protocolos de atención.',
+      responsibleInstitutionIds: [world.body.institutions[0]?.id],
+      deadline: { type: 'business_days', days: 10, from: 'adoption' },
+    });
+    const page = await world.signedIn(world.secretariat, `/acuerdos/${created.body.id}`);
+
+    // Given the form opened from the rule in force (10 business days from 15/12/2025)
+    await page.getByRole('button', { name: 'Cambiar plazo' }).click();
+    expect(await page.getByLabel('Días', { exact: true }).inputValue()).toBe('10');
+    await expect.poll(() => region(page).textContent()).toContain('05/01/2026');
+
+    // When the secretariat extends it to 20 business days, the new date shows before saving
+    await page.getByLabel('Días', { exact: true }).fill('20');
+    await expect.poll(() => region(page).textContent()).toContain('→ 19/01/2026');
+    await page.getByLabel('Motivo del cambio de plazo').fill('Prórroga acordada en la sesión por la carga de fin de año.');
+    await expectAccessible(page, 'cambiar plazo');
+    await page.getByRole('button', { name: 'Guardar nuevo plazo' }).click();
+
+    // then the server agrees and keeps the earlier rule with the reason
+    await expect.poll(() => page.getByRole('status').filter({ hasText: 'Plazo cambiado' }).count()).toBe(1);
+    const changed = (await world.body.secretariat.get(`/api/agreements/${created.body.id}`)).body as {
+      dueDate: string;
+      deadline: { days: number };
+      deadlineHistory: { dueDate: string; replacedBecause: string }[];
+    };
+    expect(changed.dueDate).toBe('2026-01-19');
+    expect(changed.deadline.days).toBe(20);
+    expect(changed.deadlineHistory).toEqual([expect.objectContaining({ dueDate: '2026-01-05', replacedBecause: 'Prórroga acordada en la sesión por la carga de fin de año.' })]);
+  });
+
   it('is not offered to an institution or a coordinator', async () => {
     for (const who of [world.institutions[0] ?? world.coordinator, world.coordinator]) {
       const page = await world.signedIn(who, '/acuerdos/nuevo');

@@ -68,7 +68,7 @@ export function ChangeDeadline({ agreement }: { agreement: Agreement }) {
               <DeadlineFields draft={draft} onChange={setDraft} problemFor={problemFor} milestones={milestones} adoptedOn={adoptedOn} />
               <DeadlinePreview result={result} context={context} />
             </div>
-            <Field label="Motivo" hint="Queda en el historial del acuerdo junto con el plazo anterior." error={problemFor('reason')}>
+            <Field label="Motivo del cambio de plazo" hint="Queda en el historial del acuerdo junto con el plazo anterior." error={problemFor('reason')}>
               {(control) => <textarea {...control} rows={3} maxLength={5_000} value={reason} onChange={(e) => setReason(e.target.value)} />}
             </Field>
             <div className="actions">

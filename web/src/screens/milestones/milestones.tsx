@@ -13,6 +13,11 @@ import { useSubmission } from '../../ui/submission';
 
 type Occurred = Ok<'/api/milestones/{id}/occurred', 'post'>;
 
+function waitingCount(n: number): string {
+  if (n === 0) return 'ningún acuerdo espera este hito';
+  return n === 1 ? '1 acuerdo espera este hito para tener fecha límite' : `${n} acuerdos esperan este hito para tener fecha límite`;
+}
+
 function datedCount(n: number): string {
   if (n === 0) return 'ningún acuerdo esperaba este hito';
   return n === 1 ? '1 acuerdo recibió su fecha límite' : `${n} acuerdos recibieron su fecha límite`;
@@ -80,48 +85,39 @@ export function Milestones() {
       ) : milestones.data.length === 0 ? (
         <p className="notice">Aún no hay hitos registrados.</p>
       ) : (
-        <div className="table-wrap">
-          <table>
-            <caption className="visually-hidden">Hitos del órgano, primero los que aún no ocurren</caption>
-            <thead>
-              <tr>
-                <th scope="col">Hito</th>
-                <th scope="col">Acuerdos en espera</th>
-                <th scope="col">Ocurrió el</th>
-              </tr>
-            </thead>
-            <tbody>
-              {milestones.data.map((milestone) => (
-                <tr key={milestone.id}>
-                  <td>{milestone.name}</td>
-                  <td>{milestone.occurredOn ? '—' : milestone.awaiting}</td>
-                  <td>
-                    {milestone.occurredOn ? (
-                      formatDmy(milestone.occurredOn)
-                    ) : recording === milestone.id ? (
-                      <RecordOccurred milestone={milestone} today={today} onDone={occurred} onCancel={() => setRecording(undefined)} />
-                    ) : (
-                      <>
-                        <span className="muted">Aún no ocurre</span>{' '}
-                        <button
-                          type="button"
-                          className="button"
-                          aria-label={`Registrar que ocurrió: ${milestone.name}`}
-                          onClick={() => {
-                            setOutcome(undefined);
-                            setRecording(milestone.id);
-                          }}
-                        >
-                          Registrar que ocurrió
-                        </button>
-                      </>
-                    )}
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+        <ul className="milestone-list" aria-label="Hitos del órgano, primero los que aún no ocurren">
+          {milestones.data.map((milestone) => (
+            <li key={milestone.id} className="card milestone">
+              <h3>{milestone.name}</h3>
+              {milestone.occurredOn ? (
+                <p className="milestone-state">
+                  <span aria-hidden="true">✓ </span>Ocurrió el {formatDmy(milestone.occurredOn)}
+                </p>
+              ) : (
+                <>
+                  <p className="milestone-state">
+                    Aún no ocurre · {waitingCount(milestone.awaiting)}
+                  </p>
+                  {recording === milestone.id ? (
+                    <RecordOccurred milestone={milestone} today={today} onDone={occurred} onCancel={() => setRecording(undefined)} />
+                  ) : (
+                    <button
+                      type="button"
+                      className="button"
+                      aria-label={`Registrar que ocurrió: ${milestone.name}`}
+                      onClick={() => {
+                        setOutcome(undefined);
+                        setRecording(milestone.id);
+                      }}
+                    >
+                      Registrar que ocurrió
+                    </button>
+                  )}
+                </>
+              )}
+            </li>
+          ))}
+        </ul>
       )}
 
       <section className="card" aria-labelledby="nuevo-hito">

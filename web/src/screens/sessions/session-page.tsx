@@ -6,7 +6,7 @@ import { formatDmy } from '../../../../domain/dates';
 import { SESSION_KIND_LABEL } from '../../../../domain/session-label';
 import { api } from '../../api/client';
 import { unwrap } from '../../api/errors';
-import { agendaQuery } from '../../reference/queries';
+import { agendaQuery, bodyQuery } from '../../reference/queries';
 import { AgreementTable } from '../../ui/agreement-table';
 
 const PAGE = 50;
@@ -25,6 +25,8 @@ export function SessionPage() {
     getNextPageParam: (page) => page.nextCursor ?? undefined,
   });
   const session = agenda.data?.session;
+  // The body's name heads the printed follow-up, as the document handed out in the session.
+  const body = useQuery({ ...bodyQuery(session?.bodyId ?? ''), enabled: session !== undefined });
   useEffect(() => {
     document.title = `${session?.label ?? 'Sesión'} — Acuerdos`;
   }, [session?.label]);
@@ -39,6 +41,11 @@ export function SessionPage() {
       <p className="no-print">
         <Link to="/sesiones">← Sesiones</Link>
       </p>
+      {body.data && (
+        <p className="body-name">
+          {body.data.body.name} ({body.data.body.acronym})
+        </p>
+      )}
       <div className="page-header">
         <h1>{session?.label}</h1>
         {principal.role === 'secretariat' && (
