@@ -163,6 +163,7 @@ export function agreementRoutes({ db, temporal, taskQueue }: AppDeps): FastifyPl
       const events = await readStream(db, agreementStreamId(request.params.id), { occurredBefore });
       return events.map((e) => ({
         version: e.version,
+        eventId: e.eventId,
         type: e.type,
         occurredAt: e.occurredAt,
         recordedAt: e.recordedAt,

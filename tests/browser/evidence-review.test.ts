@@ -67,7 +67,7 @@ describe('an institution sends evidence and the secretariat reviews it, in the b
 
     await sec.goto(`/acuerdos/${agreement.id}`);
     await sec.getByText('Estatus: Cumplido').waitFor();
-    await sec.getByText(/Historial verificado/).waitFor();
+    await sec.getByText(/Historial verificado: \d+ eventos encadenados; la huella/).waitFor();
     expect(await sec.locator('.timeline li').count()).toBeGreaterThanOrEqual(5);
     await screenshot(sec, 'acuerdo-cumplido');
     await sec.emulateMedia({ media: 'print' });

@@ -1775,7 +1775,9 @@ export interface paths {
                             data: {
                                 [key: string]: unknown;
                             };
-                            /** @description SHA-256 del evento encadenado con el anterior. */
+                            /** @description El identificador del evento; con los demás campos, lo que cubre su hash (ver `hash`). */
+                            eventId: string;
+                            /** @description SHA-256 del evento encadenado con el anterior: de `prevHash` (vacío en el primero), un salto de línea y el JSON canónico (claves ordenadas) de {streamId: "agreement-<id>", version, eventId, type, data, occurredAt, recordedAt, actor}. */
                             hash: string;
                             /**
                              * Format: date-time

@@ -1,5 +1,7 @@
 import { useQuery } from '@tanstack/react-query';
 import { AgreementEvent as EventSchema } from '../../../../domain/agreement/events';
+import { agreementStreamId } from '../../../../domain/agreement/stream';
+import { chainedText } from '../../../../domain/event-chain';
 import type { Agreement, AgreementEvent } from '../../api/types';
 import { eventsQuery } from '../../agreements/queries';
 import { formatDate, formatInstant } from '../../ui/format';
@@ -52,32 +54,53 @@ function what(event: AgreementEvent, acronyms: Acronyms): { title: string; detai
   }
 }
 
-// The chain as the API hands it: versions 1…n, each event naming the hash of
-// the one before. A gap or a broken link says where.
-function chainProblem(events: readonly AgreementEvent[]): string | undefined {
+async function sha256Hex(text: string): Promise<string> {
+  const digest = await crypto.subtle.digest('SHA-256', new TextEncoder().encode(text));
+  return [...new Uint8Array(digest)].map((b) => b.toString(16).padStart(2, '0')).join('');
+}
+
+type ChainCheck = { ok: true } | { ok: false; problem: string };
+
+// The hash chain checked here, with the rule the store wrote it by
+// (domain/event-chain.ts): versions 1…n, each naming the hash of the one
+// before, each hash that of its own content. Web Crypto exists only on
+// HTTPS (or this machine): elsewhere the content cannot be checked, and the
+// page says so rather than claiming it.
+async function checkChain(agreementId: string, events: readonly AgreementEvent[]): Promise<ChainCheck> {
+  if (!globalThis.crypto?.subtle) return { ok: false, problem: 'este navegador solo puede comprobarlo en una conexión segura (HTTPS)' };
+  const streamId = agreementStreamId(agreementId);
+  let prev: string | null = null;
   for (const [index, event] of events.entries()) {
-    if (event.version !== index + 1) return `falta el evento ${index + 1}`;
-    const expected = index === 0 ? null : (events[index - 1]?.hash ?? null);
-    if (event.prevHash !== expected) return `el evento ${event.version} no está enlazado con el anterior`;
+    if (event.version !== index + 1) return { ok: false, problem: `falta el evento ${index + 1}` };
+    if (event.prevHash !== prev) return { ok: false, problem: `el evento ${event.version} no está enlazado con el anterior` };
+    if ((await sha256Hex(chainedText(prev, { ...event, streamId }))) !== event.hash) return { ok: false, problem: `el contenido del evento ${event.version} no corresponde a su huella` };
+    prev = event.hash;
   }
-  return undefined;
+  return { ok: true };
 }
 
 export function History({ agreement }: { agreement: Agreement }) {
   const events = useQuery(eventsQuery(agreement.id));
+  const check = useQuery({
+    queryKey: ['events', agreement.id, 'chain', events.data?.at(-1)?.hash ?? null],
+    queryFn: () => checkChain(agreement.id, events.data ?? []),
+    enabled: events.isSuccess,
+    staleTime: Infinity,
+  });
   const acronyms: Acronyms = new Map(agreement.responsibles.map((r) => [r.institutionId, r.acronym]));
   if (events.isPending) return <p role="status">Cargando el historial…</p>;
   if (events.isError) return <p className="status-error">No se pudo cargar el historial: {events.error.message}</p>;
-  const problem = chainProblem(events.data);
   return (
     <>
-      {problem ? (
-        <p className="status-error">
-          <span aria-hidden="true">⚠ </span>El historial no se pudo verificar: {problem}.
+      {!check.data ? (
+        <p role="status">Verificando el historial…</p>
+      ) : check.data.ok ? (
+        <p className="status-ok verified">
+          <span aria-hidden="true">✓ </span>Historial verificado: {events.data.length} eventos encadenados; la huella (SHA-256) de cada uno corresponde a su contenido y al anterior.
         </p>
       ) : (
-        <p className="status-ok verified">
-          <span aria-hidden="true">✓ </span>Historial verificado: {events.data.length} eventos encadenados, cada uno con la huella (SHA-256) del anterior.
+        <p className="status-error">
+          <span aria-hidden="true">⚠ </span>El historial no se pudo verificar: {check.data.problem}.
         </p>
       )}
       <ol className="timeline">
