@@ -8,6 +8,8 @@ import { expectAccessible, expectFitsWidth, useBrowserWorld } from '../support/b
 // own calendar.
 
 const world = useBrowserWorld();
+// Reads load and writes go through the agreement's workflow: on a busy machine, seconds.
+const PATIENCE = { timeout: 20_000 };
 let sessionId = '';
 
 async function patchBody(payload: unknown) {
@@ -48,7 +50,7 @@ describe('registering an agreement', () => {
     await page.getByLabel('Días', { exact: true }).fill('10');
 
     // then, before saving, the due date and every rest day skipped: the law's and the body's own
-    await expect.poll(() => region(page).textContent()).toContain('05/01/2026');
+    await expect.poll(() => region(page).textContent(), PATIENCE).toContain('05/01/2026');
     const explanation = await region(page).textContent();
     expect(explanation).toContain(
       'no cuentan: 25/12/2025 (Navidad), 29/12/2025 (Vacaciones de invierno), 30/12/2025 (Vacaciones de invierno), 31/12/2025 (Vacaciones de invierno), 01/01/2026 (Año Nuevo) → 05/01/2026',
@@ -60,7 +62,7 @@ describe('registering an agreement', () => {
     await page.getByRole('button', { name: 'Registrar acuerdo' }).click();
 
     // then the agreement's page opens with its folio, and the server computed the same date
-    await expect.poll(() => new URL(page.url()).pathname).toMatch(/^\/acuerdos\/[0-9a-f-]{36}$/);
+    await expect.poll(() => new URL(page.url()).pathname, PATIENCE).toMatch(/^\/acuerdos\/[0-9a-f-]{36}$/);
     const [registered] = await agreementsOfSession(sessionId);
     expect(registered?.dueDate).toBe('2026-01-05');
     expect(explanation).toContain(registered?.dueDateExplanation);
@@ -76,7 +78,7 @@ describe('registering an agreement', () => {
     await page.getByRole('checkbox', { name: shcp?.acronym }).check();
     await page.getByLabel('Tipo de plazo').selectOption({ label: 'Fecha' });
     await page.getByLabel('Fecha', { exact: true }).fill('2026-03-31');
-    await expect.poll(() => region(page).textContent()).toContain('31/03/2026');
+    await expect.poll(() => region(page).textContent(), PATIENCE).toContain('31/03/2026');
 
     // Given a network that delivers the registration twice (a proxy's retry), same request and key
     let deliveries = 0;
@@ -90,7 +92,7 @@ describe('registering an agreement', () => {
     });
     await page.getByRole('button', { name: 'Registrar acuerdo' }).click();
 
-    await expect.poll(() => new URL(page.url()).pathname).toMatch(/^\/acuerdos\/[0-9a-f-]{36}$/);
+    await expect.poll(() => new URL(page.url()).pathname, PATIENCE).toMatch(/^\/acuerdos\/[0-9a-f-]{36}$/);
     expect(deliveries).toBe(2);
     expect((await agreementsOfSession(sessionId)).length).toBe(before + 1);
   });
@@ -103,7 +105,7 @@ describe('registering an agreement', () => {
 
     await page.getByRole('button', { name: 'Registrar acuerdo' }).click();
 
-    await expect.poll(() => page.getByRole('status').last().textContent()).toContain('Revise los campos marcados');
+    await expect.poll(() => page.getByRole('status').last().textContent(), PATIENCE).toContain('Revise los campos marcados');
     const fieldErrors = await page.locator('.field-error:visible').allTextContents();
     expect(fieldErrors.map((text) => text.replace('⚠ ', ''))).toEqual([
       'Elija la sesión en que se adoptó el acuerdo.',
@@ -126,20 +128,21 @@ describe('registering an agreement', () => {
     await page.getByRole('button', { name: /Registrar una sesión nueva/ }).click();
     await page.getByLabel('Tipo de sesión').selectOption({ label: 'Extraordinaria' });
     await page.getByLabel('Número').fill('3');
-    await expect.poll(() => page.getByText('Si lo deja vacío se llamará «Tercera Sesión Extraordinaria».').isVisible()).toBe(true);
+    await expect.poll(() => page.getByText('Si lo deja vacío se llamará «Tercera Sesión Extraordinaria».').isVisible(), PATIENCE).toBe(true);
+    await expectAccessible(page, 'registrar acuerdo (con el formulario de sesión nueva)');
     await page.getByLabel('Fecha de la sesión').fill('2026-01-20');
     await page.getByRole('button', { name: 'Crear sesión' }).click();
 
     // then it is the chosen session, and the deadline counts from its date
-    await expect.poll(async () => page.getByLabel('Sesión', { exact: true }).locator('option:checked').textContent()).toBe('Tercera Sesión Extraordinaria — 20/01/2026');
+    await expect.poll(async () => page.getByLabel('Sesión', { exact: true }).locator('option:checked').textContent(), PATIENCE).toBe('Tercera Sesión Extraordinaria — 20/01/2026');
     await page.getByRole('checkbox', { name: inmujeres?.acronym }).check();
     await page.getByLabel('Días', { exact: true }).fill('5');
-    await expect.poll(() => region(page).textContent()).toContain('27/01/2026');
+    await expect.poll(() => region(page).textContent(), PATIENCE).toContain('27/01/2026');
     expect(await page.getByLabel('A partir de').locator('option:checked').textContent()).toBe('La adopción (sesión del 20/01/2026)');
     expect(await page.getByLabel('Texto del acuerdo').inputValue()).toBe('Se instala el grupo de trabajo de armonización legislativa.');
 
     await page.getByRole('button', { name: 'Registrar acuerdo' }).click();
-    await expect.poll(() => new URL(page.url()).pathname).toMatch(/^\/acuerdos\/[0-9a-f-]{36}$/);
+    await expect.poll(() => new URL(page.url()).pathname, PATIENCE).toMatch(/^\/acuerdos\/[0-9a-f-]{36}$/);
     const sessions = (await world.body.secretariat.get('/api/sessions')).body as { id: string; label: string; agreementCount: number }[];
     expect(sessions.find((s) => s.label === 'Tercera Sesión Extraordinaria')?.agreementCount).toBe(1);
   });
@@ -156,17 +159,17 @@ describe('registering an agreement', () => {
     // Given the form opened from the rule in force (10 business days from 15/12/2025)
     await page.getByRole('button', { name: 'Cambiar plazo' }).click();
     expect(await page.getByLabel('Días', { exact: true }).inputValue()).toBe('10');
-    await expect.poll(() => region(page).textContent()).toContain('05/01/2026');
+    await expect.poll(() => region(page).textContent(), PATIENCE).toContain('05/01/2026');
 
     // When the secretariat extends it to 20 business days, the new date shows before saving
     await page.getByLabel('Días', { exact: true }).fill('20');
-    await expect.poll(() => region(page).textContent()).toContain('→ 19/01/2026');
+    await expect.poll(() => region(page).textContent(), PATIENCE).toContain('→ 19/01/2026');
     await page.getByLabel('Motivo del cambio de plazo').fill('Prórroga acordada en la sesión por la carga de fin de año.');
     await expectAccessible(page, 'cambiar plazo');
     await page.getByRole('button', { name: 'Guardar nuevo plazo' }).click();
 
     // then the server agrees and keeps the earlier rule with the reason
-    await expect.poll(() => page.getByRole('status').filter({ hasText: 'Plazo cambiado' }).count()).toBe(1);
+    await expect.poll(() => page.getByRole('status').filter({ hasText: 'Plazo cambiado' }).count(), PATIENCE).toBe(1);
     const changed = (await world.body.secretariat.get(`/api/agreements/${created.body.id}`)).body as {
       dueDate: string;
       deadline: { days: number };

@@ -5,6 +5,8 @@ import { expectAccessible, expectFitsWidth, useBrowserWorld } from '../support/b
 // agreements waiting for them.
 
 const world = useBrowserWorld();
+// Reads load and writes go through the agreement's workflow: on a busy machine, seconds.
+const PATIENCE = { timeout: 20_000 };
 
 async function adopt(sessionId: string, text: string, deadline: unknown) {
   const created = await world.body.secretariat.post('/api/agreements', { sessionId, text, responsibleInstitutionIds: [world.body.institutions[0]?.id], deadline });
@@ -94,7 +96,7 @@ describe('milestones', () => {
     const waiting = await adopt(session.body.id, 'Las dependencias alinearán sus programas al PROIGUALDAD.', { type: 'business_days', days: 15, from: { milestoneId } });
     await page.reload();
     const item = page.getByRole('listitem').filter({ has: page.getByRole('heading', { name: 'Publicación del PROIGUALDAD en el DOF' }) });
-    await expect.poll(() => item.textContent()).toContain('Aún no ocurre · 1 acuerdo espera este hito para tener fecha límite');
+    await expect.poll(() => item.textContent(), PATIENCE).toContain('Aún no ocurre · 1 acuerdo espera este hito para tener fecha límite');
     await expectAccessible(page, 'hitos (secretaría)');
 
     // When the secretariat records that it occurred on 02/03/2026
@@ -103,8 +105,8 @@ describe('milestones', () => {
     await page.getByRole('button', { name: /Guardar fecha/ }).click();
 
     // then it says how many agreements got their due date
-    await expect.poll(() => page.getByRole('status').filter({ hasText: 'ocurrió el' }).textContent()).toContain('Se registró que «Publicación del PROIGUALDAD en el DOF» ocurrió el 02/03/2026: 1 acuerdo recibió su fecha límite.');
-    await expect.poll(() => item.textContent()).toContain('Ocurrió el 02/03/2026');
+    await expect.poll(() => page.getByRole('status').filter({ hasText: 'ocurrió el' }).textContent(), PATIENCE).toContain('Se registró que «Publicación del PROIGUALDAD en el DOF» ocurrió el 02/03/2026: 1 acuerdo recibió su fecha límite.');
+    await expect.poll(() => item.textContent(), PATIENCE).toContain('Ocurrió el 02/03/2026');
     // 15 business days after 02/03/2026, skipping 16/03/2026 (Natalicio de Benito Juárez)
     const dated = (await world.body.secretariat.get(`/api/agreements/${waiting.id}`)).body as { dueDate: string; dueDateExplanation: string };
     expect(dated.dueDate).toBe('2026-03-24');
