@@ -110,3 +110,33 @@ describe('what an institution may not open', () => {
     await page.getByRole('heading', { name: `Acuerdo ${overdue.folio}` }).waitFor();
   });
 });
+
+describe('the agreement page for each role', () => {
+  it('takes a coordinator from / to a screen of theirs, and shows the agreement with its history, accessibly', async () => {
+    const page = await world.signedIn(world.coordinator, '/');
+    await page.getByRole('button', { name: 'Cerrar sesión' }).waitFor();
+    expect(await page.getByRole('heading', { name: 'Página no encontrada' }).count()).toBe(0);
+    await page.goto(`/acuerdos/${overdue.id}`);
+    await page.getByText(/Historial verificado/).waitFor();
+    expect(await page.getByRole('button', { name: 'Marcar como cumplido' }).count()).toBe(0);
+    await expectAccessible(page, 'acuerdo (coordinación)');
+  });
+
+  it('refuses evidence without a description next to its field, keeping the links and files chosen; 360 px wide', async () => {
+    const page = await world.signedIn(world.institutions[0] ?? world.secretariat, `/acuerdos/${overdue.id}`, { width: 360, height: 780 });
+    await page.getByRole('button', { name: 'Enviar evidencia' }).waitFor();
+    await page.getByLabel('Enlaces').fill('https://www.gob.mx/inmujeres/informe');
+    await page.getByLabel('Archivos').setInputFiles({ name: 'informe.csv', mimeType: 'text/csv', buffer: Buffer.from('a,b\r\n1,2\r\n') });
+    await page.getByRole('button', { name: 'Enviar evidencia' }).click();
+
+    await page.locator('.field-invalid').getByText('Este campo es obligatorio.').waitFor();
+    expect(await page.getByLabel('Descripción').getAttribute('aria-invalid')).toBe('true');
+    expect(await page.getByLabel('Enlaces').inputValue()).toBe('https://www.gob.mx/inmujeres/informe');
+    await page.getByRole('list', { name: 'Archivos elegidos' }).getByText('informe.csv').waitFor();
+    expect(await page.evaluate('document.documentElement.scrollWidth')).toBeLessThanOrEqual(360);
+    await expectAccessible(page, 'acuerdo con error de validación (institución, 360 px)');
+    await screenshot(page, 'acuerdo-institucion-360-error');
+    const unchanged = await world.body.secretariat.get(`/api/agreements/${overdue.id}`);
+    expect(unchanged.body.evidence).toHaveLength(0);
+  });
+});

@@ -16,12 +16,29 @@ export class ApiFailure extends Error {
   }
 }
 
+// zod's Spanish messages speak of types and bounds ("se esperaba que texto
+// tuviera >=1 caracteres"); the usual ones, said as a person would.
+const PLAIN_FIELD_MESSAGES: [RegExp, (m: RegExpMatchArray) => string][] = [
+  [/tuviera >=1 caracteres|recibido (undefined|indefinido)/i, () => 'Este campo es obligatorio.'],
+  [/tuviera <=(\d+) caracteres/, (m) => `Admite a lo más ${m[1]} caracteres.`],
+  [/tuviera >=(\d+) caracteres/, (m) => `Debe tener al menos ${m[1]} caracteres.`],
+  [/Inválido URL|URL inválid|Invalid URL/i, () => 'No es una dirección web válida (debe empezar con https:// o http://).'],
+];
+
+export function plainFieldMessage(message: string): string {
+  for (const [pattern, say] of PLAIN_FIELD_MESSAGES) {
+    const match = message.match(pattern);
+    if (match) return say(match);
+  }
+  return message;
+}
+
 function problemsOf(details: unknown): FieldProblem[] {
   if (!Array.isArray(details)) return [];
   return details.flatMap((d: unknown) => {
     if (typeof d !== 'object' || d === null) return [];
     const { field, message } = d as Record<string, unknown>;
-    return typeof field === 'string' && typeof message === 'string' ? [{ field, message }] : [];
+    return typeof field === 'string' && typeof message === 'string' ? [{ field, message: plainFieldMessage(message) }] : [];
   });
 }
 
