@@ -6,8 +6,9 @@ import { SemaforoBadge, STATUS_LABEL } from './semaforo';
 export type AgreementRow = AgreementPage['items'][number];
 
 // A table of agreements with the columns of CONTRACT.md §3; the text is shown
-// as text (React escapes it), never as HTML.
-export function AgreementTable({ items, caption }: { items: readonly AgreementRow[]; caption: string }) {
+// as text (React escapes it), never as HTML. With `corte`, each agreement
+// opens as of that day too.
+export function AgreementTable({ items, caption, corte }: { items: readonly AgreementRow[]; caption: string; corte?: string | undefined }) {
   return (
     <div className="table-wrap">
       <table className="agreements">
@@ -26,7 +27,7 @@ export function AgreementTable({ items, caption }: { items: readonly AgreementRo
           {items.map((a) => (
             <tr key={a.id}>
               <td className="folio">
-                <Link to="/acuerdos/$id" params={{ id: a.id }}>
+                <Link to="/acuerdos/$id" params={{ id: a.id }} search={corte ? { corte } : {}}>
                   {a.folio}
                 </Link>
               </td>

@@ -188,7 +188,7 @@ export function AgreementList() {
             {pages.hasNextPage ? `Mostrando los primeros ${items.length} acuerdos.` : `${items.length} ${items.length === 1 ? 'acuerdo' : 'acuerdos'}.`}
             {!staff && ' Los vencidos aparecen primero.'}
           </p>
-          <AgreementTable items={items} caption="Acuerdos" />
+          <AgreementTable items={items} caption="Acuerdos" corte={filters.corte} />
           {pages.hasNextPage && (
             <p className="no-print">
               <button type="button" className="button" onClick={() => void pages.fetchNextPage()} disabled={pages.isFetchingNextPage}>
