@@ -1,5 +1,5 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { Link, Outlet, useNavigate, useRouteContext } from '@tanstack/react-router';
+import { Link, Outlet, useLocation, useNavigate, useRouteContext } from '@tanstack/react-router';
 import { api } from '../api/client';
 import { unwrap } from '../api/errors';
 import { meQuery, ROLE_LABEL } from '../auth/session';
@@ -20,6 +20,12 @@ export function Layout() {
     },
   });
   const items = NAVIGATION.filter((item) => item.roles.includes(principal.role));
+  // The entry of this page is the longest one its path starts with: on
+  // /acuerdos/nuevo that is "Registrar acuerdo", not "Acuerdos" too.
+  const { pathname } = useLocation();
+  const current = items
+    .filter((item) => pathname === item.to || pathname.startsWith(`${item.to}/`))
+    .sort((a, b) => b.to.length - a.to.length)[0];
 
   return (
     <div className="shell">
@@ -50,7 +56,7 @@ export function Layout() {
             <ul>
               {items.map((item) => (
                 <li key={item.to}>
-                  <Link to={item.to} activeProps={{ 'aria-current': 'page', className: 'active' }}>
+                  <Link to={item.to} activeOptions={{ exact: true }} className={item === current ? 'active' : undefined} aria-current={item === current ? 'page' : undefined}>
                     {item.label}
                   </Link>
                 </li>
