@@ -5,6 +5,7 @@ import { allocateFolioActivity } from './folio.js';
 import { heartbeating } from './heartbeat.js';
 import type { Mailer } from './mailer.js';
 import { loadMilestoneDatesActivity } from './milestones.js';
+import { sendEscalationActivity } from './send-escalation.js';
 import { sendOverdueDigestsActivity } from './send-overdue-digests.js';
 import { sendReminderActivity } from './send-reminder.js';
 import { sendReviewNoticeActivity } from './send-review-notice.js';
@@ -26,6 +27,7 @@ export function createActivities({ db, mailer, publicUrl }: ActivityDeps) {
     appendEvents: appendEventsActivity(db),
     sendReminder: heartbeating(sendReminderActivity(db, mailer, publicUrl)),
     sendReviewNotice: heartbeating(sendReviewNoticeActivity(db, mailer, publicUrl)),
+    sendEscalation: heartbeating(sendEscalationActivity(db, mailer, publicUrl)),
     sendOverdueDigests: heartbeating(sendOverdueDigestsActivity(db, mailer, publicUrl)),
   };
 }

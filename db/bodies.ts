@@ -25,6 +25,7 @@ export function toBody(row: BodyRow): Body {
       nonWorkingDays: row.non_working_days,
       warningBusinessDays: row.warning_business_days,
       reminders: row.reminders,
+      escalation: row.escalation,
     }),
   };
 }
@@ -42,6 +43,7 @@ export async function insertBody(db: Db, body: NewBody): Promise<void> {
       non_working_days: JSON.stringify(body.settings.nonWorkingDays),
       warning_business_days: body.settings.warningBusinessDays,
       reminders: JSON.stringify(body.settings.reminders),
+      escalation: body.settings.escalation && JSON.stringify(body.settings.escalation),
       public: body.public,
     })
     .execute();

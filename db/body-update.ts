@@ -33,6 +33,7 @@ export async function updateBody(db: Db, id: string, change: (current: Body) => 
         non_working_days: JSON.stringify(after.settings.nonWorkingDays),
         warning_business_days: after.settings.warningBusinessDays,
         reminders: JSON.stringify(after.settings.reminders),
+        escalation: after.settings.escalation && JSON.stringify(after.settings.escalation),
         public: after.public,
         updated_at: new Date(),
       })

@@ -15,6 +15,7 @@ export interface BodiesTable {
   non_working_days: ColumnType<unknown, string, string>;
   warning_business_days: number;
   reminders: ColumnType<unknown, string, string>;
+  escalation: ColumnType<unknown, string | null | undefined, string | null>;
   public: boolean;
   created_at: CreatedAt;
   updated_at: ColumnType<Date, Date | undefined, Date>;
@@ -25,6 +26,7 @@ export interface InstitutionsTable {
   name: string;
   acronym: string;
   emails: ColumnType<string[], string, string>;
+  head_emails: ColumnType<string[], string | undefined, string>;
   created_at: CreatedAt;
 }
 

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { NonWorkingDay } from './calendar.js';
 import { TimeZone } from './dates.js';
+import { EscalationSettings } from './escalation.js';
 import { ReminderSettings } from './reminders.js';
 
 // What the rules need to know about a body: its calendar and its thresholds.
@@ -9,5 +10,7 @@ export const BodySettings = z.object({
   nonWorkingDays: z.array(NonWorkingDay).max(500).default([]),
   warningBusinessDays: z.number().int().min(0).max(60).default(5),
   reminders: ReminderSettings.prefault({}),
+  // null: no escalation (the default).
+  escalation: EscalationSettings.nullable().default(null),
 });
 export type BodySettings = z.infer<typeof BodySettings>;

@@ -2,7 +2,8 @@ import * as wf from '@temporalio/workflow';
 import type { Activities } from '../activities/index.js';
 import { AgreementCommand, decide, evolve, initialState, type Agreement, type AgreementEvent, type AgreementState } from '../domain/agreement/index.js';
 import type { BodySettings } from '../domain/body-settings.js';
-import { zonedInstant } from '../domain/dates.js';
+import { localDateOf, zonedInstant } from '../domain/dates.js';
+import { escalationDue, ladderStep, type EscalationLevel } from '../domain/escalation.js';
 import { DomainError } from '../domain/errors.js';
 import { formatFolio } from '../domain/folio.js';
 import { followUp } from '../domain/follow-up.js';
@@ -45,7 +46,7 @@ function store(): Pick<Activities, 'allocateFolio' | 'loadBodySettings' | 'loadM
 
 // Sending mail may be slow; a worker dying mid-send is noticed by the missing
 // heartbeat, and the retry does not resend (the notification's key says so).
-const { sendReminder, sendReviewNotice } = wf.proxyActivities<Activities>({
+const { sendReminder, sendReviewNotice, sendEscalation } = wf.proxyActivities<Activities>({
   startToCloseTimeout: '2 minutes',
   heartbeatTimeout: '10 seconds',
   retry: { maximumInterval: '1 minute' },
@@ -239,8 +240,22 @@ export async function agreementWorkflow(input: AgreementWorkflowInput): Promise<
   }
 
   async function deliver(notice: Notice): Promise<void> {
-    if (notice.kind === 'reminder') await sendReminder(notice.reminder);
-    else await sendReviewNotice(notice.review);
+    if (notice.kind === 'review') {
+      await sendReviewNotice(notice.review);
+      return;
+    }
+    const { reminderKey, institutionId } = notice.reminder;
+    const overdue = overdueNow();
+    await sendReminder(notice.reminder);
+    // A reminder sent by hand after the due date counts on the ladder like a
+    // planned one, so it is in the history too (runs before the ladder did not record it).
+    if (!overdue || !wf.patched('escalation-ladder')) return;
+    await climbLadder(reminderKey, institutionId);
+    await recordBySystem({
+      type: 'RecordReminderSent',
+      data: { key: `${reminderKey}:${institutionId}`, institutionIds: [institutionId], overdue },
+      meta: { actor: system, occurredAt: new Date().toISOString() },
+    });
   }
 
   // Stops when the history is long enough to continue as new: what is left
@@ -269,15 +284,41 @@ export async function agreementWorkflow(input: AgreementWorkflowInput): Promise<
 
   const system = { role: 'system' as const, id: 'acuerdos' };
 
+  // The due date has passed in the body's zone: a reminder sent now is an overdue one.
+  function overdueNow(): boolean {
+    if (state.status !== 'en_proceso' || state.dueDate === null || !settings) return false;
+    return localDateOf(new Date().toISOString(), settings.timezone) > state.dueDate;
+  }
+
+  // With an overdue reminder to an institution that keeps ignoring them, copies
+  // go up the ladder: each rung reached is recorded once, then every rung up to
+  // it hears (the head; the coordinators too).
+  async function climbLadder(reminderKey: string, institutionId: string): Promise<void> {
+    if (state.status === 'sin_adoptar') return;
+    // Settings carried from runs before the ladder have no `escalation`.
+    const level = escalationDue(state, institutionId, settings?.escalation ?? null);
+    for (let rung = ladderStep(state, institutionId).level + 1; rung <= level; rung += 1) {
+      await recordBySystem({
+        type: 'RaiseEscalation',
+        data: { institutionId, level: rung === 1 ? 1 : 2 },
+        meta: { actor: system, occurredAt: new Date().toISOString() },
+      });
+    }
+    const audiences: Exclude<EscalationLevel, 0>[] = level === 2 ? [1, 2] : level === 1 ? [1] : [];
+    for (const audience of audiences) await sendEscalation({ agreementId: input.agreementId, reminderKey, institutionId, audience });
+  }
+
   // Each institution gets the reminder once (the key guards it); then the
   // history says it was sent, and the plan never offers that key again.
   async function sendPlanned(reminder: PlannedReminder): Promise<void> {
+    const ladder = reminder.kind === 'overdue' && wf.patched('escalation-ladder');
     for (const institutionId of reminder.institutionIds) {
       await sendReminder({ agreementId: input.agreementId, reminderKey: reminder.key, institutionId, kind: reminder.kind });
+      if (ladder) await climbLadder(reminder.key, institutionId);
     }
     await recordBySystem({
       type: 'RecordReminderSent',
-      data: { key: reminder.key, institutionIds: reminder.institutionIds },
+      data: { key: reminder.key, institutionIds: reminder.institutionIds, ...(ladder ? { overdue: true } : {}) },
       meta: { actor: system, occurredAt: new Date().toISOString() },
     });
   }

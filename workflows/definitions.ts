@@ -73,7 +73,7 @@ export const stateQuery = defineQuery<{ state: AgreementState; version: number }
 // Commands callers send to an adopted agreement. Adoption has its own update
 // (it starts the workflow); deadline passing and sent reminders are recorded by
 // the workflow itself.
-export type RequestedCommandType = Exclude<AgreementCommand['type'], 'AdoptAgreement' | 'RecordDeadlinePassed' | 'RecordReminderSent'>;
+export type RequestedCommandType = Exclude<AgreementCommand['type'], 'AdoptAgreement' | 'RecordDeadlinePassed' | 'RecordReminderSent' | 'RaiseEscalation'>;
 export type CommandData<T extends AgreementCommand['type']> = Extract<AgreementCommand, { type: T }>['data'];
 
 export interface CommandRequest<T extends RequestedCommandType> {

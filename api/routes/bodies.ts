@@ -32,7 +32,7 @@ const NewBodyRequest = z.strictObject({
 // The same fields, each optional and without defaults: what is absent stays as
 // it is. `reminders`, when present, is replaced whole (its absent fields take
 // the defaults, as at creation).
-const { timezone, nonWorkingDays, warningBusinessDays, reminders } = BodySettings.shape;
+const { timezone, nonWorkingDays, warningBusinessDays, reminders, escalation } = BodySettings.shape;
 const BodyPatchRequest = z.strictObject({
   name: Name.optional(),
   acronym: Acronym.optional(),
@@ -42,6 +42,7 @@ const BodyPatchRequest = z.strictObject({
   nonWorkingDays: nonWorkingDays.unwrap().optional(),
   warningBusinessDays: warningBusinessDays.unwrap().optional(),
   reminders: reminders.unwrap().optional(),
+  escalation: escalation.unwrap().optional(),
 });
 type BodyPatch = z.infer<typeof BodyPatchRequest>;
 
@@ -76,6 +77,7 @@ function patched(current: Body, patch: BodyPatch): Body {
       nonWorkingDays: patch.nonWorkingDays ?? current.settings.nonWorkingDays,
       warningBusinessDays: patch.warningBusinessDays ?? current.settings.warningBusinessDays,
       reminders: patch.reminders ?? current.settings.reminders,
+      escalation: patch.escalation === undefined ? current.settings.escalation : patch.escalation,
     },
   };
 }

@@ -2,6 +2,7 @@ import { businessCalendar, type BusinessCalendar, type NonWorkingDay } from '../
 import { compareDates, formatDmy, localDateOf, type LocalDate } from '../dates.js';
 import { evaluateDeadline, milestoneOf, type DeadlineRule } from '../deadline.js';
 import { refuse } from '../errors.js';
+import { ladderStep } from '../escalation.js';
 import type { AgreementCommand } from './commands.js';
 import type { AgreementEvent } from './events.js';
 import { evolve } from './evolve.js';
@@ -155,6 +156,13 @@ export function decide(command: AgreementCommand, state: AgreementState, ctx: De
     case 'RecordReminderSent': {
       if (agreement.remindersSent.includes(command.data.key)) return [];
       return [{ type: 'ReminderSent', data: command.data }];
+    }
+    case 'RaiseEscalation': {
+      // Each step once: a retried or repeated raise to where it already is records nothing.
+      const d = command.data;
+      const step = ladderStep(agreement, d.institutionId);
+      if (agreement.status !== 'en_proceso' || step.level >= d.level) return [];
+      return [{ type: 'EscalationRaised', data: { institutionId: d.institutionId, level: d.level, overdueReminders: step.overdueReminders } }];
     }
     default: {
       const unreachable: never = command;

@@ -93,7 +93,16 @@ export const DeadlinePassed = z.object({
 
 export const ReminderSent = z.object({
   type: z.literal('ReminderSent'),
-  data: z.object({ key: z.string(), institutionIds: z.array(z.string()) }),
+  // overdue: sent after the due date (planned or by hand); such reminders count
+  // on the escalation ladder. Absent in events recorded before the ladder.
+  data: z.object({ key: z.string(), institutionIds: z.array(z.string()), overdue: z.boolean().optional() }),
+});
+
+// An institution climbed the escalation ladder: its next reminders also reach
+// its head (level 1) or the body's coordinators too (level 2).
+export const EscalationRaised = z.object({
+  type: z.literal('EscalationRaised'),
+  data: z.object({ institutionId: z.string(), level: z.union([z.literal(1), z.literal(2)]), overdueReminders: z.number().int().min(0) }),
 });
 
 export const AgreementEvent = z.discriminatedUnion('type', [
@@ -107,6 +116,7 @@ export const AgreementEvent = z.discriminatedUnion('type', [
   DueDateSet,
   DeadlinePassed,
   ReminderSent,
+  EscalationRaised,
 ]);
 export type AgreementEvent = z.infer<typeof AgreementEvent>;
 export type AgreementEventType = AgreementEvent['type'];

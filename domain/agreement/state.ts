@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { LocalDate } from '../dates.js';
 import { DeadlineRule } from '../deadline.js';
+import { Ladder } from '../escalation.js';
 import { Actor, Instant } from './actor.js';
 import { AgreementAdopted, EvidenceSubmitted, ReviewDecision } from './events.js';
 import { AgreementStatus, InstitutionState } from './status.js';
@@ -47,6 +48,9 @@ export const Agreement = AgreementAdopted.shape.data.omit({ responsibleInstituti
   overdueRecordedFor: LocalDate.nullable(),
   // Keys of the reminders already sent, so each is sent once.
   remindersSent: z.array(z.string()),
+  // Each institution's place on the escalation ladder (states recorded before
+  // the ladder have none: everyone at the bottom).
+  ladder: Ladder.default({}),
 });
 export type Agreement = z.infer<typeof Agreement>;
 

@@ -4,6 +4,7 @@ import { businessCalendar } from '../../../domain/calendar.js';
 import { localDateOf, type LocalDate } from '../../../domain/dates.js';
 import { DOMAIN_ERROR_CODES } from '../../../domain/errors.js';
 import { formatFolio } from '../../../domain/folio.js';
+import { escalationDue, ladderStep } from '../../../domain/escalation.js';
 import { evaluateSemaforo } from '../../../domain/semaforo.js';
 import { feminineOrdinal, SessionKind, sessionLabel } from '../../../domain/session-label.js';
 import { adoptedState, exercised, given } from '../support/given.js';
@@ -27,6 +28,9 @@ import {
   PROTOCOLO_DOF,
   recordDeadlinePassed,
   recordReminderSent,
+  raiseEscalation,
+  escalationRaised,
+  overdueReminderSent,
   reopen,
   resolveMilestone,
   reviewEvidence,
@@ -576,6 +580,54 @@ describe('evolve on its own, as the projection replays stored events', () => {
   });
 });
 
+// Agreement 40 fell due on 18/05/2020; SHCP kept receiving overdue reminders.
+describe('an institution that keeps missing the deadline climbs the escalation ladder', () => {
+  const ladder = { afterReminders: 2, toCoordinatorsAfter: 1 };
+  const reminded = (n: number) => Array.from({ length: n }, (_, i) => overdueReminderSent(`r${i + 1}`, [SEGOB, SHCP]));
+  const stateAfter = (...events: AgreementEvent[]) => adoptedState(foldEvents([ADOPTED_40, ...events]));
+
+  it('counts overdue reminders per institution still without evidence, and only those', () => {
+    const state = stateAfter(SEGOB_SENT, ...reminded(3), { type: 'ReminderSent', data: { key: 'before-due', institutionIds: [SHCP] } });
+    expect(ladderStep(state, SHCP)).toEqual({ overdueReminders: 3, level: 0 });
+    // SEGOB's evidence is under review: it answered, the reminders do not count against it.
+    expect(ladderStep(state, SEGOB)).toEqual({ overdueReminders: 0, level: 0 });
+  });
+
+  it('reaches the head after afterReminders, the coordinators after toCoordinatorsAfter more, never with the ladder off', () => {
+    expect(escalationDue(stateAfter(...reminded(1)), SHCP, ladder)).toBe(0);
+    expect(escalationDue(stateAfter(...reminded(2)), SHCP, ladder)).toBe(1);
+    expect(escalationDue(stateAfter(...reminded(3)), SHCP, ladder)).toBe(2);
+    expect(escalationDue(stateAfter(...reminded(9)), SHCP, null)).toBe(0);
+  });
+
+  it('records each rung once', () => {
+    const state = given(ADOPTED_40, ...reminded(2))
+      .when(raiseEscalation(SHCP, 1, NOON('2020-06-01')))
+      .then(escalationRaised(SHCP, 1, 2));
+    expect(ladderStep(adoptedState(state), SHCP)).toEqual({ overdueReminders: 2, level: 1 });
+    given(ADOPTED_40, ...reminded(2), escalationRaised(SHCP, 1, 2)).when(raiseEscalation(SHCP, 1, NOON('2020-06-02'))).then();
+    given(ADOPTED_40, ...reminded(3), escalationRaised(SHCP, 1, 2))
+      .when(raiseEscalation(SHCP, 2, NOON('2020-06-08')))
+      .then(escalationRaised(SHCP, 2, 3));
+  });
+
+  it('starts again from the bottom when the institution sends evidence, or the deadline is extended', () => {
+    const climbed = [...reminded(3), escalationRaised(SHCP, 1, 2), escalationRaised(SHCP, 2, 3)];
+    expect(ladderStep(stateAfter(...climbed, evidenceSubmitted('ev-shcp-1', SHCP, NOON('2020-06-09'))), SHCP)).toEqual({ overdueReminders: 0, level: 0 });
+    const extended = given(ADOPTED_40, ...climbed)
+      .when(changeDeadline({ type: 'date', date: '2020-07-31' }, 'Prórroga acordada en sesión.', NOON('2020-06-09')))
+      .then({
+        type: 'DeadlineChanged',
+        data: { deadline: { type: 'date', date: '2020-07-31' }, reason: 'Prórroga acordada en sesión.', on: '2020-06-09', dueDate: '2020-07-31', dueDateExplanation: 'Fecha fija: 31/07/2020' },
+      });
+    expect(ladderStep(adoptedState(extended), SHCP)).toEqual({ overdueReminders: 0, level: 0 });
+  });
+
+  it('raises nothing on an agreement no longer in process', () => {
+    given(ADOPTED_40, ...reminded(2), fulfilled('2020-06-01', 'Se atendió en sesión.')).when(raiseEscalation(SHCP, 1, NOON('2020-06-02'))).then();
+  });
+});
+
 describe('the stories cover the whole decider', () => {
   it('every command and every refusal code of domain/errors.ts was exercised above', () => {
     expect([...exercised.commands].sort()).toEqual(
@@ -586,6 +638,7 @@ describe('the stories cover the whole decider', () => {
         'FulfilAgreement',
         'RecordDeadlinePassed',
         'RecordReminderSent',
+        'RaiseEscalation',
         'ReopenAgreement',
         'ResolveMilestone',
         'ReviewEvidence',

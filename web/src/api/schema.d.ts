@@ -3690,6 +3690,11 @@ export interface paths {
                 content: {
                     "application/json": {
                         acronym: string;
+                        /** @default null */
+                        escalation?: {
+                            afterReminders: number;
+                            toCoordinatorsAfter: number;
+                        } | null;
                         /** @default 1 */
                         folioStart?: number;
                         name: string;
@@ -3734,6 +3739,11 @@ export interface paths {
                     content: {
                         "application/json": {
                             acronym: string;
+                            /** @default null */
+                            escalation: {
+                                afterReminders: number;
+                                toCoordinatorsAfter: number;
+                            } | null;
                             folioStart: number;
                             /** Format: uuid */
                             id: string;
@@ -3911,6 +3921,11 @@ export interface paths {
                     content: {
                         "application/json": {
                             acronym: string;
+                            /** @default null */
+                            escalation: {
+                                afterReminders: number;
+                                toCoordinatorsAfter: number;
+                            } | null;
                             folioStart: number;
                             /** Format: uuid */
                             id: string;
@@ -4042,6 +4057,10 @@ export interface paths {
                 content: {
                     "application/json": {
                         acronym?: string;
+                        escalation?: {
+                            afterReminders: number;
+                            toCoordinatorsAfter: number;
+                        } | null;
                         folioStart?: number;
                         name?: string;
                         nonWorkingDays?: (string | {
@@ -4080,6 +4099,11 @@ export interface paths {
                     content: {
                         "application/json": {
                             acronym: string;
+                            /** @default null */
+                            escalation: {
+                                afterReminders: number;
+                                toCoordinatorsAfter: number;
+                            } | null;
                             folioStart: number;
                             /** Format: uuid */
                             id: string;
@@ -4546,6 +4570,230 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/deadline-suggestions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Sugerir el plazo que enuncia el texto de un acuerdo */
+        post: {
+            parameters: {
+                query?: never;
+                header?: {
+                    /** @description Reintentos seguros. La misma clave con la misma solicitud (método, ruta, parámetros y cuerpo) devuelve la primera respuesta (con la cabecera `Idempotent-Replayed: true`) y no registra nada nuevo; con otra solicitud responde 409 `IDEMPOTENCY_KEY_REUSED`; si la primera aún está en curso puede responder 409 `IDEMPOTENT_REQUEST_IN_PROGRESS` (reintente en unos segundos). Cada token o usuario tiene sus propias claves. Use una clave aleatoria (p. ej. un UUID) por operación. */
+                    "idempotency-key"?: string;
+                };
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** Format: uuid */
+                        bodyId: string;
+                        /**
+                         * Format: uuid
+                         * @description La sesión que adopta el acuerdo: su fecha es la de adopción. Sin ella, hoy en la zona del órgano.
+                         */
+                        sessionId?: string;
+                        text: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description null cuando el texto no enuncia un plazo. */
+                            suggestion: {
+                                /** @description Qué tan explícito es el texto: 0.9 para "en un plazo de quince días hábiles", menos si se infiere el año o los días no dicen si son hábiles. */
+                                confidence: number;
+                                /** @description La regla de plazo que el texto enuncia. Si ancla en un hito que el órgano aún no tiene, `from` es `{milestoneName}`: créelo (POST /milestones) y use su id. */
+                                deadline: {
+                                    date: string;
+                                    /** @enum {string} */
+                                    type: "date";
+                                } | {
+                                    days: number;
+                                    from: ("adoption" | {
+                                        date: string;
+                                    } | {
+                                        /** Format: uuid */
+                                        milestoneId: string;
+                                    }) | {
+                                        milestoneName: string;
+                                    };
+                                    /** @enum {string} */
+                                    type: "business_days";
+                                } | {
+                                    days: number;
+                                    from: ("adoption" | {
+                                        date: string;
+                                    } | {
+                                        /** Format: uuid */
+                                        milestoneId: string;
+                                    }) | {
+                                        milestoneName: string;
+                                    };
+                                    /** @enum {string} */
+                                    type: "calendar_days";
+                                } | {
+                                    from: ("adoption" | {
+                                        date: string;
+                                    } | {
+                                        /** Format: uuid */
+                                        milestoneId: string;
+                                    }) | {
+                                        milestoneName: string;
+                                    };
+                                    months: number;
+                                    /** @enum {string} */
+                                    type: "months";
+                                } | {
+                                    /** @enum {string} */
+                                    period: "Q1" | "Q2" | "Q3" | "Q4" | "H1" | "H2" | "year";
+                                    /** @enum {string} */
+                                    type: "period_end";
+                                    year: number;
+                                };
+                                /** @description Fecha límite que resulta, AAAA-MM-DD; null mientras el hito no ocurra. */
+                                dueDate: string | null;
+                                /** @description Cómo se llega a la fecha, en español. */
+                                dueDateExplanation: string;
+                                /** @description Las palabras del texto en que se basa, con su posición (start inclusivo, end exclusivo, en unidades UTF-16). */
+                                evidence: {
+                                    end: number;
+                                    start: number;
+                                    words: string;
+                                }[];
+                            } | null;
+                        };
+                    };
+                };
+                /** @description Datos inválidos: `details` lista cada campo con su problema. No se registró nada. */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description Código estable del error, p. ej. VALIDATION_FAILED, NOT_FOUND, INVALID_TRANSITION. */
+                                code: string;
+                                /** @description En un 400, la lista de campos inválidos `[{field, message}]`; en otros códigos, los datos del caso si los hay. */
+                                details?: unknown;
+                                /** @description Qué pasó, en español, para quien usa el sistema. */
+                                message: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Falta un token válido (Authorization: Bearer …) o una sesión iniciada. */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description Código estable del error, p. ej. VALIDATION_FAILED, NOT_FOUND, INVALID_TRANSITION. */
+                                code: string;
+                                /** @description En un 400, la lista de campos inválidos `[{field, message}]`; en otros códigos, los datos del caso si los hay. */
+                                details?: unknown;
+                                /** @description Qué pasó, en español, para quien usa el sistema. */
+                                message: string;
+                            };
+                        };
+                    };
+                };
+                /** @description El rol o el alcance de quien llama no lo permite. */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description Código estable del error, p. ej. VALIDATION_FAILED, NOT_FOUND, INVALID_TRANSITION. */
+                                code: string;
+                                /** @description En un 400, la lista de campos inválidos `[{field, message}]`; en otros códigos, los datos del caso si los hay. */
+                                details?: unknown;
+                                /** @description Qué pasó, en español, para quien usa el sistema. */
+                                message: string;
+                            };
+                        };
+                    };
+                };
+                /** @description El estado actual no lo permite (transición inválida, duplicado o cambio concurrente), o la Idempotency-Key ya se usó con otra solicitud. */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description Código estable del error, p. ej. VALIDATION_FAILED, NOT_FOUND, INVALID_TRANSITION. */
+                                code: string;
+                                /** @description En un 400, la lista de campos inválidos `[{field, message}]`; en otros códigos, los datos del caso si los hay. */
+                                details?: unknown;
+                                /** @description Qué pasó, en español, para quien usa el sistema. */
+                                message: string;
+                            };
+                        };
+                    };
+                };
+                /** @description La solicitud excede el tamaño permitido. */
+                413: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description Código estable del error, p. ej. VALIDATION_FAILED, NOT_FOUND, INVALID_TRANSITION. */
+                                code: string;
+                                /** @description En un 400, la lista de campos inválidos `[{field, message}]`; en otros códigos, los datos del caso si los hay. */
+                                details?: unknown;
+                                /** @description Qué pasó, en español, para quien usa el sistema. */
+                                message: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Tipo de contenido no admitido. */
+                415: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description Código estable del error, p. ej. VALIDATION_FAILED, NOT_FOUND, INVALID_TRANSITION. */
+                                code: string;
+                                /** @description En un 400, la lista de campos inválidos `[{field, message}]`; en otros códigos, los datos del caso si los hay. */
+                                details?: unknown;
+                                /** @description Qué pasó, en español, para quien usa el sistema. */
+                                message: string;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/evidence/{eid}/files/{sha256}": {
         parameters: {
             query?: never;
@@ -4957,6 +5205,8 @@ export interface paths {
                             acronym: string;
                             /** @description A quienes van los avisos y recordatorios. */
                             emails: string[];
+                            /** @description La persona titular: recibe los recordatorios cuando la institución sube en la escalera de escalamiento. */
+                            headEmails: string[];
                             /** Format: uuid */
                             id: string;
                             name: string;
@@ -5036,6 +5286,11 @@ export interface paths {
                         acronym: string;
                         /** @default [] */
                         emails?: string[];
+                        /**
+                         * @description Correos de la persona titular: reciben los recordatorios escalados.
+                         * @default []
+                         */
+                        headEmails?: string[];
                         name: string;
                     };
                 };
@@ -5051,6 +5306,8 @@ export interface paths {
                             acronym: string;
                             /** @description A quienes van los avisos y recordatorios. */
                             emails: string[];
+                            /** @description La persona titular: recibe los recordatorios cuando la institución sube en la escalera de escalamiento. */
+                            headEmails: string[];
                             /** Format: uuid */
                             id: string;
                             name: string;

@@ -51,6 +51,11 @@ function what(event: AgreementEvent, acronyms: Acronyms): { title: string; detai
       return { title: `Venció el plazo (${formatDate(e.data.dueDate)})` };
     case 'ReminderSent':
       return { title: `Recordatorio enviado a ${names(e.data.institutionIds)}` };
+    case 'EscalationRaised':
+      return {
+        title: `Escalamiento: ${e.data.level === 1 ? 'se avisó también a la persona titular' : 'se avisó también a la coordinación'} de ${acronyms.get(e.data.institutionId) ?? 'la institución'}`,
+        detail: `Tras ${e.data.overdueReminders} recordatorios de vencimiento sin evidencia.`,
+      };
   }
 }
 

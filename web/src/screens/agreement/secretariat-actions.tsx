@@ -98,7 +98,7 @@ export function SecretariatActions({ agreement, changeDeadline }: { agreement: A
 }
 
 const NOTIFICATION_STATE: Record<string, string> = { sent: 'Enviado', failed: 'Falló', logged: 'Registrado (sin servidor de correo)' };
-const NOTIFICATION_KIND: Record<string, string> = { reminder: 'Recordatorio', review: 'Resultado de la revisión', digest: 'Resumen semanal' };
+const NOTIFICATION_KIND: Record<string, string> = { reminder: 'Recordatorio', review: 'Resultado de la revisión', digest: 'Resumen semanal', escalation: 'Escalamiento' };
 
 export function AgreementNotifications({ agreement }: { agreement: Agreement }) {
   const notifications = useQuery({
