@@ -14,3 +14,13 @@ export const BodySettings = z.object({
   escalation: EscalationSettings.nullable().default(null),
 });
 export type BodySettings = z.infer<typeof BodySettings>;
+
+// The settings as one change left them: every change raises the version, so an
+// agreement told of them out of order keeps the newest; changedAt dates what
+// the change causes (a due date counted again).
+export const VersionedSettings = z.object({
+  version: z.number().int().min(1),
+  changedAt: z.iso.datetime({ offset: true }),
+  settings: BodySettings,
+});
+export type VersionedSettings = z.infer<typeof VersionedSettings>;

@@ -48,7 +48,7 @@ export const AgreementPage = z.object({
 export const RecordedEvent = z.object({
   version: z.number().int().min(1),
   eventId: z.string().describe('El identificador del evento; con los demás campos, lo que cubre su hash (ver `hash`).'),
-  type: z.string().describe('AgreementAdopted, EvidenceSubmitted, EvidenceReviewed, AgreementFulfilled, AgreementReopened, AgreementCancelled, DeadlineChanged, DueDateSet, DeadlinePassed o ReminderSent.'),
+  type: z.string().describe('AgreementAdopted, EvidenceSubmitted, EvidenceReviewed, AgreementFulfilled, AgreementReopened, AgreementCancelled, DeadlineChanged, DueDateSet, DueDateRecounted, DeadlinePassed, ReminderSent o EscalationRaised.'),
   occurredAt: Instant.describe('Cuándo ocurrió en el mundo.'),
   recordedAt: Instant.describe('Cuándo se registró.'),
   actor: Actor,

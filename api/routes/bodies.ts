@@ -1,17 +1,16 @@
 import { z } from 'zod';
-import { WorkflowNotFoundError } from '@temporalio/client';
+import { WorkflowExecutionAlreadyStartedError } from '@temporalio/client';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { findBody, insertBody, type Body } from '../../db/bodies.js';
 import { bodiesOfInstitution } from '../../db/agreement-queries.js';
-import { runningAgreementIds, updateBody } from '../../db/body-update.js';
+import { updateBody } from '../../db/body-update.js';
 import { isUniqueViolation } from '../../db/errors.js';
-import { canonicalJson } from '../../db/hash-chain.js';
 import { BodySettings } from '../../domain/body-settings.js';
-import { agreementWorkflowId, bodySettingsChangedSignal } from '../../workflows/definitions.js';
+import { settingsFanOutWorkflowId } from '../../workflows/definitions.js';
+import type { settingsFanOutWorkflow } from '../../workflows/settings-fan-out.js';
 import type { AppDeps } from '../app.js';
 import { assertBodyScope, requireCaller } from '../auth.js';
 import { ApiError, notFound } from '../errors.js';
-import { inParallel } from '../fan-out.js';
 import { creationId, earlierRun } from '../idempotency.js';
 import { IdempotencyHeaders } from '../request-schemas.js';
 import { errorAnswers } from '../responses/error.js';
@@ -49,10 +48,7 @@ type BodyPatch = z.infer<typeof BodyPatchRequest>;
 const IdParams = z.object({ id: z.uuid() });
 
 const PATCH_DESCRIPTION =
-  'Cambia los campos indicados de un órgano; `reminders` se reemplaza completo. `folioStart` solo puede quedar por encima de los folios ya asignados (409): los folios no se reutilizan. Los acuerdos en proceso replanifican con la nueva configuración.';
-
-// Running agreements told of new settings at the same time.
-const FAN_OUT = 16;
+  'Cambia los campos indicados de un órgano; `reminders` se reemplaza completo. `folioStart` solo puede quedar por encima de los folios ya asignados (409): los folios no se reutilizan. Todo acuerdo no cancelado recibe la nueva configuración (aunque el worker esté detenido, al volver) y recalcula su fecha de vencimiento y sus recordatorios.';
 
 export function bodyJson(body: Body): BodyView {
   return {
@@ -82,20 +78,23 @@ function patched(current: Body, patch: BodyPatch): Body {
   };
 }
 
-export function bodyRoutes({ db, temporal }: AppDeps): FastifyPluginAsyncZod {
-  // Each agreement that plans now or may again (reopened) takes the new
-  // settings and re-plans its deadline and reminders. Best effort per workflow: the settings are saved by then, and one
-  // workflow out of reach must not keep the others from hearing; one that is
-  // gone (WorkflowNotFoundError) has nothing left to plan.
-  async function tellRunningAgreements(bodyId: string, settings: BodySettings, log: { warn(obj: object, msg: string): void }) {
-    const ids = await runningAgreementIds(db, bodyId);
-    await inParallel(ids, FAN_OUT, async (agreementId) => {
-      try {
-        await temporal.workflow.getHandle(agreementWorkflowId(agreementId)).signal(bodySettingsChangedSignal, settings);
-      } catch (error) {
-        if (!(error instanceof WorkflowNotFoundError)) log.warn({ err: error, agreementId }, 'no se pudo avisar al acuerdo del cambio de configuración');
-      }
-    });
+const SETTINGS_FIELDS = ['timezone', 'nonWorkingDays', 'warningBusinessDays', 'reminders'] as const;
+
+export function bodyRoutes({ db, temporal, taskQueue }: AppDeps): FastifyPluginAsyncZod {
+  // Every agreement not cancelled takes the settings and re-plans its due date
+  // and reminders, through a durable workflow (settings-fan-out.ts) named by
+  // body and version: a repeated PATCH starts nothing new while it runs, and
+  // runs it again once done, which the agreements ignore (same version).
+  async function tellAgreements(bodyId: string, settingsVersion: number): Promise<void> {
+    try {
+      await temporal.workflow.start<typeof settingsFanOutWorkflow>('settingsFanOutWorkflow', {
+        taskQueue,
+        workflowId: settingsFanOutWorkflowId(bodyId, settingsVersion),
+        args: [{ bodyId, settingsVersion }],
+      });
+    } catch (error) {
+      if (!(error instanceof WorkflowExecutionAlreadyStartedError)) throw error;
+    }
   }
 
   return async (app) => {
@@ -149,9 +148,8 @@ export function bodyRoutes({ db, temporal }: AppDeps): FastifyPluginAsyncZod {
           { field: 'folioStart', lastAllocatedSeq: update.lastAllocatedSeq },
         );
       }
-      const { before, after } = update;
-      if (canonicalJson(before.settings) !== canonicalJson(after.settings)) await tellRunningAgreements(id, after.settings, request.log);
-      return bodyJson(after);
+      if (SETTINGS_FIELDS.some((field) => request.body[field] !== undefined)) await tellAgreements(id, update.settingsVersion);
+      return bodyJson(update.after);
     });
   };
 }

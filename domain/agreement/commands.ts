@@ -28,6 +28,8 @@ export const ResolveMilestone = command('ResolveMilestone', { milestoneId: z.str
 export const RecordDeadlinePassed = command('RecordDeadlinePassed', {});
 export const RecordReminderSent = command('RecordReminderSent', { key: z.string(), institutionIds: z.array(z.string()), overdue: z.boolean().optional() });
 export const RaiseEscalation = command('RaiseEscalation', { institutionId: z.string(), level: z.union([z.literal(1), z.literal(2)]) });
+// The body's calendar changed (at settingsChangedAt): the due date is counted again with it.
+export const RecountDueDate = command('RecountDueDate', { settingsChangedAt: Instant });
 
 export const AgreementCommand = z.discriminatedUnion('type', [
   AdoptAgreement,
@@ -41,5 +43,6 @@ export const AgreementCommand = z.discriminatedUnion('type', [
   RecordDeadlinePassed,
   RecordReminderSent,
   RaiseEscalation,
+  RecountDueDate,
 ]);
 export type AgreementCommand = z.infer<typeof AgreementCommand>;

@@ -86,6 +86,13 @@ export const DueDateSet = z.object({
   data: z.object({ milestoneId: z.string(), milestoneDate: LocalDate, ...DueDateFields }),
 });
 
+// The same rule counted again with the body's new calendar: not a prórroga, so
+// no earlier version is kept.
+export const DueDateRecounted = z.object({
+  type: z.literal('DueDateRecounted'),
+  data: z.object({ on: LocalDate, ...DueDateFields }),
+});
+
 export const DeadlinePassed = z.object({
   type: z.literal('DeadlinePassed'),
   data: z.object({ dueDate: LocalDate }),
@@ -114,6 +121,7 @@ export const AgreementEvent = z.discriminatedUnion('type', [
   AgreementCancelled,
   DeadlineChanged,
   DueDateSet,
+  DueDateRecounted,
   DeadlinePassed,
   ReminderSent,
   EscalationRaised,

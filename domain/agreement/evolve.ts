@@ -1,7 +1,8 @@
 import { ladderOf, ladderStep } from '../escalation.js';
 import type { AgreementEvent } from './events.js';
+import { compareDates } from '../dates.js';
 import type { Agreement, AgreementState, Responsible } from './state.js';
-import { initialState } from './state.js';
+import { initialState, ruleInForceSince } from './state.js';
 
 function setInstitution(agreement: Agreement, institutionId: string, state: Responsible['state']): Responsible[] {
   return agreement.responsibles.map((r) => (r.institutionId === institutionId ? { ...r, state } : r));
@@ -113,10 +114,17 @@ export function evolve(state: AgreementState, event: AgreementEvent): AgreementS
         dueDateExplanation: d.dueDateExplanation,
         // A prórroga is a new term: nobody has ignored it yet.
         ladder: {},
+        dueDateSince: d.on,
       };
     }
-    case 'DueDateSet':
-      return { ...agreement, dueDate: event.data.dueDate, dueDateExplanation: event.data.dueDateExplanation };
+    case 'DueDateSet': {
+      const d = event.data;
+      const ruled = ruleInForceSince(agreement);
+      const since = compareDates(d.milestoneDate, ruled) > 0 ? d.milestoneDate : ruled;
+      return { ...agreement, dueDate: d.dueDate, dueDateExplanation: d.dueDateExplanation, dueDateSince: since };
+    }
+    case 'DueDateRecounted':
+      return { ...agreement, dueDate: event.data.dueDate, dueDateExplanation: event.data.dueDateExplanation, dueDateSince: event.data.on };
     case 'DeadlinePassed':
       return { ...agreement, overdueRecordedFor: event.data.dueDate };
     case 'ReminderSent':

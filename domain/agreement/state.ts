@@ -51,6 +51,9 @@ export const Agreement = AgreementAdopted.shape.data.omit({ responsibleInstituti
   // Each institution's place on the escalation ladder (states recorded before
   // the ladder have none: everyone at the bottom).
   ladder: Ladder.default({}),
+  // The day the current due date took effect, when later than the rule (a
+  // milestone's day, a recount): nothing it causes happened before.
+  dueDateSince: LocalDate.optional(),
 });
 export type Agreement = z.infer<typeof Agreement>;
 
@@ -62,3 +65,15 @@ export const AgreementState = z.discriminatedUnion('status', [NotAdopted, Agreem
 export type AgreementState = z.infer<typeof AgreementState>;
 
 export const initialState: AgreementState = { status: 'sin_adoptar' };
+
+// The day the agreement's current deadline rule took effect: its adoption, or
+// the last prórroga. Nothing the rule causes happened before it.
+export function ruleInForceSince(agreement: Agreement): LocalDate {
+  return agreement.deadlineHistory.at(-1)?.replacedOn ?? agreement.adoptedOn;
+}
+
+// The day the current due date took effect: what its passing causes is never
+// dated before it.
+export function dueDateSince(agreement: Agreement): LocalDate {
+  return agreement.dueDateSince ?? ruleInForceSince(agreement);
+}

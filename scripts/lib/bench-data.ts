@@ -134,7 +134,7 @@ function historyOf(
     ];
     for (const command of commands) {
       for (const event of decide(command, state, ctx)) {
-        events.push({ eventId: randomUUID(), type: event.type, data: event.data, occurredAt: command.meta.occurredAt, actor: command.meta.actor });
+        events.push({ eventId: randomUUID(), type: event.type, data: event.data, occurredAt: event.occurredAt, actor: command.meta.actor });
         state = evolve(state, event);
       }
     }

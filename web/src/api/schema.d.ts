@@ -1790,7 +1790,7 @@ export interface paths {
                              * @description Cuándo se registró.
                              */
                             recordedAt: string;
-                            /** @description AgreementAdopted, EvidenceSubmitted, EvidenceReviewed, AgreementFulfilled, AgreementReopened, AgreementCancelled, DeadlineChanged, DueDateSet, DeadlinePassed o ReminderSent. */
+                            /** @description AgreementAdopted, EvidenceSubmitted, EvidenceReviewed, AgreementFulfilled, AgreementReopened, AgreementCancelled, DeadlineChanged, DueDateSet, DueDateRecounted, DeadlinePassed, ReminderSent o EscalationRaised. */
                             type: string;
                             version: number;
                         }[];
@@ -4040,7 +4040,7 @@ export interface paths {
         delete?: never;
         options?: never;
         head?: never;
-        /** @description Cambia los campos indicados de un órgano; `reminders` se reemplaza completo. `folioStart` solo puede quedar por encima de los folios ya asignados (409): los folios no se reutilizan. Los acuerdos en proceso replanifican con la nueva configuración. */
+        /** @description Cambia los campos indicados de un órgano; `reminders` se reemplaza completo. `folioStart` solo puede quedar por encima de los folios ya asignados (409): los folios no se reutilizan. Todo acuerdo no cancelado recibe la nueva configuración (aunque el worker esté detenido, al volver) y recalcula su fecha de vencimiento y sus recordatorios. */
         patch: {
             parameters: {
                 query?: never;
@@ -4276,7 +4276,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** @description Tablero de un órgano en el día de referencia (hoy en su zona, o `asOf`, con el estado al final de ese día). `totals`: acuerdos por estatus y `vencidos` (en proceso con fecha límite anterior al día). `byInstitution`, por institución responsable y sin contar acuerdos cancelados: `cumplidos` = acuerdos donde su parte está cumplida (su estado es cumplido o el acuerdo entero lo está), `enProceso` = acuerdos en proceso donde aún debe su parte, `vencidos` = de esos, los vencidos; `complianceRate` = cumplidos / (enProceso + cumplidos), entre 0 y 1, o null si no tiene acuerdos vigentes. `overdue`: los acuerdos vencidos, de más a menos días hábiles de atraso y luego por folio. */
+        /** @description Tablero de un órgano en el día de referencia (hoy en su zona, o `asOf`, con el estado al final de ese día). `totals`: acuerdos por estatus y `vencidos` (en proceso con fecha límite anterior al día). `bySemaforo`: los acuerdos en proceso por semáforo. `byInstitution`, por institución responsable y sin contar acuerdos cancelados: `cumplidos` = acuerdos donde su parte está cumplida (su estado es cumplido o el acuerdo entero lo está), `enProceso` = acuerdos en proceso donde aún debe su parte, `vencidos` = de esos, los vencidos; `complianceRate` = cumplidos / (enProceso + cumplidos), entre 0 y 1, o null si no tiene acuerdos vigentes. `overdue`: los 20 acuerdos más vencidos, de más a menos días hábiles de atraso y luego por folio; `overdueCount`: cuántos vencidos hay en total (la lista completa: `GET /api/agreements?overdue=true`). */
         get: {
             parameters: {
                 query: {
@@ -4305,6 +4305,12 @@ export interface paths {
                                 institutionId: string;
                                 vencidos: number;
                             }[];
+                            bySemaforo: {
+                                amarillo: number;
+                                rojo: number;
+                                sin_plazo: number;
+                                verde: number;
+                            };
                             overdue: {
                                 /** Format: uuid */
                                 bodyId: string;
@@ -4479,6 +4485,7 @@ export interface paths {
                                 /** @description Versión del flujo de eventos del acuerdo. */
                                 version: number;
                             }[];
+                            overdueCount: number;
                             totals: {
                                 cancelado: number;
                                 cumplido: number;
@@ -4486,6 +4493,127 @@ export interface paths {
                                 vencidos: number;
                             };
                         };
+                    };
+                };
+                /** @description Datos inválidos: `details` lista cada campo con su problema. No se registró nada. */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description Código estable del error, p. ej. VALIDATION_FAILED, NOT_FOUND, INVALID_TRANSITION. */
+                                code: string;
+                                /** @description En un 400, la lista de campos inválidos `[{field, message}]`; en otros códigos, los datos del caso si los hay. */
+                                details?: unknown;
+                                /** @description Qué pasó, en español, para quien usa el sistema. */
+                                message: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Falta un token válido (Authorization: Bearer …) o una sesión iniciada. */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description Código estable del error, p. ej. VALIDATION_FAILED, NOT_FOUND, INVALID_TRANSITION. */
+                                code: string;
+                                /** @description En un 400, la lista de campos inválidos `[{field, message}]`; en otros códigos, los datos del caso si los hay. */
+                                details?: unknown;
+                                /** @description Qué pasó, en español, para quien usa el sistema. */
+                                message: string;
+                            };
+                        };
+                    };
+                };
+                /** @description El rol o el alcance de quien llama no lo permite. */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description Código estable del error, p. ej. VALIDATION_FAILED, NOT_FOUND, INVALID_TRANSITION. */
+                                code: string;
+                                /** @description En un 400, la lista de campos inválidos `[{field, message}]`; en otros códigos, los datos del caso si los hay. */
+                                details?: unknown;
+                                /** @description Qué pasó, en español, para quien usa el sistema. */
+                                message: string;
+                            };
+                        };
+                    };
+                };
+                /** @description No existe, o quien llama no puede saber que existe. */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description Código estable del error, p. ej. VALIDATION_FAILED, NOT_FOUND, INVALID_TRANSITION. */
+                                code: string;
+                                /** @description En un 400, la lista de campos inválidos `[{field, message}]`; en otros códigos, los datos del caso si los hay. */
+                                details?: unknown;
+                                /** @description Qué pasó, en español, para quien usa el sistema. */
+                                message: string;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/dashboard/trend": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Evolución mensual de los acuerdos de un órgano
+         * @description Evolución mensual de los acuerdos de un órgano en los últimos `months` meses (24 por omisión, hasta 120), del más antiguo al más reciente, terminando en el mes del día de referencia (hoy en la zona del órgano, o `asOf`). Cada mes se lee con el estado al final de su último día en la zona del órgano (el mes del día de referencia, al final de ese día): `adopted` = acuerdos adoptados hasta ese día (cualquier estatus), `enProceso`, `cumplidos`, y `vencidos` (en proceso con fecha límite anterior a ese día). Los meses antes de que el órgano tuviera acuerdos cuentan ceros.
+         */
+        get: {
+            parameters: {
+                query: {
+                    asOf?: string;
+                    bodyId: string;
+                    months?: number;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            adopted: number;
+                            cumplidos: number;
+                            enProceso: number;
+                            month: string;
+                            vencidos: number;
+                        }[];
                     };
                 };
                 /** @description Datos inválidos: `details` lista cada campo con su problema. No se registró nada. */
@@ -4990,6 +5118,8 @@ export interface paths {
             parameters: {
                 query: {
                     bodyId: string;
+                    /** @description `true`: solo revisa el archivo y muestra lo que registraría; no registra nada. */
+                    dryRun?: "true" | "false";
                 };
                 header?: {
                     /** @description Reintentos seguros. La misma clave con la misma solicitud (método, ruta, parámetros y cuerpo) devuelve la primera respuesta (con la cabecera `Idempotent-Replayed: true`) y no registra nada nuevo; con otra solicitud responde 409 `IDEMPOTENCY_KEY_REUSED`; si la primera aún está en curso puede responder 409 `IDEMPOTENT_REQUEST_IN_PROGRESS` (reintente en unos segundos). Cada token o usuario tiene sus propias claves. Use una clave aleatoria (p. ej. un UUID) por operación. */
@@ -5005,7 +5135,7 @@ export interface paths {
                 };
             };
             responses: {
-                /** @description Default Response */
+                /** @description Importado; o, con `dryRun=true`, la revisión del archivo (sin registrar nada). */
                 200: {
                     headers: {
                         [name: string]: unknown;
@@ -5024,6 +5154,34 @@ export interface paths {
                                 message: string;
                                 /** @description Como la numera una hoja de cálculo: el encabezado es la 1; la 0 es el archivo entero. */
                                 row: number;
+                            }[];
+                        } | {
+                            errors: {
+                                message: string;
+                                /** @description Como la numera una hoja de cálculo: el encabezado es la 1; la 0 es el archivo entero. */
+                                row: number;
+                            }[];
+                            /** @description Cada fila, en el orden del archivo; vacío si hay errores. */
+                            rows: {
+                                /** @description null: sin plazo, o anclado a un hito que aún no ocurre. */
+                                dueDate: string | null;
+                                dueDateExplanation: string;
+                                responsibles: {
+                                    acronym: string;
+                                    /** Format: uuid */
+                                    institutionId: string;
+                                }[];
+                                row: number;
+                                session: {
+                                    date: string;
+                                    /**
+                                     * Format: uuid
+                                     * @description null: la importación crearía esta sesión.
+                                     */
+                                    id: string | null;
+                                    label: string;
+                                };
+                                text: string;
                             }[];
                         };
                     };
@@ -5172,6 +5330,335 @@ export interface paths {
                 };
             };
         };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/imports": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Inicia un trabajo de importación de acuerdos desde CSV
+         * @description Importa acuerdos de un archivo CSV (el mismo formato que `POST /api/import/agreements`) con un trabajo durable, para archivos grandes: revisa primero el archivo entero (con cualquier error responde 400 con `{created: 0, errors: [{row, message}]}` y no registra nada); sin errores responde 202 con `{id, state: "running", total}` y un trabajo de Temporal registra las filas en el orden del archivo (los folios siguen ese orden), aunque el worker o la API se reinicien. El avance se consulta en `GET /api/imports/{id}`. Con `Idempotency-Key`, repetir la solicitud devuelve el mismo trabajo.
+         */
+        post: {
+            parameters: {
+                query: {
+                    bodyId: string;
+                };
+                header?: {
+                    /** @description Reintentos seguros. La misma clave con la misma solicitud (método, ruta, parámetros y cuerpo) devuelve la primera respuesta (con la cabecera `Idempotent-Replayed: true`) y no registra nada nuevo; con otra solicitud responde 409 `IDEMPOTENCY_KEY_REUSED`; si la primera aún está en curso puede responder 409 `IDEMPOTENT_REQUEST_IN_PROGRESS` (reintente en unos segundos). Cada token o usuario tiene sus propias claves. Use una clave aleatoria (p. ej. un UUID) por operación. */
+                    "idempotency-key"?: string;
+                };
+                path?: never;
+                cookie?: never;
+            };
+            /** @description El archivo CSV. */
+            requestBody: {
+                content: {
+                    "text/csv": string;
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                202: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** Format: uuid */
+                            id: string;
+                            /** @enum {string} */
+                            state: "running";
+                            total: number;
+                        };
+                    };
+                };
+                /** @description El archivo tiene errores (no se registró nada ni se inició el trabajo), o la solicitud es inválida. */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {number} */
+                            created: 0;
+                            error: {
+                                /** @description Código estable del error, p. ej. VALIDATION_FAILED, NOT_FOUND, INVALID_TRANSITION. */
+                                code: string;
+                                /** @description En un 400, la lista de campos inválidos `[{field, message}]`; en otros códigos, los datos del caso si los hay. */
+                                details?: unknown;
+                                /** @description Qué pasó, en español, para quien usa el sistema. */
+                                message: string;
+                            };
+                            errors: {
+                                message: string;
+                                /** @description Como la numera una hoja de cálculo: el encabezado es la 1; la 0 es el archivo entero. */
+                                row: number;
+                            }[];
+                        } | {
+                            error: {
+                                /** @description Código estable del error, p. ej. VALIDATION_FAILED, NOT_FOUND, INVALID_TRANSITION. */
+                                code: string;
+                                /** @description En un 400, la lista de campos inválidos `[{field, message}]`; en otros códigos, los datos del caso si los hay. */
+                                details?: unknown;
+                                /** @description Qué pasó, en español, para quien usa el sistema. */
+                                message: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Falta un token válido (Authorization: Bearer …) o una sesión iniciada. */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description Código estable del error, p. ej. VALIDATION_FAILED, NOT_FOUND, INVALID_TRANSITION. */
+                                code: string;
+                                /** @description En un 400, la lista de campos inválidos `[{field, message}]`; en otros códigos, los datos del caso si los hay. */
+                                details?: unknown;
+                                /** @description Qué pasó, en español, para quien usa el sistema. */
+                                message: string;
+                            };
+                        };
+                    };
+                };
+                /** @description El rol o el alcance de quien llama no lo permite. */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description Código estable del error, p. ej. VALIDATION_FAILED, NOT_FOUND, INVALID_TRANSITION. */
+                                code: string;
+                                /** @description En un 400, la lista de campos inválidos `[{field, message}]`; en otros códigos, los datos del caso si los hay. */
+                                details?: unknown;
+                                /** @description Qué pasó, en español, para quien usa el sistema. */
+                                message: string;
+                            };
+                        };
+                    };
+                };
+                /** @description No existe, o quien llama no puede saber que existe. */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description Código estable del error, p. ej. VALIDATION_FAILED, NOT_FOUND, INVALID_TRANSITION. */
+                                code: string;
+                                /** @description En un 400, la lista de campos inválidos `[{field, message}]`; en otros códigos, los datos del caso si los hay. */
+                                details?: unknown;
+                                /** @description Qué pasó, en español, para quien usa el sistema. */
+                                message: string;
+                            };
+                        };
+                    };
+                };
+                /** @description El estado actual no lo permite (transición inválida, duplicado o cambio concurrente), o la Idempotency-Key ya se usó con otra solicitud. */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description Código estable del error, p. ej. VALIDATION_FAILED, NOT_FOUND, INVALID_TRANSITION. */
+                                code: string;
+                                /** @description En un 400, la lista de campos inválidos `[{field, message}]`; en otros códigos, los datos del caso si los hay. */
+                                details?: unknown;
+                                /** @description Qué pasó, en español, para quien usa el sistema. */
+                                message: string;
+                            };
+                        };
+                    };
+                };
+                /** @description La solicitud excede el tamaño permitido. */
+                413: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description Código estable del error, p. ej. VALIDATION_FAILED, NOT_FOUND, INVALID_TRANSITION. */
+                                code: string;
+                                /** @description En un 400, la lista de campos inválidos `[{field, message}]`; en otros códigos, los datos del caso si los hay. */
+                                details?: unknown;
+                                /** @description Qué pasó, en español, para quien usa el sistema. */
+                                message: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Tipo de contenido no admitido. */
+                415: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description Código estable del error, p. ej. VALIDATION_FAILED, NOT_FOUND, INVALID_TRANSITION. */
+                                code: string;
+                                /** @description En un 400, la lista de campos inválidos `[{field, message}]`; en otros códigos, los datos del caso si los hay. */
+                                details?: unknown;
+                                /** @description Qué pasó, en español, para quien usa el sistema. */
+                                message: string;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/imports/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Avance de un trabajo de importación
+         * @description Avance de un trabajo de importación: `state` (`running`, `done` o `failed`), `total` de filas, `created` (las registradas), `agreements` (`{row, id, folio}` de cada fila registrada, en el orden del archivo) y `errors` (si falló: la fila que se rechazó y por qué; las anteriores quedan registradas).
+         */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description Las filas registradas hasta ahora, en el orden del archivo. */
+                            agreements: {
+                                folio: string;
+                                /** Format: uuid */
+                                id: string;
+                                row: number;
+                            }[];
+                            created: number;
+                            errors: {
+                                message: string;
+                                /** @description Como la numera una hoja de cálculo: el encabezado es la 1; la 0 es el archivo entero. */
+                                row: number;
+                            }[];
+                            /** Format: uuid */
+                            id: string;
+                            /** @enum {string} */
+                            state: "running" | "done" | "failed";
+                            total: number;
+                        };
+                    };
+                };
+                /** @description Datos inválidos: `details` lista cada campo con su problema. No se registró nada. */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description Código estable del error, p. ej. VALIDATION_FAILED, NOT_FOUND, INVALID_TRANSITION. */
+                                code: string;
+                                /** @description En un 400, la lista de campos inválidos `[{field, message}]`; en otros códigos, los datos del caso si los hay. */
+                                details?: unknown;
+                                /** @description Qué pasó, en español, para quien usa el sistema. */
+                                message: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Falta un token válido (Authorization: Bearer …) o una sesión iniciada. */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description Código estable del error, p. ej. VALIDATION_FAILED, NOT_FOUND, INVALID_TRANSITION. */
+                                code: string;
+                                /** @description En un 400, la lista de campos inválidos `[{field, message}]`; en otros códigos, los datos del caso si los hay. */
+                                details?: unknown;
+                                /** @description Qué pasó, en español, para quien usa el sistema. */
+                                message: string;
+                            };
+                        };
+                    };
+                };
+                /** @description El rol o el alcance de quien llama no lo permite. */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description Código estable del error, p. ej. VALIDATION_FAILED, NOT_FOUND, INVALID_TRANSITION. */
+                                code: string;
+                                /** @description En un 400, la lista de campos inválidos `[{field, message}]`; en otros códigos, los datos del caso si los hay. */
+                                details?: unknown;
+                                /** @description Qué pasó, en español, para quien usa el sistema. */
+                                message: string;
+                            };
+                        };
+                    };
+                };
+                /** @description No existe, o quien llama no puede saber que existe. */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description Código estable del error, p. ej. VALIDATION_FAILED, NOT_FOUND, INVALID_TRANSITION. */
+                                code: string;
+                                /** @description En un 400, la lista de campos inválidos `[{field, message}]`; en otros códigos, los datos del caso si los hay. */
+                                details?: unknown;
+                                /** @description Qué pasó, en español, para quien usa el sistema. */
+                                message: string;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
         delete?: never;
         options?: never;
         head?: never;

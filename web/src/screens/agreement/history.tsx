@@ -47,6 +47,8 @@ function what(event: AgreementEvent, acronyms: Acronyms): { title: string; detai
       return { title: `Plazo cambiado: nueva fecha límite ${formatDate(e.data.dueDate)}`, detail: `Motivo: ${e.data.reason}. ${e.data.dueDateExplanation}` };
     case 'DueDateSet':
       return { title: `Fecha límite fijada: ${formatDate(e.data.dueDate)} (el hito ocurrió el ${formatDate(e.data.milestoneDate)})`, detail: e.data.dueDateExplanation };
+    case 'DueDateRecounted':
+      return { title: `Fecha límite recalculada con el nuevo calendario del órgano: ${formatDate(e.data.dueDate)}`, detail: e.data.dueDateExplanation };
     case 'DeadlinePassed':
       return { title: `Venció el plazo (${formatDate(e.data.dueDate)})` };
     case 'ReminderSent':
