@@ -7,7 +7,7 @@ const integration = {
   hookTimeout: 180_000,
 };
 
-// Three projects: pure domain rules run alone and fast; everything else shares one
+// Three projects: pure rules (domain, configuration) run alone and fast; everything else shares one
 // real PostgreSQL and one real Temporal dev server started by the global setup,
 // the API through HTTP (integration) or through the web UI in a browser (browser).
 // A third, only with ACUERDOS_RECORD_HISTORIES=1 (`npm run record-histories`),
@@ -26,7 +26,7 @@ export default defineConfig({
       {
         test: {
           name: 'unit',
-          include: ['tests/domain/**/*.test.ts'],
+          include: ['tests/domain/**/*.test.ts', 'tests/config/**/*.test.ts'],
           pool: 'forks',
         },
       },
@@ -34,7 +34,7 @@ export default defineConfig({
         test: {
           name: 'integration',
           include: ['tests/**/*.test.ts'],
-          exclude: ['tests/domain/**', 'tests/record/**', 'tests/browser/**'],
+          exclude: ['tests/domain/**', 'tests/config/**', 'tests/record/**', 'tests/browser/**'],
           ...integration,
         },
       },

@@ -5,7 +5,8 @@ export interface Session {
   id: string;
   bodyId: string;
   kind: string;
-  number: number;
+  // None for a permanent session identified by its date.
+  number: number | null;
   date: string;
   label: string;
 }

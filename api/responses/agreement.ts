@@ -60,6 +60,7 @@ export const RecordedEvent = z.object({
     ),
   prevHash: z.string().nullable(),
 });
+export type RecordedEvent = z.infer<typeof RecordedEvent>;
 
 export const ReminderQueued = z.object({
   institutionIds: z.array(z.uuid()).describe('Las instituciones a las que va el recordatorio; se envía enseguida.'),

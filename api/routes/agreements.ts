@@ -22,6 +22,7 @@ import { ApiError, validationFailed } from '../errors.js';
 import { earlierRun } from '../idempotency.js';
 import { assertMilestoneAnchor } from '../milestone-anchor.js';
 import { actorOf } from '../principal.js';
+import { recordedEvents } from '../recorded-events.js';
 import { AsOfQuery, referenceDay } from '../reference-day.js';
 import { IdempotencyHeaders, OccurredAt } from '../request-schemas.js';
 import { AgreementView, RecordedEvent, ReminderQueued } from '../responses/agreement.js';
@@ -161,18 +162,7 @@ export function agreementRoutes({ db, temporal, taskQueue }: AppDeps): FastifyPl
       // As of a day: what had occurred by its end, whenever it was recorded.
       const occurredBefore = asOf === undefined ? undefined : endOfDay(referenceDay(body, asOf), body.settings.timezone);
       const events = await readStream(db, agreementStreamId(request.params.id), { occurredBefore });
-      return events.map((e) => ({
-        version: e.version,
-        eventId: e.eventId,
-        type: e.type,
-        occurredAt: e.occurredAt,
-        recordedAt: e.recordedAt,
-        // jsonb columns come back untyped; the answer's own schema types them.
-        actor: RecordedEvent.shape.actor.parse(e.actor),
-        data: RecordedEvent.shape.data.parse(e.data),
-        hash: e.hash,
-        prevHash: e.prevHash,
-      }));
+      return recordedEvents(events);
     });
 
     secretariatCommand(app, {

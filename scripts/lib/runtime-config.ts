@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import type { SignInLimits } from '../../api/sign-in-attempts.js';
 import { TASK_QUEUE } from '../../workflows/definitions.js';
+import { TemporalEnv, temporalConnection } from './temporal-connection.js';
 
 // A count read from the environment: a whole number, at least 1.
 function wholeNumber(name: string) {
@@ -11,8 +12,7 @@ function wholeNumber(name: string) {
 // missing or mistyped variable stops the process with a message, not later.
 const Env = z.object({
   DATABASE_URL: z.string().min(1, 'DATABASE_URL es obligatoria'),
-  TEMPORAL_ADDRESS: z.string().min(1).default('127.0.0.1:7233'),
-  TEMPORAL_NAMESPACE: z.string().min(1).default('default'),
+  ...TemporalEnv.shape,
   TEMPORAL_TASK_QUEUE: z.string().min(1).default(TASK_QUEUE),
   PORT: z.coerce.number().int().min(0).max(65535).default(3000),
   HOST: z.string().default('127.0.0.1'),
@@ -29,10 +29,9 @@ const Env = z.object({
 });
 
 // The environment as the processes use it: names of their own, sizes in bytes and ms.
-const Config = Env.transform((e) => ({
+const Config = Env.transform((e, ctx) => ({
   databaseUrl: e.DATABASE_URL,
-  temporalAddress: e.TEMPORAL_ADDRESS,
-  temporalNamespace: e.TEMPORAL_NAMESPACE,
+  temporal: temporalConnection(e, ctx),
   taskQueue: e.TEMPORAL_TASK_QUEUE,
   port: e.PORT,
   host: e.HOST,

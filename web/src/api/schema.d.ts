@@ -6605,6 +6605,996 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/participants": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Participantes de un órgano */
+        get: {
+            parameters: {
+                query?: {
+                    /** @description Por omisión, el órgano de quien consulta. */
+                    bodyId?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            acronym: string | null;
+                            /** Format: uuid */
+                            bodyId: string;
+                            /**
+                             * Format: uuid
+                             * @description También es el id de la institución que lo representa: se nombra así como responsable de un acuerdo.
+                             */
+                            id: string;
+                            /**
+                             * @description osc: organización de la sociedad civil; academia; privado: sector privado; otro.
+                             * @enum {string}
+                             */
+                            kind: "osc" | "academia" | "privado" | "otro";
+                            name: string;
+                        }[];
+                    };
+                };
+                /** @description Datos inválidos: `details` lista cada campo con su problema. No se registró nada. */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description Código estable del error, p. ej. VALIDATION_FAILED, NOT_FOUND, INVALID_TRANSITION. */
+                                code: string;
+                                /** @description En un 400, la lista de campos inválidos `[{field, message}]`; en otros códigos, los datos del caso si los hay. */
+                                details?: unknown;
+                                /** @description Qué pasó, en español, para quien usa el sistema. */
+                                message: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Falta un token válido (Authorization: Bearer …) o una sesión iniciada. */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description Código estable del error, p. ej. VALIDATION_FAILED, NOT_FOUND, INVALID_TRANSITION. */
+                                code: string;
+                                /** @description En un 400, la lista de campos inválidos `[{field, message}]`; en otros códigos, los datos del caso si los hay. */
+                                details?: unknown;
+                                /** @description Qué pasó, en español, para quien usa el sistema. */
+                                message: string;
+                            };
+                        };
+                    };
+                };
+                /** @description El rol o el alcance de quien llama no lo permite. */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description Código estable del error, p. ej. VALIDATION_FAILED, NOT_FOUND, INVALID_TRANSITION. */
+                                code: string;
+                                /** @description En un 400, la lista de campos inválidos `[{field, message}]`; en otros códigos, los datos del caso si los hay. */
+                                details?: unknown;
+                                /** @description Qué pasó, en español, para quien usa el sistema. */
+                                message: string;
+                            };
+                        };
+                    };
+                };
+                /** @description No existe, o quien llama no puede saber que existe. */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description Código estable del error, p. ej. VALIDATION_FAILED, NOT_FOUND, INVALID_TRANSITION. */
+                                code: string;
+                                /** @description En un 400, la lista de campos inválidos `[{field, message}]`; en otros códigos, los datos del caso si los hay. */
+                                details?: unknown;
+                                /** @description Qué pasó, en español, para quien usa el sistema. */
+                                message: string;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        /**
+         * Registrar un participante (sociedad civil, academia o sector privado) de un órgano
+         * @description El participante es también una institución con el mismo id: puede nombrarse responsable de un acuerdo y recibe sus recordatorios en `emails`. Las siglas de esa institución son las del participante (o, sin ellas, su nombre) seguidas de las del órgano: «REDIM (COMSE)». Un nombre o unas siglas que ya tiene otro participante del órgano: 409.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: {
+                    /** @description Reintentos seguros. La misma clave con la misma solicitud (método, ruta, parámetros y cuerpo) devuelve la primera respuesta (con la cabecera `Idempotent-Replayed: true`) y no registra nada nuevo; con otra solicitud responde 409 `IDEMPOTENCY_KEY_REUSED`; si la primera aún está en curso puede responder 409 `IDEMPOTENT_REQUEST_IN_PROGRESS` (reintente en unos segundos). Cada token o usuario tiene sus propias claves. Use una clave aleatoria (p. ej. un UUID) por operación. */
+                    "idempotency-key"?: string;
+                };
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        acronym?: string;
+                        /** Format: uuid */
+                        bodyId: string;
+                        /**
+                         * @description A quienes van los recordatorios de los acuerdos de los que sea responsable.
+                         * @default []
+                         */
+                        emails?: string[];
+                        /** @enum {string} */
+                        kind: "osc" | "academia" | "privado" | "otro";
+                        name: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            acronym: string | null;
+                            /** Format: uuid */
+                            bodyId: string;
+                            /**
+                             * Format: uuid
+                             * @description También es el id de la institución que lo representa: se nombra así como responsable de un acuerdo.
+                             */
+                            id: string;
+                            /**
+                             * @description osc: organización de la sociedad civil; academia; privado: sector privado; otro.
+                             * @enum {string}
+                             */
+                            kind: "osc" | "academia" | "privado" | "otro";
+                            name: string;
+                        };
+                    };
+                };
+                /** @description Datos inválidos: `details` lista cada campo con su problema. No se registró nada. */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description Código estable del error, p. ej. VALIDATION_FAILED, NOT_FOUND, INVALID_TRANSITION. */
+                                code: string;
+                                /** @description En un 400, la lista de campos inválidos `[{field, message}]`; en otros códigos, los datos del caso si los hay. */
+                                details?: unknown;
+                                /** @description Qué pasó, en español, para quien usa el sistema. */
+                                message: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Falta un token válido (Authorization: Bearer …) o una sesión iniciada. */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description Código estable del error, p. ej. VALIDATION_FAILED, NOT_FOUND, INVALID_TRANSITION. */
+                                code: string;
+                                /** @description En un 400, la lista de campos inválidos `[{field, message}]`; en otros códigos, los datos del caso si los hay. */
+                                details?: unknown;
+                                /** @description Qué pasó, en español, para quien usa el sistema. */
+                                message: string;
+                            };
+                        };
+                    };
+                };
+                /** @description El rol o el alcance de quien llama no lo permite. */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description Código estable del error, p. ej. VALIDATION_FAILED, NOT_FOUND, INVALID_TRANSITION. */
+                                code: string;
+                                /** @description En un 400, la lista de campos inválidos `[{field, message}]`; en otros códigos, los datos del caso si los hay. */
+                                details?: unknown;
+                                /** @description Qué pasó, en español, para quien usa el sistema. */
+                                message: string;
+                            };
+                        };
+                    };
+                };
+                /** @description El estado actual no lo permite (transición inválida, duplicado o cambio concurrente), o la Idempotency-Key ya se usó con otra solicitud. */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description Código estable del error, p. ej. VALIDATION_FAILED, NOT_FOUND, INVALID_TRANSITION. */
+                                code: string;
+                                /** @description En un 400, la lista de campos inválidos `[{field, message}]`; en otros códigos, los datos del caso si los hay. */
+                                details?: unknown;
+                                /** @description Qué pasó, en español, para quien usa el sistema. */
+                                message: string;
+                            };
+                        };
+                    };
+                };
+                /** @description La solicitud excede el tamaño permitido. */
+                413: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description Código estable del error, p. ej. VALIDATION_FAILED, NOT_FOUND, INVALID_TRANSITION. */
+                                code: string;
+                                /** @description En un 400, la lista de campos inválidos `[{field, message}]`; en otros códigos, los datos del caso si los hay. */
+                                details?: unknown;
+                                /** @description Qué pasó, en español, para quien usa el sistema. */
+                                message: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Tipo de contenido no admitido. */
+                415: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description Código estable del error, p. ej. VALIDATION_FAILED, NOT_FOUND, INVALID_TRANSITION. */
+                                code: string;
+                                /** @description En un 400, la lista de campos inválidos `[{field, message}]`; en otros códigos, los datos del caso si los hay. */
+                                details?: unknown;
+                                /** @description Qué pasó, en español, para quien usa el sistema. */
+                                message: string;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/participations": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Participaciones de un órgano, por sesión, participante o periodo
+         * @description En orden de fecha de la sesión y, dentro de una sesión, en el orden en que se registraron.
+         */
+        get: {
+            parameters: {
+                query?: {
+                    /** @description Como estaban al final de ese día: sin las registradas después, con el seguimiento y las evidencias aceptadas hasta entonces. */
+                    asOf?: string;
+                    /** @description Por omisión, el órgano de quien consulta. */
+                    bodyId?: string;
+                    /** @description Sesiones celebradas desde este día (incluido). */
+                    from?: string;
+                    participantId?: string;
+                    sessionId?: string;
+                    /** @description Sesiones celebradas hasta este día (incluido). */
+                    to?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description Actividades realizadas; con acuerdo, seguidas de la descripción de cada evidencia aceptada del acuerdo. */
+                            activities: string | null;
+                            /**
+                             * Format: uuid
+                             * @description El acuerdo de esa sesión que derivó de la participación, o null.
+                             */
+                            agreementId: string | null;
+                            /** Format: uuid */
+                            id: string;
+                            participantIds: string[];
+                            /** @description Acciones en las que la participación fue/es relevante. */
+                            relevance: string;
+                            /** Format: uuid */
+                            sessionId: string;
+                            /** @description Medios de verificación; con acuerdo, incluyen los enlaces y archivos de sus evidencias aceptadas. */
+                            verification: {
+                                files: {
+                                    /**
+                                     * Format: uuid
+                                     * @description Evidencia aceptada del acuerdo a la que pertenece: se descarga en /evidence/{evidenceId}/files/{sha256}.
+                                     */
+                                    evidenceId: string;
+                                    mediaType: string;
+                                    name: string;
+                                    sha256: string;
+                                    size: number;
+                                }[];
+                                links: string[];
+                                text: string | null;
+                            } | null;
+                            version: number;
+                        }[];
+                    };
+                };
+                /** @description Datos inválidos: `details` lista cada campo con su problema. No se registró nada. */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description Código estable del error, p. ej. VALIDATION_FAILED, NOT_FOUND, INVALID_TRANSITION. */
+                                code: string;
+                                /** @description En un 400, la lista de campos inválidos `[{field, message}]`; en otros códigos, los datos del caso si los hay. */
+                                details?: unknown;
+                                /** @description Qué pasó, en español, para quien usa el sistema. */
+                                message: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Falta un token válido (Authorization: Bearer …) o una sesión iniciada. */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description Código estable del error, p. ej. VALIDATION_FAILED, NOT_FOUND, INVALID_TRANSITION. */
+                                code: string;
+                                /** @description En un 400, la lista de campos inválidos `[{field, message}]`; en otros códigos, los datos del caso si los hay. */
+                                details?: unknown;
+                                /** @description Qué pasó, en español, para quien usa el sistema. */
+                                message: string;
+                            };
+                        };
+                    };
+                };
+                /** @description El rol o el alcance de quien llama no lo permite. */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description Código estable del error, p. ej. VALIDATION_FAILED, NOT_FOUND, INVALID_TRANSITION. */
+                                code: string;
+                                /** @description En un 400, la lista de campos inválidos `[{field, message}]`; en otros códigos, los datos del caso si los hay. */
+                                details?: unknown;
+                                /** @description Qué pasó, en español, para quien usa el sistema. */
+                                message: string;
+                            };
+                        };
+                    };
+                };
+                /** @description No existe, o quien llama no puede saber que existe. */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description Código estable del error, p. ej. VALIDATION_FAILED, NOT_FOUND, INVALID_TRANSITION. */
+                                code: string;
+                                /** @description En un 400, la lista de campos inválidos `[{field, message}]`; en otros códigos, los datos del caso si los hay. */
+                                details?: unknown;
+                                /** @description Qué pasó, en español, para quien usa el sistema. */
+                                message: string;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** Registrar la participación de organizaciones en una sesión */
+        post: {
+            parameters: {
+                query?: never;
+                header?: {
+                    /** @description Reintentos seguros. La misma clave con la misma solicitud (método, ruta, parámetros y cuerpo) devuelve la primera respuesta (con la cabecera `Idempotent-Replayed: true`) y no registra nada nuevo; con otra solicitud responde 409 `IDEMPOTENCY_KEY_REUSED`; si la primera aún está en curso puede responder 409 `IDEMPOTENT_REQUEST_IN_PROGRESS` (reintente en unos segundos). Cada token o usuario tiene sus propias claves. Use una clave aleatoria (p. ej. un UUID) por operación. */
+                    "idempotency-key"?: string;
+                };
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @description Actividades realizadas para el cumplimiento del acuerdo o en seguimiento a lo presentado. */
+                        activities?: string | null;
+                        /**
+                         * Format: uuid
+                         * @description Un acuerdo de esa misma sesión, si derivó de la participación.
+                         */
+                        agreementId?: string | null;
+                        /** @description En el orden en que el informe los nombra. */
+                        participantIds: string[];
+                        /** @description Acciones en las que la participación fue/es relevante. */
+                        relevance: string;
+                        /** Format: uuid */
+                        sessionId: string;
+                        /** @description Medios de verificación. */
+                        verification?: {
+                            /** @default [] */
+                            links?: string[];
+                            /** @description P. ej. «Acta de la Sesión Permanente». */
+                            text: string;
+                        } | null;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description Actividades realizadas; con acuerdo, seguidas de la descripción de cada evidencia aceptada del acuerdo. */
+                            activities: string | null;
+                            /**
+                             * Format: uuid
+                             * @description El acuerdo de esa sesión que derivó de la participación, o null.
+                             */
+                            agreementId: string | null;
+                            /** Format: uuid */
+                            id: string;
+                            participantIds: string[];
+                            /** @description Acciones en las que la participación fue/es relevante. */
+                            relevance: string;
+                            /** Format: uuid */
+                            sessionId: string;
+                            /** @description Medios de verificación; con acuerdo, incluyen los enlaces y archivos de sus evidencias aceptadas. */
+                            verification: {
+                                files: {
+                                    /**
+                                     * Format: uuid
+                                     * @description Evidencia aceptada del acuerdo a la que pertenece: se descarga en /evidence/{evidenceId}/files/{sha256}.
+                                     */
+                                    evidenceId: string;
+                                    mediaType: string;
+                                    name: string;
+                                    sha256: string;
+                                    size: number;
+                                }[];
+                                links: string[];
+                                text: string | null;
+                            } | null;
+                            version: number;
+                        };
+                    };
+                };
+                /** @description Datos inválidos: `details` lista cada campo con su problema. No se registró nada. */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description Código estable del error, p. ej. VALIDATION_FAILED, NOT_FOUND, INVALID_TRANSITION. */
+                                code: string;
+                                /** @description En un 400, la lista de campos inválidos `[{field, message}]`; en otros códigos, los datos del caso si los hay. */
+                                details?: unknown;
+                                /** @description Qué pasó, en español, para quien usa el sistema. */
+                                message: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Falta un token válido (Authorization: Bearer …) o una sesión iniciada. */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description Código estable del error, p. ej. VALIDATION_FAILED, NOT_FOUND, INVALID_TRANSITION. */
+                                code: string;
+                                /** @description En un 400, la lista de campos inválidos `[{field, message}]`; en otros códigos, los datos del caso si los hay. */
+                                details?: unknown;
+                                /** @description Qué pasó, en español, para quien usa el sistema. */
+                                message: string;
+                            };
+                        };
+                    };
+                };
+                /** @description El rol o el alcance de quien llama no lo permite. */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description Código estable del error, p. ej. VALIDATION_FAILED, NOT_FOUND, INVALID_TRANSITION. */
+                                code: string;
+                                /** @description En un 400, la lista de campos inválidos `[{field, message}]`; en otros códigos, los datos del caso si los hay. */
+                                details?: unknown;
+                                /** @description Qué pasó, en español, para quien usa el sistema. */
+                                message: string;
+                            };
+                        };
+                    };
+                };
+                /** @description El estado actual no lo permite (transición inválida, duplicado o cambio concurrente), o la Idempotency-Key ya se usó con otra solicitud. */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description Código estable del error, p. ej. VALIDATION_FAILED, NOT_FOUND, INVALID_TRANSITION. */
+                                code: string;
+                                /** @description En un 400, la lista de campos inválidos `[{field, message}]`; en otros códigos, los datos del caso si los hay. */
+                                details?: unknown;
+                                /** @description Qué pasó, en español, para quien usa el sistema. */
+                                message: string;
+                            };
+                        };
+                    };
+                };
+                /** @description La solicitud excede el tamaño permitido. */
+                413: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description Código estable del error, p. ej. VALIDATION_FAILED, NOT_FOUND, INVALID_TRANSITION. */
+                                code: string;
+                                /** @description En un 400, la lista de campos inválidos `[{field, message}]`; en otros códigos, los datos del caso si los hay. */
+                                details?: unknown;
+                                /** @description Qué pasó, en español, para quien usa el sistema. */
+                                message: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Tipo de contenido no admitido. */
+                415: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description Código estable del error, p. ej. VALIDATION_FAILED, NOT_FOUND, INVALID_TRANSITION. */
+                                code: string;
+                                /** @description En un 400, la lista de campos inválidos `[{field, message}]`; en otros códigos, los datos del caso si los hay. */
+                                details?: unknown;
+                                /** @description Qué pasó, en español, para quien usa el sistema. */
+                                message: string;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/participations/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /**
+         * Dar seguimiento a una participación: actividades, medios de verificación o acuerdo adoptado
+         * @description Cambia solo los campos enviados (null los borra); si nada cambia no registra nada. Responde la participación.
+         */
+        patch: {
+            parameters: {
+                query?: never;
+                header?: {
+                    /** @description Reintentos seguros. La misma clave con la misma solicitud (método, ruta, parámetros y cuerpo) devuelve la primera respuesta (con la cabecera `Idempotent-Replayed: true`) y no registra nada nuevo; con otra solicitud responde 409 `IDEMPOTENCY_KEY_REUSED`; si la primera aún está en curso puede responder 409 `IDEMPOTENT_REQUEST_IN_PROGRESS` (reintente en unos segundos). Cada token o usuario tiene sus propias claves. Use una clave aleatoria (p. ej. un UUID) por operación. */
+                    "idempotency-key"?: string;
+                };
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        activities?: string | null;
+                        /** Format: uuid */
+                        agreementId?: string | null;
+                        verification?: {
+                            /** @default [] */
+                            links?: string[];
+                            /** @description P. ej. «Acta de la Sesión Permanente». */
+                            text: string;
+                        } | null;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description Actividades realizadas; con acuerdo, seguidas de la descripción de cada evidencia aceptada del acuerdo. */
+                            activities: string | null;
+                            /**
+                             * Format: uuid
+                             * @description El acuerdo de esa sesión que derivó de la participación, o null.
+                             */
+                            agreementId: string | null;
+                            /** Format: uuid */
+                            id: string;
+                            participantIds: string[];
+                            /** @description Acciones en las que la participación fue/es relevante. */
+                            relevance: string;
+                            /** Format: uuid */
+                            sessionId: string;
+                            /** @description Medios de verificación; con acuerdo, incluyen los enlaces y archivos de sus evidencias aceptadas. */
+                            verification: {
+                                files: {
+                                    /**
+                                     * Format: uuid
+                                     * @description Evidencia aceptada del acuerdo a la que pertenece: se descarga en /evidence/{evidenceId}/files/{sha256}.
+                                     */
+                                    evidenceId: string;
+                                    mediaType: string;
+                                    name: string;
+                                    sha256: string;
+                                    size: number;
+                                }[];
+                                links: string[];
+                                text: string | null;
+                            } | null;
+                            version: number;
+                        };
+                    };
+                };
+                /** @description Datos inválidos: `details` lista cada campo con su problema. No se registró nada. */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description Código estable del error, p. ej. VALIDATION_FAILED, NOT_FOUND, INVALID_TRANSITION. */
+                                code: string;
+                                /** @description En un 400, la lista de campos inválidos `[{field, message}]`; en otros códigos, los datos del caso si los hay. */
+                                details?: unknown;
+                                /** @description Qué pasó, en español, para quien usa el sistema. */
+                                message: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Falta un token válido (Authorization: Bearer …) o una sesión iniciada. */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description Código estable del error, p. ej. VALIDATION_FAILED, NOT_FOUND, INVALID_TRANSITION. */
+                                code: string;
+                                /** @description En un 400, la lista de campos inválidos `[{field, message}]`; en otros códigos, los datos del caso si los hay. */
+                                details?: unknown;
+                                /** @description Qué pasó, en español, para quien usa el sistema. */
+                                message: string;
+                            };
+                        };
+                    };
+                };
+                /** @description El rol o el alcance de quien llama no lo permite. */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description Código estable del error, p. ej. VALIDATION_FAILED, NOT_FOUND, INVALID_TRANSITION. */
+                                code: string;
+                                /** @description En un 400, la lista de campos inválidos `[{field, message}]`; en otros códigos, los datos del caso si los hay. */
+                                details?: unknown;
+                                /** @description Qué pasó, en español, para quien usa el sistema. */
+                                message: string;
+                            };
+                        };
+                    };
+                };
+                /** @description No existe, o quien llama no puede saber que existe. */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description Código estable del error, p. ej. VALIDATION_FAILED, NOT_FOUND, INVALID_TRANSITION. */
+                                code: string;
+                                /** @description En un 400, la lista de campos inválidos `[{field, message}]`; en otros códigos, los datos del caso si los hay. */
+                                details?: unknown;
+                                /** @description Qué pasó, en español, para quien usa el sistema. */
+                                message: string;
+                            };
+                        };
+                    };
+                };
+                /** @description El estado actual no lo permite (transición inválida, duplicado o cambio concurrente), o la Idempotency-Key ya se usó con otra solicitud. */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description Código estable del error, p. ej. VALIDATION_FAILED, NOT_FOUND, INVALID_TRANSITION. */
+                                code: string;
+                                /** @description En un 400, la lista de campos inválidos `[{field, message}]`; en otros códigos, los datos del caso si los hay. */
+                                details?: unknown;
+                                /** @description Qué pasó, en español, para quien usa el sistema. */
+                                message: string;
+                            };
+                        };
+                    };
+                };
+                /** @description La solicitud excede el tamaño permitido. */
+                413: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description Código estable del error, p. ej. VALIDATION_FAILED, NOT_FOUND, INVALID_TRANSITION. */
+                                code: string;
+                                /** @description En un 400, la lista de campos inválidos `[{field, message}]`; en otros códigos, los datos del caso si los hay. */
+                                details?: unknown;
+                                /** @description Qué pasó, en español, para quien usa el sistema. */
+                                message: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Tipo de contenido no admitido. */
+                415: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description Código estable del error, p. ej. VALIDATION_FAILED, NOT_FOUND, INVALID_TRANSITION. */
+                                code: string;
+                                /** @description En un 400, la lista de campos inválidos `[{field, message}]`; en otros códigos, los datos del caso si los hay. */
+                                details?: unknown;
+                                /** @description Qué pasó, en español, para quien usa el sistema. */
+                                message: string;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        trace?: never;
+    };
+    "/api/participations/{id}/events": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Historia de una participación: sus eventos, con quién y cuándo
+         * @description Con `asOf`, los eventos ocurridos hasta el final de ese día.
+         */
+        get: {
+            parameters: {
+                query?: {
+                    asOf?: string;
+                };
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            actor: {
+                                id: string;
+                                role: string;
+                            };
+                            data: {
+                                [key: string]: unknown;
+                            };
+                            /** @description El identificador del evento; con los demás campos, lo que cubre su hash (ver `hash`). */
+                            eventId: string;
+                            /** @description SHA-256 del evento encadenado con el anterior: de `prevHash` (vacío en el primero), un salto de línea y el JSON canónico (claves ordenadas) de {streamId: "agreement-<id>", version, eventId, type, data, occurredAt, recordedAt, actor}. */
+                            hash: string;
+                            /**
+                             * Format: date-time
+                             * @description Cuándo ocurrió en el mundo.
+                             */
+                            occurredAt: string;
+                            prevHash: string | null;
+                            /**
+                             * Format: date-time
+                             * @description Cuándo se registró.
+                             */
+                            recordedAt: string;
+                            /** @description ParticipationRecorded o ParticipationFollowedUp. */
+                            type: string;
+                            version: number;
+                        }[];
+                    };
+                };
+                /** @description Datos inválidos: `details` lista cada campo con su problema. No se registró nada. */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description Código estable del error, p. ej. VALIDATION_FAILED, NOT_FOUND, INVALID_TRANSITION. */
+                                code: string;
+                                /** @description En un 400, la lista de campos inválidos `[{field, message}]`; en otros códigos, los datos del caso si los hay. */
+                                details?: unknown;
+                                /** @description Qué pasó, en español, para quien usa el sistema. */
+                                message: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Falta un token válido (Authorization: Bearer …) o una sesión iniciada. */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description Código estable del error, p. ej. VALIDATION_FAILED, NOT_FOUND, INVALID_TRANSITION. */
+                                code: string;
+                                /** @description En un 400, la lista de campos inválidos `[{field, message}]`; en otros códigos, los datos del caso si los hay. */
+                                details?: unknown;
+                                /** @description Qué pasó, en español, para quien usa el sistema. */
+                                message: string;
+                            };
+                        };
+                    };
+                };
+                /** @description El rol o el alcance de quien llama no lo permite. */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description Código estable del error, p. ej. VALIDATION_FAILED, NOT_FOUND, INVALID_TRANSITION. */
+                                code: string;
+                                /** @description En un 400, la lista de campos inválidos `[{field, message}]`; en otros códigos, los datos del caso si los hay. */
+                                details?: unknown;
+                                /** @description Qué pasó, en español, para quien usa el sistema. */
+                                message: string;
+                            };
+                        };
+                    };
+                };
+                /** @description No existe, o quien llama no puede saber que existe. */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description Código estable del error, p. ej. VALIDATION_FAILED, NOT_FOUND, INVALID_TRANSITION. */
+                                code: string;
+                                /** @description En un 400, la lista de campos inválidos `[{field, message}]`; en otros códigos, los datos del caso si los hay. */
+                                details?: unknown;
+                                /** @description Qué pasó, en español, para quien usa el sistema. */
+                                message: string;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/public/agreements": {
         parameters: {
             query?: never;
@@ -6871,6 +7861,156 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/reports/participation": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Informe de participación de sociedad civil, academia y sector privado de un periodo
+         * @description Informe del Mecanismo de participación de sociedad civil, academia y sector privado: una ficha por participación en las sesiones celebradas en el periodo, en orden de fecha de la sesión, con los campos del informe: «Participante», «Número, tipo de sesión y fecha», «Acciones en las que la participación fue/es relevante», «Acuerdo adoptado», «Actividades realizadas para el cumplimiento del acuerdo o en seguimiento a lo presentado», «Medios de verificación». Sin acuerdo, actividades o medios de verificación, el campo dice «N/A». Con acuerdo, las actividades y los medios de verificación incluyen sus evidencias aceptadas. `format`: `json`, `csv` (UTF-8 con BOM, RFC 4180, CRLF; las celdas que empiezan con = + - @ llevan un apóstrofo delante), `html` (página imprimible) o `pdf` (los caracteres fuera de Windows-1252 se imprimen como «?»).
+         */
+        get: {
+            parameters: {
+                query: {
+                    bodyId: string;
+                    format?: "json" | "csv" | "html" | "pdf";
+                    /** @description Primer día del periodo (incluido). */
+                    from: string;
+                    /** @description Último día del periodo (incluido). */
+                    to: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description El informe de participación en el formato pedido. */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** Format: uuid */
+                            bodyId: string;
+                            readonly fields: {
+                                /** @enum {string} */
+                                key: "participants" | "session" | "relevance" | "agreement" | "activities" | "verification";
+                                label: string;
+                            }[];
+                            from: string;
+                            rows: {
+                                /** @description «N/A» si no hay. */
+                                activities: string;
+                                /** @description Texto del acuerdo adoptado, o «N/A». */
+                                agreement: string;
+                                /** @description Participante: varios separados por «; ». */
+                                participants: string;
+                                /** Format: uuid */
+                                participationId: string;
+                                relevance: string;
+                                /** @description Número, tipo de sesión y fecha: «Vigésima Primera Sesión Ordinaria, 12 de diciembre de 2022». */
+                                session: string;
+                                sessionDate: string;
+                                /** @description Texto, enlaces y nombres de archivo, uno por línea; «N/A» si no hay. */
+                                verification: string;
+                            }[];
+                            /** @description El periodo escrito: «Lo realizado durante el periodo del 1 de noviembre de 2022 al 31 de octubre de 2023». */
+                            subtitle: string;
+                            title: string;
+                            to: string;
+                        };
+                        "application/pdf": string;
+                        "text/csv": string;
+                        "text/html": string;
+                    };
+                };
+                /** @description Datos inválidos: `details` lista cada campo con su problema. No se registró nada. */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description Código estable del error, p. ej. VALIDATION_FAILED, NOT_FOUND, INVALID_TRANSITION. */
+                                code: string;
+                                /** @description En un 400, la lista de campos inválidos `[{field, message}]`; en otros códigos, los datos del caso si los hay. */
+                                details?: unknown;
+                                /** @description Qué pasó, en español, para quien usa el sistema. */
+                                message: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Falta un token válido (Authorization: Bearer …) o una sesión iniciada. */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description Código estable del error, p. ej. VALIDATION_FAILED, NOT_FOUND, INVALID_TRANSITION. */
+                                code: string;
+                                /** @description En un 400, la lista de campos inválidos `[{field, message}]`; en otros códigos, los datos del caso si los hay. */
+                                details?: unknown;
+                                /** @description Qué pasó, en español, para quien usa el sistema. */
+                                message: string;
+                            };
+                        };
+                    };
+                };
+                /** @description El rol o el alcance de quien llama no lo permite. */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description Código estable del error, p. ej. VALIDATION_FAILED, NOT_FOUND, INVALID_TRANSITION. */
+                                code: string;
+                                /** @description En un 400, la lista de campos inválidos `[{field, message}]`; en otros códigos, los datos del caso si los hay. */
+                                details?: unknown;
+                                /** @description Qué pasó, en español, para quien usa el sistema. */
+                                message: string;
+                            };
+                        };
+                    };
+                };
+                /** @description No existe, o quien llama no puede saber que existe. */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description Código estable del error, p. ej. VALIDATION_FAILED, NOT_FOUND, INVALID_TRANSITION. */
+                                code: string;
+                                /** @description En un 400, la lista de campos inválidos `[{field, message}]`; en otros códigos, los datos del caso si los hay. */
+                                details?: unknown;
+                                /** @description Qué pasó, en español, para quien usa el sistema. */
+                                message: string;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/sessions": {
         parameters: {
             query?: never;
@@ -6911,7 +8051,8 @@ export interface paths {
                             kind: "ordinaria" | "extraordinaria" | "permanente";
                             /** @description P. ej. «Vigésima Primera Sesión Ordinaria». */
                             label: string;
-                            number: number;
+                            /** @description null: sesión permanente identificada por su fecha. */
+                            number: number | null;
                         }[];
                     };
                 };
@@ -6991,7 +8132,8 @@ export interface paths {
                         /** @enum {string} */
                         kind: "ordinaria" | "extraordinaria" | "permanente";
                         label?: string;
-                        number: number;
+                        /** @description Obligatorio para las sesiones ordinarias y extraordinarias; una sesión permanente puede no tenerlo: la identifica su fecha. */
+                        number?: number;
                     };
                 };
             };
@@ -7012,7 +8154,8 @@ export interface paths {
                             kind: "ordinaria" | "extraordinaria" | "permanente";
                             /** @description P. ej. «Vigésima Primera Sesión Ordinaria». */
                             label: string;
-                            number: number;
+                            /** @description null: sesión permanente identificada por su fecha. */
+                            number: number | null;
                         };
                     };
                 };
@@ -7342,7 +8485,8 @@ export interface paths {
                                 kind: "ordinaria" | "extraordinaria" | "permanente";
                                 /** @description P. ej. «Vigésima Primera Sesión Ordinaria». */
                                 label: string;
-                                number: number;
+                                /** @description null: sesión permanente identificada por su fecha. */
+                                number: number | null;
                             };
                         };
                     };
