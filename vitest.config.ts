@@ -7,8 +7,9 @@ const integration = {
   hookTimeout: 180_000,
 };
 
-// Two projects: pure rules (domain, configuration) run alone and fast; everything else shares one
-// real PostgreSQL and one real Temporal dev server started by the global setup.
+// Three projects: pure rules (domain, configuration) run alone and fast; everything else shares one
+// real PostgreSQL and one real Temporal dev server started by the global setup,
+// the API through HTTP (integration) or through the web UI in a browser (browser).
 // A third, only with ACUERDOS_RECORD_HISTORIES=1 (`npm run record-histories`),
 // writes workflow histories for the replay test.
 export default defineConfig({
@@ -33,8 +34,21 @@ export default defineConfig({
         test: {
           name: 'integration',
           include: ['tests/**/*.test.ts'],
-          exclude: ['tests/domain/**', 'tests/config/**', 'tests/record/**'],
+          exclude: ['tests/domain/**', 'tests/config/**', 'tests/record/**', 'tests/browser/**'],
           ...integration,
+        },
+      },
+      {
+        // The web UI in Debian's Chromium against the same real services, after
+        // building it when its sources changed (tests/support/browser-setup.ts).
+        // One file at a time: each drives a whole browser on a small machine.
+        test: {
+          name: 'browser',
+          include: ['tests/browser/**/*.test.ts'],
+          ...integration,
+          globalSetup: [...integration.globalSetup, 'tests/support/browser-setup.ts'],
+          fileParallelism: false,
+          testTimeout: 120_000,
         },
       },
       ...(process.env.ACUERDOS_RECORD_HISTORIES === '1' ? [{ test: { name: 'record', include: ['tests/record/**/*.test.ts'], ...integration } }] : []),

@@ -3,7 +3,7 @@ import type { FastifyInstance, FastifyRequest, RouteOptions } from 'fastify';
 import type { Db } from '../db/connection.js';
 import { findActiveToken, hashToken } from '../db/tokens.js';
 import { findSessionUser } from '../db/web-sessions.js';
-import { ApiError, forbidden } from './errors.js';
+import { ApiError, forbidden, validationFailed } from './errors.js';
 import { Principal, type Role } from './principal.js';
 
 export interface Caller {
@@ -100,4 +100,14 @@ export function assertBodyScope(caller: Caller, bodyId: string): void {
   if (p.role === 'admin') return;
   if ((p.role === 'secretariat' || p.role === 'coordinator') && p.bodyId === bodyId) return;
   throw forbidden('El token no corresponde a este órgano colegiado.');
+}
+
+// The body a staff read is about: the one named, or the caller's own (a
+// secretariat's or coordinator's is of one body and may omit it); the admin,
+// of none, must name it.
+export function bodyReadBy(caller: Caller, named: string | undefined): string {
+  const bodyId = named ?? ('bodyId' in caller.principal ? caller.principal.bodyId : undefined);
+  if (bodyId === undefined) throw validationFailed([{ field: 'bodyId', message: 'Indique el órgano colegiado.' }]);
+  assertBodyScope(caller, bodyId);
+  return bodyId;
 }

@@ -5,6 +5,7 @@ import { RecordedEvent } from './responses/agreement.js';
 export function recordedEvents(events: readonly StoredEvent[]): RecordedEvent[] {
   return events.map((e) => ({
     version: e.version,
+    eventId: e.eventId,
     type: e.type,
     occurredAt: e.occurredAt,
     recordedAt: e.recordedAt,

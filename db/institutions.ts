@@ -33,6 +33,12 @@ export async function findInstitutions(db: Db, ids: readonly string[]): Promise<
   return rows.map(toInstitution);
 }
 
+// Every institution, by acronym: those a secretariat may name responsible.
+export async function allInstitutions(db: Db): Promise<Institution[]> {
+  const rows = await db.selectFrom('institutions').selectAll().orderBy('acronym').execute();
+  return rows.map(toInstitution);
+}
+
 export async function findInstitution(db: Db, id: string): Promise<Institution | undefined> {
   const [found] = await findInstitutions(db, [id]);
   return found;

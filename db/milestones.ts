@@ -26,6 +26,18 @@ export async function findMilestone(db: Db, id: string): Promise<Milestone | und
   return row && toMilestone(row);
 }
 
+// A body's milestones: those still awaited first, then the latest to occur.
+export async function milestonesOfBody(db: Db, bodyId: string): Promise<Milestone[]> {
+  const rows = await db
+    .selectFrom('milestones')
+    .selectAll()
+    .where('body_id', '=', bodyId)
+    .orderBy(sql`occurred_on desc nulls first`)
+    .orderBy('name')
+    .execute();
+  return rows.map(toMilestone);
+}
+
 // Records the day once: a second call with the same day changes nothing, with
 // another day it changes nothing either and the caller sees the first day.
 export async function markMilestoneOccurred(db: Db, id: string, on: string): Promise<Milestone | undefined> {
@@ -40,22 +52,23 @@ export async function milestoneDates(db: Db, ids: readonly string[]): Promise<Re
   return Object.fromEntries(rows.flatMap((row) => (row.occurred_on ? [[row.id, row.occurred_on]] : [])));
 }
 
+// The body's agreements still waiting for a milestone to get a due date.
+const MILESTONE_ANCHOR = sql<string>`state -> 'deadline' -> 'from' ->> 'milestoneId'`;
+function waiting(db: Db, bodyId: string) {
+  return db.selectFrom('agreements').where('body_id', '=', bodyId).where('status', '=', 'en_proceso').where('due_date', 'is', null).where(MILESTONE_ANCHOR, 'is not', null);
+}
+
 // Agreements of the body still waiting for this milestone to get a due date.
 export async function agreementsAwaiting(db: Db, milestone: Pick<Milestone, 'id' | 'bodyId'>): Promise<string[]> {
-  const rows = await db
-    .selectFrom('agreements')
-    .select('id')
-    .where('body_id', '=', milestone.bodyId)
-    .where('status', '=', 'en_proceso')
-    .where('due_date', 'is', null)
-    .where(sql<string>`state -> 'deadline' -> 'from' ->> 'milestoneId'`, '=', milestone.id)
-    .orderBy('seq')
-    .execute();
+  const rows = await waiting(db, milestone.bodyId).select('id').where(MILESTONE_ANCHOR, '=', milestone.id).orderBy('seq').execute();
   return rows.map((row) => row.id);
 }
 
-// Every milestone of a body, by name.
-export async function milestonesOfBody(db: Db, bodyId: string): Promise<Milestone[]> {
-  const rows = await db.selectFrom('milestones').selectAll().where('body_id', '=', bodyId).orderBy('name').execute();
-  return rows.map(toMilestone);
+// How many agreements wait for each of the body's milestones (absent: none).
+export async function awaitingCounts(db: Db, bodyId: string): Promise<Record<string, number>> {
+  const rows = await waiting(db, bodyId)
+    .select([MILESTONE_ANCHOR.as('milestone_id'), (eb) => eb.fn.countAll<string>().as('count')])
+    .groupBy(MILESTONE_ANCHOR)
+    .execute();
+  return Object.fromEntries(rows.map((row) => [row.milestone_id, Number(row.count)]));
 }

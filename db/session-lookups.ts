@@ -8,3 +8,14 @@ export async function sessionsOfBody(db: Db, bodyId: string): Promise<Session[]>
   const rows = await db.selectFrom('sessions').selectAll().where('body_id', '=', bodyId).orderBy('date').execute();
   return rows.map(toSession);
 }
+
+// How many agreements each of the body's sessions adopted (absent: none).
+export async function agreementCounts(db: Db, bodyId: string): Promise<Record<string, number>> {
+  const rows = await db
+    .selectFrom('agreements')
+    .select(['session_id', (eb) => eb.fn.countAll<string>().as('count')])
+    .where('body_id', '=', bodyId)
+    .groupBy('session_id')
+    .execute();
+  return Object.fromEntries(rows.map((row) => [row.session_id, Number(row.count)]));
+}

@@ -53,7 +53,8 @@ function anchorDate(anchor: Anchor, ctx: DeadlineContext): LocalDate | undefined
   return ctx.milestoneDates[anchor.milestoneId];
 }
 
-const PERIOD_END: Record<Period, { month: number; label: string }> = {
+// The last month of each period and how a sentence names it.
+export const PERIOD_END: Record<Period, { month: number; label: string }> = {
   Q1: { month: 3, label: 'primer trimestre' },
   Q2: { month: 6, label: 'segundo trimestre' },
   Q3: { month: 9, label: 'tercer trimestre' },

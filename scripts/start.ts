@@ -13,6 +13,7 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 import { Client, Connection } from '@temporalio/client';
 import { createDb } from '../db/connection.js';
 import { migrateToLatest } from '../db/migrate.js';
+import { DEMO_PASSWORD, DEMO_USERS } from '../db/seed/demo-users.js';
 import { seedDemoIfEmpty } from '../db/seed/seed-demo-if-empty.js';
 import { TASK_QUEUE } from '../workflows/definitions.js';
 import { EMBEDDED_PG_PORT } from './lib/embedded-postgres-url.js';
@@ -29,6 +30,7 @@ import {
   type ManagedProcess,
 } from './lib/process.js';
 import { ensureTemporalCli } from './lib/temporal-cli.js';
+import { ensureWebBuild } from './lib/web-build.js';
 import { connectionOptions, temporalConnectionFromEnv } from './lib/temporal-connection.js';
 import { DEFAULT_HISTORY_SHARDS, startTemporalOnPostgres } from './lib/temporal-postgres.js';
 import { startTemporalServer } from './lib/temporal-server.js';
@@ -193,6 +195,7 @@ async function loadDemoIfEmpty(databaseUrl: string, env: NodeJS.ProcessEnv): Pro
         ? `demo del SNIMH cargada: ${report.agreements} acuerdos (folios 34–55), órgano ${report.bodyId}; su anexo al 31/12/2020: /api/reports/annex?bodyId=${report.bodyId}&asOf=2020-12-31&format=csv`
         : 'la base de datos ya tiene datos: no se carga la demo',
     );
+    if (report) say(`usuarios de la demo (contraseña «${DEMO_PASSWORD}»): ${DEMO_USERS.map((u) => u.email).join(', ')}`);
   } finally {
     await connection.close();
     await db.destroy();
@@ -275,6 +278,9 @@ async function main(): Promise<void> {
     temporalAddress = temporal.address;
     temporalUi = temporal.uiUrl;
   }
+
+  // Before the API starts: it serves web/dist as it finds it.
+  await ensureWebBuild(say);
 
   const token = await adminToken();
   const env: NodeJS.ProcessEnv = {

@@ -47,12 +47,17 @@ export const AgreementPage = z.object({
 
 export const RecordedEvent = z.object({
   version: z.number().int().min(1),
-  type: z.string().describe('AgreementAdopted, EvidenceSubmitted, EvidenceReviewed, AgreementFulfilled, AgreementReopened, AgreementCancelled, DeadlineChanged, DueDateSet, DueDateRecounted, DeadlinePassed o ReminderSent.'),
+  eventId: z.string().describe('El identificador del evento; con los demás campos, lo que cubre su hash (ver `hash`).'),
+  type: z.string().describe('AgreementAdopted, EvidenceSubmitted, EvidenceReviewed, AgreementFulfilled, AgreementReopened, AgreementCancelled, DeadlineChanged, DueDateSet, DueDateRecounted, DeadlinePassed, ReminderSent o EscalationRaised.'),
   occurredAt: Instant.describe('Cuándo ocurrió en el mundo.'),
   recordedAt: Instant.describe('Cuándo se registró.'),
   actor: Actor,
   data: z.record(z.string(), z.unknown()),
-  hash: z.string().describe('SHA-256 del evento encadenado con el anterior.'),
+  hash: z
+    .string()
+    .describe(
+      'SHA-256 del evento encadenado con el anterior: de `prevHash` (vacío en el primero), un salto de línea y el JSON canónico (claves ordenadas) de {streamId: "agreement-<id>", version, eventId, type, data, occurredAt, recordedAt, actor}.',
+    ),
   prevHash: z.string().nullable(),
 });
 export type RecordedEvent = z.infer<typeof RecordedEvent>;

@@ -33,11 +33,19 @@ export const SessionView = z.object({
 });
 export type SessionView = z.infer<typeof SessionView>;
 
+export const ListedSession = SessionView.extend({
+  agreementCount: z.number().int().min(0).describe('Acuerdos que adoptó.'),
+});
+
 export const MilestoneView = z.object({
   id: z.uuid(),
   bodyId: z.uuid(),
   name: z.string(),
   occurredOn: LocalDate.nullable().describe('El día en que ocurrió; null mientras no ocurre.'),
+});
+
+export const ListedMilestone = MilestoneView.extend({
+  awaiting: z.number().int().min(0).describe('Acuerdos en proceso que esperan este hito para tener fecha límite.'),
 });
 
 export const OccurredMilestone = MilestoneView.extend({

@@ -12,7 +12,7 @@ import { Semaforo } from '../../domain/semaforo.js';
 import { findAgreements } from '../agreement-finder.js';
 import { agreementViews } from '../agreement-view.js';
 import type { AppDeps } from '../app.js';
-import { assertBodyScope, requireCaller, type Caller } from '../auth.js';
+import { bodyReadBy, requireCaller, type Caller } from '../auth.js';
 import { forbidden, validationFailed } from '../errors.js';
 import { referenceDay } from '../reference-day.js';
 import { AgreementPage } from '../responses/agreement.js';
@@ -95,10 +95,7 @@ async function scopeOf(db: Db, caller: Caller, query: ListQuery): Promise<Scope>
     bodyIds = query.bodyId === undefined ? await bodiesOfInstitution(db, p.institutionId) : [query.bodyId];
   } else {
     // A secretariat's or coordinator's token is of one body: theirs by default.
-    const bodyId = query.bodyId ?? ('bodyId' in p ? p.bodyId : undefined);
-    if (bodyId === undefined) throw validationFailed([{ field: 'bodyId', message: 'Indique el órgano colegiado.' }]);
-    assertBodyScope(caller, bodyId);
-    bodyIds = [bodyId];
+    bodyIds = [bodyReadBy(caller, query.bodyId)];
   }
   const bodies = new Map<string, Body>();
   for (const id of bodyIds) {

@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { Text } from '../../domain/text.js';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { isUniqueViolation } from '../../db/errors.js';
-import { findInstitution, insertInstitution } from '../../db/institutions.js';
+import { allInstitutions, findInstitution, insertInstitution } from '../../db/institutions.js';
 import type { AppDeps } from '../app.js';
 import { requireCaller } from '../auth.js';
 import { ApiError } from '../errors.js';
@@ -21,6 +21,21 @@ const NewInstitutionRequest = z.strictObject({
 
 export function institutionRoutes({ db }: AppDeps): FastifyPluginAsyncZod {
   return async (app) => {
+    // Institutions are shared by every body: any body's staff may name any of them responsible.
+    app.get(
+      '/institutions',
+      {
+        schema: {
+          ...operation('Administración', 'Instituciones que pueden ser responsables de un acuerdo, por siglas'),
+          response: { 200: z.array(InstitutionView), ...errorAnswers(400, 401, 403) },
+        },
+      },
+      async (request) => {
+        requireCaller(request, 'admin', 'secretariat', 'coordinator');
+        return allInstitutions(db);
+      },
+    );
+
     app.post('/institutions', { schema: { ...operation('Administración', 'Registra una institución'), body: NewInstitutionRequest, headers: IdempotencyHeaders, response: { 201: InstitutionView, ...errorAnswers(400, 401, 403, 409, 413, 415) } } }, async (request, reply) => {
       requireCaller(request, 'admin');
       const institution = { id: creationId(request, 'institutions'), ...request.body };

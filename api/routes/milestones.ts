@@ -3,10 +3,10 @@ import { Text } from '../../domain/text.js';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { findBody } from '../../db/bodies.js';
 import { isUniqueViolation } from '../../db/errors.js';
-import { agreementsAwaiting, findMilestone, insertMilestone, markMilestoneOccurred, type Milestone } from '../../db/milestones.js';
+import { agreementsAwaiting, awaitingCounts, findMilestone, insertMilestone, markMilestoneOccurred, milestonesOfBody, type Milestone } from '../../db/milestones.js';
 import { compareDates, formatDmy, LocalDate, localDateOf } from '../../domain/dates.js';
 import type { AppDeps } from '../app.js';
-import { assertBodyScope, requireCaller } from '../auth.js';
+import { assertBodyScope, bodyReadBy, requireCaller } from '../auth.js';
 import { ApiError, notFound, validationFailed } from '../errors.js';
 import { inParallel } from '../fan-out.js';
 import { creationId, earlierRun } from '../idempotency.js';
@@ -15,12 +15,13 @@ import { AsOfQuery, referenceDay } from '../reference-day.js';
 import { IdempotencyHeaders } from '../request-schemas.js';
 import { operation } from '../operation-doc.js';
 import { errorAnswers } from '../responses/error.js';
-import { MilestoneView, OccurredMilestone } from '../responses/reference-data.js';
+import { ListedMilestone, MilestoneView, OccurredMilestone } from '../responses/reference-data.js';
 import { commandAddress, sendCommand } from '../workflow-commands.js';
 
 const NewMilestoneRequest = z.strictObject({ bodyId: z.uuid(), name: Text(500) });
 const OccurredRequest = z.strictObject({ date: LocalDate });
 const IdParams = z.object({ id: z.uuid() });
+const MilestoneListQuery = z.strictObject({ bodyId: z.uuid().optional() });
 
 // Agreements told at the same time when a milestone occurs: enough to date
 // hundreds in a few seconds without flooding the workflows' task queue.
@@ -45,6 +46,24 @@ export function milestoneRoutes({ db, temporal }: AppDeps): FastifyPluginAsyncZo
       }
       return reply.status(201).send(milestone);
     });
+
+    app.get(
+      '/milestones',
+      {
+        schema: {
+          ...operation('Hitos', 'Hitos del órgano, primero los que aún no ocurren, con los acuerdos que esperan cada uno'),
+          description: 'Secretaría y coordinación consultan su órgano (`bodyId` puede omitirse).',
+          querystring: MilestoneListQuery,
+          response: { 200: z.array(ListedMilestone), ...errorAnswers(400, 401, 403) },
+        },
+      },
+      async (request) => {
+        const caller = requireCaller(request, 'secretariat', 'coordinator');
+        const bodyId = bodyReadBy(caller, request.query.bodyId);
+        const [milestones, awaiting] = await Promise.all([milestonesOfBody(db, bodyId), awaitingCounts(db, bodyId)]);
+        return milestones.map((milestone) => ({ ...milestone, awaiting: awaiting[milestone.id] ?? 0 }));
+      },
+    );
 
     app.get('/milestones/:id', { schema: { ...operation('Hitos', 'Consulta un hito'), params: IdParams, querystring: AsOfQuery, response: { 200: MilestoneView, ...errorAnswers(400, 401, 403, 404) } } }, async (request) => {
       const caller = requireCaller(request, 'secretariat', 'coordinator');

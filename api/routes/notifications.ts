@@ -6,8 +6,8 @@ import { findBody } from '../../db/bodies.js';
 import { listNotifications } from '../../db/notifications.js';
 import { LocalDate } from '../../domain/dates.js';
 import type { AppDeps } from '../app.js';
-import { assertBodyScope, requireCaller } from '../auth.js';
-import { notFound, validationFailed } from '../errors.js';
+import { bodyReadBy, requireCaller } from '../auth.js';
+import { notFound } from '../errors.js';
 import { referenceDay } from '../reference-day.js';
 import { operation } from '../operation-doc.js';
 import { errorAnswers } from '../responses/error.js';
@@ -20,10 +20,7 @@ export function notificationRoutes({ db }: AppDeps): FastifyPluginAsyncZod {
     app.get('/notifications', { schema: { ...operation('Reportes', 'Bitácora de notificaciones enviadas'), querystring: NotificationQuery, response: { 200: z.array(NotificationView), ...errorAnswers(400, 401, 403, 404) } } }, async (request) => {
       const caller = requireCaller(request, 'secretariat', 'coordinator');
       const { agreementId, asOf } = request.query;
-      const ownBody = 'bodyId' in caller.principal ? caller.principal.bodyId : undefined;
-      const bodyId = request.query.bodyId ?? ownBody;
-      if (!bodyId) throw validationFailed([{ field: 'bodyId', message: 'Indique el órgano colegiado.' }]);
-      assertBodyScope(caller, bodyId);
+      const bodyId = bodyReadBy(caller, request.query.bodyId);
       if (agreementId) {
         // An agreement of another body answers as one that does not exist: the
         // answer must not tell which ids are there.

@@ -4,19 +4,20 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { agreementsAsOf } from '../../db/agreement-history.js';
 import { findBody } from '../../db/bodies.js';
 import { isUniqueViolation } from '../../db/errors.js';
+import { agreementCounts, sessionsOfBody } from '../../db/session-lookups.js';
 import { findSession, insertSession, type Session } from '../../db/sessions.js';
 import { addDays, formatDmy, LocalDate } from '../../domain/dates.js';
 import { numberRequired, SessionKind, sessionLabel } from '../../domain/session-label.js';
 import { agreementViews } from '../agreement-view.js';
 import type { AppDeps } from '../app.js';
-import { assertBodyScope, requireCaller } from '../auth.js';
+import { assertBodyScope, bodyReadBy, requireCaller } from '../auth.js';
 import { ApiError, notFound, validationFailed } from '../errors.js';
 import { creationId, earlierRun } from '../idempotency.js';
 import { IdempotencyHeaders } from '../request-schemas.js';
 import { AgreementView } from '../responses/agreement.js';
 import { operation } from '../operation-doc.js';
 import { errorAnswers } from '../responses/error.js';
-import { SessionView } from '../responses/reference-data.js';
+import { ListedSession, SessionView } from '../responses/reference-data.js';
 
 const NewSessionRequest = z
   .strictObject({
@@ -38,6 +39,8 @@ const AGENDA_DESCRIPTION =
   'evaluados en la fecha de la sesión. Por eso aparece un acuerdo cumplido o cancelado ese mismo día (se informa en la sesión) ' +
   'y no aparecen los que la sesión adopta (se les da seguimiento a partir de la siguiente). ' +
   'Una sesión aún no celebrada muestra los acuerdos como están hoy.';
+
+const SessionListQuery = z.strictObject({ bodyId: z.uuid().optional() });
 
 const Agenda = z.object({ session: SessionView, items: z.array(AgreementView) });
 
@@ -75,6 +78,24 @@ export function sessionRoutes({ db }: AppDeps): FastifyPluginAsyncZod {
         ),
       };
     });
+
+    app.get(
+      '/sessions',
+      {
+        schema: {
+          ...operation('Sesiones', 'Sesiones del órgano, la más reciente primero, con cuántos acuerdos adoptó cada una'),
+          description: 'Secretaría y coordinación consultan su órgano (`bodyId` puede omitirse).',
+          querystring: SessionListQuery,
+          response: { 200: z.array(ListedSession), ...errorAnswers(400, 401, 403) },
+        },
+      },
+      async (request) => {
+        const caller = requireCaller(request, 'secretariat', 'coordinator');
+        const bodyId = bodyReadBy(caller, request.query.bodyId);
+        const [sessions, counts] = await Promise.all([sessionsOfBody(db, bodyId), agreementCounts(db, bodyId)]);
+        return sessions.reverse().map((session) => ({ ...sessionJson(session), agreementCount: counts[session.id] ?? 0 }));
+      },
+    );
 
     app.post('/sessions', { schema: { ...operation('Sesiones', 'Registra una sesión del órgano'), body: NewSessionRequest, headers: IdempotencyHeaders, response: { 201: SessionView, ...errorAnswers(400, 401, 403, 409, 413, 415) } } }, async (request, reply) => {
       const caller = requireCaller(request, 'secretariat');

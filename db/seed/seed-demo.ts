@@ -17,6 +17,7 @@ import { findMilestone, insertMilestone, markMilestoneOccurred } from '../milest
 import { institutionIdsByAcronym } from '../reference-lookups.js';
 import { sessionsOfBody } from '../session-lookups.js';
 import { insertSession, type Session } from '../sessions.js';
+import { ensureDemoUsers } from './demo-users.js';
 import { AGREEMENTS, INSTITUTIONS, MILESTONES, SESSIONS, SNIMH, type SeedAgreement, type SeedStep } from './snimh-annex-i.js';
 
 export interface SeedDeps {
@@ -160,6 +161,7 @@ export async function seedDemo({ db, temporal, taskQueue }: SeedDeps): Promise<S
   const body = await ensureBody(db);
   const seedId = seedIdsOf(body.id);
   const institutionIds = await ensureInstitutions(db);
+  await ensureDemoUsers(db, body.id, institutionIds);
   const sessions = await ensureSessions(db, body.id, seedId);
   const milestoneIds = await ensureMilestones(db, body.id, seedId);
 

@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { insertBody } from '../../db/bodies.js';
+import { DEMO_PASSWORD, DEMO_USERS } from '../../db/seed/demo-users.js';
 import { seedDemoIfEmpty } from '../../db/seed/seed-demo-if-empty.js';
 import { BodySettings } from '../../domain/body-settings.js';
 import { startHarness, type Harness } from '../support/harness.js';
@@ -35,6 +36,14 @@ describe('the demo on first start', () => {
     expect(await seedDemoIfEmpty(deps(onEmpty))).toBeNull();
     expect(await count(onEmpty, 'events')).toBe(events);
   }, 300_000);
+
+  it('lets each person of the demo sign in to the web UI with the published password, in their role', async () => {
+    for (const user of DEMO_USERS) {
+      const login = await onEmpty.app.inject({ method: 'POST', url: '/api/auth/login', payload: { email: user.email, password: DEMO_PASSWORD } });
+      expect(login.statusCode, user.email).toBe(200);
+      expect(login.json().user).toMatchObject({ email: user.email, role: user.role });
+    }
+  });
 
   it('given a database that already holds a body of its own, leaves it as it is', async () => {
     await insertBody(onUsed.db, { id: randomUUID(), name: 'Comisión de Prueba', acronym: 'CP', folioStart: 1, public: false, settings: BodySettings.parse({}) });

@@ -126,9 +126,12 @@ const rows: Row[] = [
   // A public body: every institution may read it; another body's staff may not.
   { route: 'GET /api/bodies/{id}', allowed: ['admin', 'secretariat', 'coordinator', 'institution', 'otherInstitution'], call: () => ({ url: `/api/bodies/${w.bodyId}` }) },
   { route: 'PATCH /api/bodies/{id}', allowed: ['admin', 'secretariat'], call: () => ({ url: `/api/bodies/${w.bodyId}`, payload: { warningBusinessDays: 5 } }) },
+  // Institutions are shared by every body: any body's staff picks among them.
+  { route: 'GET /api/institutions', allowed: ['admin', 'secretariat', 'otherSecretariat', 'coordinator', 'otherCoordinator'], call: () => ({ url: '/api/institutions' }) },
   { route: 'POST /api/institutions', allowed: ['admin'], call: () => ({ url: '/api/institutions', payload: { name: 'Institución de la matriz', acronym: unique('IM'), emails: [] } }) },
 
   { route: 'POST /api/sessions', allowed: ['secretariat'], call: () => ({ url: '/api/sessions', payload: { bodyId: w.bodyId, kind: 'extraordinaria', number: ++counter % 99 || 1, date: '2020-06-15' } }) },
+  { route: 'GET /api/sessions', allowed: STAFF, call: () => ({ url: `/api/sessions?bodyId=${w.bodyId}` }) },
   { route: 'GET /api/sessions/{id}/agenda', allowed: STAFF, call: () => ({ url: `/api/sessions/${w.sessionId}/agenda` }) },
 
   {
@@ -199,6 +202,7 @@ const rows: Row[] = [
   },
 
   { route: 'POST /api/milestones', allowed: ['secretariat'], call: () => ({ url: '/api/milestones', payload: { bodyId: w.bodyId, name: 'Publicación del PROIGUALDAD' } }) },
+  { route: 'GET /api/milestones', allowed: STAFF, call: () => ({ url: `/api/milestones?bodyId=${w.bodyId}` }) },
   { route: 'GET /api/milestones/{id}', allowed: STAFF, call: () => ({ url: `/api/milestones/${w.milestoneId}` }) },
   {
     route: 'POST /api/milestones/{id}/occurred',

@@ -1,0 +1,17 @@
+import type { LinkProps } from '@tanstack/react-router';
+import type { Role } from '../api/types';
+
+export interface NavItem {
+  to: NonNullable<LinkProps['to']>;
+  label: string;
+  roles: readonly Role[];
+}
+
+// The main menu, by role: each screen adds its entry here when its route exists.
+export const NAVIGATION: readonly NavItem[] = [
+  { to: '/acuerdos', label: 'Acuerdos', roles: ['secretariat', 'coordinator', 'institution'] },
+  { to: '/acuerdos/nuevo', label: 'Registrar acuerdo', roles: ['secretariat'] },
+  { to: '/revision', label: 'Revisión de evidencias', roles: ['secretariat'] },
+  { to: '/sesiones', label: 'Sesiones', roles: ['secretariat', 'coordinator'] },
+  { to: '/hitos', label: 'Hitos', roles: ['secretariat'] },
+];
