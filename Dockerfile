@@ -9,6 +9,7 @@ COPY domain ./domain
 COPY workflows ./workflows
 COPY activities ./activities
 COPY worker ./worker
+COPY app ./app
 COPY api ./api
 COPY db ./db
 COPY web ./web

@@ -4,7 +4,7 @@ import type { Db } from '../db/connection.js';
 import { findActiveToken, hashToken } from '../db/tokens.js';
 import { findSessionUser } from '../db/web-sessions.js';
 import { ApiError, forbidden } from './errors.js';
-import { Principal, type Role } from './principal.js';
+import { Principal, type Role } from '../app/principal.js';
 
 export interface Caller {
   principal: Principal;

@@ -4,7 +4,7 @@ import type { Db } from '../db/connection.js';
 import { canonicalJson } from '../db/hash-chain.js';
 import { claimRequest, releaseClaim, renewClaim, storeAnswer, type Claim } from '../db/idempotent-requests.js';
 import { ApiError, idempotencyKeyReused } from './errors.js';
-import { idempotentId } from './workflow-commands.js';
+import { idempotentId } from '../app/commands.js';
 
 // Writes answer a repeated Idempotency-Key from the store below; the routes
 // marked 'workflow' leave it to the agreement's workflow, where the key is the

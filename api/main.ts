@@ -1,6 +1,6 @@
 import { Client, Connection } from '@temporalio/client';
 import { createDb } from '../db/connection.js';
-import { loadConfig } from '../scripts/lib/runtime-config.js';
+import { loadConfig } from '../app/config.js';
 import { buildApp } from './app.js';
 import { localFileStore } from './storage/local-file-store.js';
 

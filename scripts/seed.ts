@@ -4,8 +4,8 @@
 // worker registers the agreements. Running it again adds nothing.
 import { Client, Connection } from '@temporalio/client';
 import { createDb } from '../db/connection.js';
-import { seedDemo } from '../db/seed/seed-demo.js';
-import { ANNEX_I_AS_OF } from '../db/seed/snimh-annex-i.js';
+import { seedDemo } from '../app/seed/seed-demo.js';
+import { ANNEX_I_AS_OF } from '../app/seed/snimh-annex-i.js';
 import { TASK_QUEUE } from '../workflows/definitions.js';
 import { requireDatabaseUrl } from './lib/database-url.js';
 

@@ -11,7 +11,7 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 import { Client, Connection } from '@temporalio/client';
 import { createDb } from '../db/connection.js';
 import { migrateToLatest } from '../db/migrate.js';
-import { seedDemoIfEmpty } from '../db/seed/seed-demo-if-empty.js';
+import { seedDemoIfEmpty } from '../app/seed/seed-demo-if-empty.js';
 import { TASK_QUEUE } from '../workflows/definitions.js';
 import { EMBEDDED_PG_PORT } from './lib/embedded-postgres-url.js';
 import { waitForPort } from './lib/free-port.js';

@@ -1,7 +1,7 @@
 import { Client, Connection } from '@temporalio/client';
 import { createMailer } from '../activities/mailer.js';
 import { createDb } from '../db/connection.js';
-import { loadConfig } from '../scripts/lib/runtime-config.js';
+import { loadConfig } from '../app/config.js';
 import { createWorker } from './create-worker.js';
 import { ensureDigestSchedule } from './digest-schedule.js';
 

@@ -13,20 +13,20 @@ import { formatDmy, localDateOf } from '../../domain/dates.js';
 import { DeadlineRule } from '../../domain/deadline.js';
 import { notYetHeld } from '../../domain/session-held.js';
 import { agreementStreamId, type CommandData, type RequestedCommandType } from '../../workflows/definitions.js';
-import { commandOnAgreement, loadAgreement } from '../agreement-access.js';
-import { registerAgreement } from '../agreement-registration.js';
+import { commandOnAgreement, loadAgreement } from '../../app/agreement-access.js';
+import { registerAgreement } from '../../app/registration.js';
 import { agreementView } from '../agreement-view.js';
 import type { AppDeps } from '../app.js';
 import { assertBodyScope, requireCaller } from '../auth.js';
 import { ApiError, validationFailed } from '../errors.js';
 import { earlierRun } from '../idempotency.js';
-import { assertMilestoneAnchor } from '../milestone-anchor.js';
-import { actorOf } from '../principal.js';
+import { assertMilestoneAnchor } from '../../app/milestone-anchor.js';
+import { actorOf } from '../../app/principal.js';
 import { AsOfQuery, referenceDay } from '../reference-day.js';
 import { IdempotencyHeaders, OccurredAt } from '../request-schemas.js';
 import { AgreementView, RecordedEvent, ReminderQueued } from '../responses/agreement.js';
 import { errorAnswers } from '../responses/error.js';
-import { commandAddress, idempotentId, requestReminder } from '../workflow-commands.js';
+import { commandAddress, idempotentId, requestReminder } from '../../app/commands.js';
 
 const NewAgreementRequest = z.strictObject({
   sessionId: z.uuid(),

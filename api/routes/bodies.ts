@@ -11,7 +11,7 @@ import { agreementWorkflowId, bodySettingsChangedSignal } from '../../workflows/
 import type { AppDeps } from '../app.js';
 import { assertBodyScope, requireCaller } from '../auth.js';
 import { ApiError, notFound } from '../errors.js';
-import { inParallel } from '../fan-out.js';
+import { inParallel } from '../../app/fan-out.js';
 import { creationId, earlierRun } from '../idempotency.js';
 import { IdempotencyHeaders } from '../request-schemas.js';
 import { errorAnswers } from '../responses/error.js';

@@ -5,7 +5,7 @@ import { z } from 'zod';
 import { findAgreementOfEvidence } from '../../db/evidence.js';
 import { isFileOfAnEvidence } from '../../db/evidence-file-references.js';
 import type { AgreementState, EvidenceFile } from '../../domain/agreement/index.js';
-import { commandOnAgreement, loadAgreement } from '../agreement-access.js';
+import { commandOnAgreement, loadAgreement } from '../../app/agreement-access.js';
 import { evidenceView } from '../agreement-view.js';
 import type { AppDeps } from '../app.js';
 import { assertBodyScope, requireCaller } from '../auth.js';

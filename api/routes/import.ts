@@ -15,14 +15,14 @@ import type { DeadlineRule } from '../../domain/deadline.js';
 import { IMPORT_COLUMNS, IMPORT_MAX_ROWS, parseImportRows, type ImportRow, type RowError, type SessionRef } from '../../domain/import-row.js';
 import { notYetHeld } from '../../domain/session-held.js';
 import { sessionLabel, type SessionKind } from '../../domain/session-label.js';
-import { registerAgreement } from '../agreement-registration.js';
+import { registerAgreement } from '../../app/registration.js';
 import type { AppDeps } from '../app.js';
 import { assertBodyScope, requireCaller } from '../auth.js';
 import { ApiError, notFound } from '../errors.js';
-import { actorOf } from '../principal.js';
+import { actorOf } from '../../app/principal.js';
 import { IdempotencyHeaders } from '../request-schemas.js';
 import { ImportAnswers } from '../responses/import.js';
-import { idempotentId } from '../workflow-commands.js';
+import { idempotentId } from '../../app/commands.js';
 
 const IMPORT_BODY_LIMIT = 2 * 1024 * 1024;
 

@@ -7,14 +7,14 @@ import { compareDates, formatDmy, LocalDate, localDateOf } from '../../domain/da
 import type { AppDeps } from '../app.js';
 import { assertBodyScope, requireCaller } from '../auth.js';
 import { ApiError, notFound, validationFailed } from '../errors.js';
-import { inParallel } from '../fan-out.js';
+import { inParallel } from '../../app/fan-out.js';
 import { creationId, earlierRun } from '../idempotency.js';
-import { actorOf } from '../principal.js';
+import { actorOf } from '../../app/principal.js';
 import { AsOfQuery, referenceDay } from '../reference-day.js';
 import { IdempotencyHeaders } from '../request-schemas.js';
 import { errorAnswers } from '../responses/error.js';
 import { MilestoneView, OccurredMilestone } from '../responses/reference-data.js';
-import { commandAddress, sendCommand } from '../workflow-commands.js';
+import { commandAddress, sendCommand } from '../../app/commands.js';
 
 const NewMilestoneRequest = z.strictObject({ bodyId: z.uuid(), name: z.string().trim().min(1).max(500) });
 const OccurredRequest = z.strictObject({ date: LocalDate });

@@ -21,7 +21,7 @@ import {
   type RemindNowOutcome,
   type RequestedCommandType,
 } from '../workflows/definitions.js';
-import { domainRefusal, idempotencyKeyReused, isErrorCode, notFound } from './errors.js';
+import { domainRefusal, idempotencyKeyReused, isErrorCode, notFound } from '../api/errors.js';
 
 // A stable UUID from a caller and its Idempotency-Key: the same request sent
 // twice names the same agreement, so the second one finds the first.

@@ -3,7 +3,7 @@ import type { Session } from '../db/sessions.js';
 import type { Actor } from '../domain/agreement/index.js';
 import type { DeadlineRule } from '../domain/deadline.js';
 import type { CommandResult } from '../workflows/definitions.js';
-import { adoptAgreement } from './workflow-commands.js';
+import { adoptAgreement } from './commands.js';
 
 // An agreement adopted at a session, once its references are checked: what
 // POST /agreements and the CSV import both send to the agreement's workflow.

@@ -1,6 +1,6 @@
 import { z } from 'zod';
-import type { SignInLimits } from '../../api/sign-in-attempts.js';
-import { TASK_QUEUE } from '../../workflows/definitions.js';
+import type { SignInLimits } from '../api/sign-in-attempts.js';
+import { TASK_QUEUE } from '../workflows/definitions.js';
 
 // A count read from the environment: a whole number, at least 1.
 function wholeNumber(name: string) {

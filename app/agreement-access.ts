@@ -3,11 +3,11 @@ import { findBody, type Body } from '../db/bodies.js';
 import type { Db } from '../db/connection.js';
 import type { AgreementState } from '../domain/agreement/index.js';
 import type { CommandData, RequestedCommandType } from '../workflows/definitions.js';
-import type { AppDeps } from './app.js';
-import { assertBodyScope, type Caller } from './auth.js';
-import { notFound } from './errors.js';
+import type { AppDeps } from '../api/app.js';
+import { assertBodyScope, type Caller } from '../api/auth.js';
+import { notFound } from '../api/errors.js';
 import { actorOf } from './principal.js';
-import { commandAddress, sendCommand, type CommandAddress } from './workflow-commands.js';
+import { commandAddress, sendCommand, type CommandAddress } from './commands.js';
 
 // An agreement as the caller may see it: institutions never learn of agreements
 // they are not responsible for (404); other bodies' staff are refused (403).

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { Client } from '@temporalio/client';
-import { registerAgreement } from '../../api/agreement-registration.js';
-import { commandAddress, idempotentId, sendCommand, type CommandAddress } from '../../api/workflow-commands.js';
+import { registerAgreement } from '../registration.js';
+import { commandAddress, idempotentId, sendCommand, type CommandAddress } from '../commands.js';
 import type { Actor } from '../../domain/agreement/index.js';
 import { BodySettings } from '../../domain/body-settings.js';
 import { zonedInstant, type LocalDate } from '../../domain/dates.js';
@@ -9,14 +9,14 @@ import type { DeadlineRule } from '../../domain/deadline.js';
 import { parseCompactDeadline } from '../../domain/import-row.js';
 import { sessionLabel } from '../../domain/session-label.js';
 import type { CommandData, RequestedCommandType } from '../../workflows/definitions.js';
-import { findAgreementRow } from '../agreements.js';
-import { findBody, insertBody, type Body } from '../bodies.js';
-import type { Db } from '../connection.js';
-import { insertInstitution } from '../institutions.js';
-import { findMilestone, insertMilestone, markMilestoneOccurred } from '../milestones.js';
-import { institutionIdsByAcronym } from '../reference-lookups.js';
-import { sessionsOfBody } from '../session-lookups.js';
-import { insertSession, type Session } from '../sessions.js';
+import { findAgreementRow } from '../../db/agreements.js';
+import { findBody, insertBody, type Body } from '../../db/bodies.js';
+import type { Db } from '../../db/connection.js';
+import { insertInstitution } from '../../db/institutions.js';
+import { findMilestone, insertMilestone, markMilestoneOccurred } from '../../db/milestones.js';
+import { institutionIdsByAcronym } from '../../db/reference-lookups.js';
+import { sessionsOfBody } from '../../db/session-lookups.js';
+import { insertSession, type Session } from '../../db/sessions.js';
 import { AGREEMENTS, INSTITUTIONS, MILESTONES, SESSIONS, SNIMH, type SeedAgreement, type SeedStep } from './snimh-annex-i.js';
 
 export interface SeedDeps {
