@@ -3,7 +3,7 @@ import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { Db } from '../db/connection.js';
 import { findActiveToken, hashToken } from '../db/tokens.js';
 import { findSessionUser } from '../db/web-sessions.js';
-import { ApiError, forbidden } from './errors.js';
+import { AppError, forbidden } from '../app/errors.js';
 import { Principal, type Role } from '../app/principal.js';
 
 export interface Caller {
@@ -73,7 +73,7 @@ export function registerAuth(app: FastifyInstance, db: Db, adminToken: string | 
 
 export function requireCaller(request: FastifyRequest, ...roles: Role[]): Caller {
   const caller = request.caller;
-  if (!caller) throw new ApiError('UNAUTHENTICATED', 'Falta un token válido (Authorization: Bearer …) o una sesión iniciada.');
+  if (!caller) throw new AppError('UNAUTHENTICATED', 'Falta un token válido (Authorization: Bearer …) o una sesión iniciada.');
   if (!roles.includes(caller.principal.role)) throw forbidden();
   return caller;
 }

@@ -3,7 +3,7 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { Db } from '../db/connection.js';
 import { canonicalJson } from '../db/hash-chain.js';
 import { claimRequest, releaseClaim, renewClaim, storeAnswer, type Claim } from '../db/idempotent-requests.js';
-import { ApiError, idempotencyKeyReused } from './errors.js';
+import { AppError, idempotencyKeyReused } from '../app/errors.js';
 import { idempotentId } from '../app/commands.js';
 
 // Writes answer a repeated Idempotency-Key from the store below; the routes
@@ -145,7 +145,7 @@ export function registerIdempotency(app: FastifyInstance, db: Db): void {
       case 'reused':
         throw idempotencyKeyReused();
       case 'in_progress':
-        throw new ApiError('IDEMPOTENT_REQUEST_IN_PROGRESS', 'Una solicitud igual con esta Idempotency-Key aún está en curso; espere su respuesta o reintente en unos segundos.');
+        throw new AppError('IDEMPOTENT_REQUEST_IN_PROGRESS', 'Una solicitud igual con esta Idempotency-Key aún está en curso; espere su respuesta o reintente en unos segundos.');
       case 'answered':
         return replay(reply, outcome.statusCode, unseal(cipherKey, outcome.answer));
       case 'claimed': {

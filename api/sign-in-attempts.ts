@@ -1,7 +1,7 @@
 import fastifyRateLimit, { normalizeIP } from '@fastify/rate-limit';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { z } from 'zod';
-import { ApiError } from './errors.js';
+import { AppError } from '../app/errors.js';
 
 export interface SignInLimits {
   // Failed sign-ins one email may have within the window before it is refused.
@@ -68,7 +68,7 @@ export async function signInAttempts(app: FastifyInstance, limits: SignInLimits)
     if (retryAfter > 0) {
       end();
       reply.header('retry-after', String(retryAfter));
-      throw new ApiError('TOO_MANY_ATTEMPTS', `Demasiados intentos fallidos de inicio de sesión. Intente de nuevo en ${inWords(retryAfter)}.`);
+      throw new AppError('TOO_MANY_ATTEMPTS', `Demasiados intentos fallidos de inicio de sesión. Intente de nuevo en ${inWords(retryAfter)}.`);
     }
     return {
       async failed() {

@@ -5,7 +5,7 @@ import type { AgreementState } from '../domain/agreement/index.js';
 import type { CommandData, RequestedCommandType } from '../workflows/definitions.js';
 import type { AppDeps } from '../api/app.js';
 import { assertBodyScope, type Caller } from '../api/auth.js';
-import { notFound } from '../api/errors.js';
+import { notFound } from './errors.js';
 import { actorOf } from './principal.js';
 import { commandAddress, sendCommand, type CommandAddress } from './commands.js';
 

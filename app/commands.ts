@@ -21,7 +21,7 @@ import {
   type RemindNowOutcome,
   type RequestedCommandType,
 } from '../workflows/definitions.js';
-import { domainRefusal, idempotencyKeyReused, isErrorCode, notFound } from '../api/errors.js';
+import { AppError, idempotencyKeyReused, isErrorCode, notFound } from './errors.js';
 
 // A stable UUID from a caller and its Idempotency-Key: the same request sent
 // twice names the same agreement, so the second one finds the first.
@@ -36,13 +36,13 @@ export function idempotentId(scope: string, key: string): string {
 const callerFacingFailures = new Set<string>([...DOMAIN_ERROR_CODES, 'WRONG_EXPECTED_VERSION']);
 
 // A command the workflow refused arrives as an ApplicationFailure whose type is
-// the domain code; it becomes the same code in the API's error answer.
+// the domain code; it becomes an application error with that same code.
 function refusal(error: unknown): never {
   if (error instanceof WorkflowUpdateFailedError && error.cause instanceof ApplicationFailure) {
     const code = error.cause.type;
     if (code && callerFacingFailures.has(code) && isErrorCode(code)) {
       const [details] = error.cause.details ?? [];
-      throw domainRefusal(code, error.cause.message, details ?? undefined);
+      throw new AppError(code, error.cause.message, details ?? undefined);
     }
   }
   if (error instanceof WorkflowNotFoundError) throw notFound('El acuerdo');

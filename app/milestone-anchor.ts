@@ -1,7 +1,7 @@
 import type { Db } from '../db/connection.js';
 import { findMilestone } from '../db/milestones.js';
 import { milestoneOf, type DeadlineRule } from '../domain/deadline.js';
-import { validationFailed } from '../api/errors.js';
+import { validationFailed } from './errors.js';
 
 // A deadline anchored on a milestone names one of the same body's milestones.
 export async function assertMilestoneAnchor(db: Db, rule: DeadlineRule, bodyId: string, field = 'deadline'): Promise<void> {

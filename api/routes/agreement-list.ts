@@ -12,7 +12,7 @@ import { findAgreements } from '../agreement-finder.js';
 import { agreementViews } from '../agreement-view.js';
 import type { AppDeps } from '../app.js';
 import { assertBodyScope, requireCaller, type Caller } from '../auth.js';
-import { forbidden, validationFailed } from '../errors.js';
+import { forbidden, validationFailed } from '../../app/errors.js';
 import { referenceDay } from '../reference-day.js';
 import { AgreementPage } from '../responses/agreement.js';
 import { errorAnswers } from '../responses/error.js';

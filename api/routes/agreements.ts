@@ -18,7 +18,7 @@ import { registerAgreement } from '../../app/registration.js';
 import { agreementView } from '../agreement-view.js';
 import type { AppDeps } from '../app.js';
 import { assertBodyScope, requireCaller } from '../auth.js';
-import { ApiError, validationFailed } from '../errors.js';
+import { AppError, validationFailed } from '../../app/errors.js';
 import { earlierRun } from '../idempotency.js';
 import { assertMilestoneAnchor } from '../../app/milestone-anchor.js';
 import { actorOf } from '../../app/principal.js';
@@ -149,14 +149,14 @@ export function agreementRoutes({ db, temporal, taskQueue }: AppDeps): FastifyPl
       if (asOf === undefined) return agreementView(db, body, state, row.version);
       referenceDay(body, asOf);
       const [past] = await agreementsAsOf(db, { agreementId: request.params.id }, asOf, body.settings.timezone);
-      if (!past) throw new ApiError('NOT_FOUND', `El acuerdo aún no estaba adoptado el ${formatDmy(asOf)}.`);
+      if (!past) throw new AppError('NOT_FOUND', `El acuerdo aún no estaba adoptado el ${formatDmy(asOf)}.`);
       return agreementView(db, body, past.state, past.version, asOf);
     });
 
     app.get('/agreements/:id/events', { schema: { params: IdParams, querystring: AsOfQuery, response: { 200: z.array(RecordedEvent), ...READ_ERRORS } } }, async (request) => {
       const caller = requireCaller(request, 'secretariat', 'coordinator');
       const { state, body } = await loadAgreement(db, caller, request.params.id);
-      if (state.status === 'sin_adoptar') throw new ApiError('NOT_FOUND', 'El acuerdo no existe.');
+      if (state.status === 'sin_adoptar') throw new AppError('NOT_FOUND', 'El acuerdo no existe.');
       const { asOf } = request.query;
       // As of a day: what had occurred by its end, whenever it was recorded.
       const occurredBefore = asOf === undefined ? undefined : endOfDay(referenceDay(body, asOf), body.settings.timezone);

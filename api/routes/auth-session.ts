@@ -5,7 +5,7 @@ import { findUser, findUserByEmail } from '../../db/users.js';
 import { closeSession, openSession } from '../../db/web-sessions.js';
 import type { AppDeps } from '../app.js';
 import { requireCaller, SESSION_COOKIE } from '../auth.js';
-import { ApiError } from '../errors.js';
+import { AppError } from '../../app/errors.js';
 import { passwordMatches } from '../passwords.js';
 import { CallerView, SignedIn } from '../responses/access.js';
 import { errorAnswers } from '../responses/error.js';
@@ -23,7 +23,7 @@ const LoginRequest = z.strictObject({
 
 // One answer for an unknown email, a wrong password and a disabled user, so the
 // answer does not tell which accounts exist.
-const badCredentials = () => new ApiError('UNAUTHENTICATED', 'Correo o contraseña incorrectos.');
+const badCredentials = () => new AppError('UNAUTHENTICATED', 'Correo o contraseña incorrectos.');
 
 // Behind a proxy that ends TLS the request reaches us over plain HTTP; the
 // proxy's X-Forwarded-Proto tells. Trusting it is harmless here: a forged one

@@ -10,7 +10,7 @@ import { BodySettings } from '../../domain/body-settings.js';
 import { agreementWorkflowId, bodySettingsChangedSignal } from '../../workflows/definitions.js';
 import type { AppDeps } from '../app.js';
 import { assertBodyScope, requireCaller } from '../auth.js';
-import { ApiError, notFound } from '../errors.js';
+import { AppError, notFound } from '../../app/errors.js';
 import { inParallel } from '../../app/fan-out.js';
 import { creationId, earlierRun } from '../idempotency.js';
 import { IdempotencyHeaders } from '../request-schemas.js';
@@ -106,7 +106,7 @@ export function bodyRoutes({ db, temporal }: AppDeps): FastifyPluginAsyncZod {
       } catch (error) {
         if (!isUniqueViolation(error)) throw error;
         const earlier = earlierRun(await findBody(db, body.id), (found) => found, body);
-        if (!earlier) throw new ApiError('CONFLICT', `Ya existe un órgano colegiado con las siglas ${acronym}.`);
+        if (!earlier) throw new AppError('CONFLICT', `Ya existe un órgano colegiado con las siglas ${acronym}.`);
         return reply.status(201).send(bodyJson(earlier));
       }
       return reply.status(201).send(bodyJson(body));
@@ -123,7 +123,7 @@ export function bodyRoutes({ db, temporal }: AppDeps): FastifyPluginAsyncZod {
         (p.role === 'admin' ||
           ('bodyId' in p && p.bodyId === body.id) ||
           (p.role === 'institution' && (body.public || (await bodiesOfInstitution(db, p.institutionId)).includes(body.id))));
-      if (!visible) throw new ApiError('NOT_FOUND', 'El órgano colegiado no existe.');
+      if (!visible) throw new AppError('NOT_FOUND', 'El órgano colegiado no existe.');
       return bodyJson(body);
     });
 
@@ -136,12 +136,12 @@ export function bodyRoutes({ db, temporal }: AppDeps): FastifyPluginAsyncZod {
       try {
         update = await updateBody(db, id, (current) => patched(current, request.body));
       } catch (error) {
-        if (isUniqueViolation(error)) throw new ApiError('CONFLICT', `Ya existe un órgano colegiado con las siglas ${request.body.acronym ?? ''}.`);
+        if (isUniqueViolation(error)) throw new AppError('CONFLICT', `Ya existe un órgano colegiado con las siglas ${request.body.acronym ?? ''}.`);
         throw error;
       }
       if (update.kind === 'not_found') throw notFound('El órgano colegiado');
       if (update.kind === 'folio_reuse') {
-        throw new ApiError(
+        throw new AppError(
           'CONFLICT',
           `Ya se asignaron folios hasta el ${update.lastAllocatedSeq}; el folio inicial debe ser mayor que ese número porque los folios no se reutilizan.`,
           { field: 'folioStart', lastAllocatedSeq: update.lastAllocatedSeq },

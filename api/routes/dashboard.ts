@@ -11,7 +11,7 @@ import { LocalDate } from '../../domain/dates.js';
 import { agreementViews } from '../agreement-view.js';
 import type { AppDeps } from '../app.js';
 import { assertBodyScope, requireCaller } from '../auth.js';
-import { notFound } from '../errors.js';
+import { notFound } from '../../app/errors.js';
 import { referenceDay } from '../reference-day.js';
 import { DashboardView } from '../responses/dashboard.js';
 import { errorAnswers } from '../responses/error.js';

@@ -9,7 +9,7 @@ import { commandOnAgreement, loadAgreement } from '../../app/agreement-access.js
 import { evidenceView } from '../agreement-view.js';
 import type { AppDeps } from '../app.js';
 import { assertBodyScope, requireCaller } from '../auth.js';
-import { ApiError, forbidden, notFound } from '../errors.js';
+import { AppError, forbidden, notFound } from '../../app/errors.js';
 import { attachment } from '../evidence-files/content-disposition.js';
 import { DEFAULT_MAX_UPLOAD_FILES, DEFAULT_MAX_UPLOAD_MB, megabytes, multipartLimits, readEvidenceForm } from '../evidence-files/evidence-form.js';
 import { describeEvidenceForm } from '../evidence-files/form-description.js';
@@ -134,7 +134,7 @@ export function evidenceRoutes(deps: AppDeps): FastifyPluginAsyncZod {
         const content = await files.open(sha256);
         if (!content) {
           request.log.error({ sha256, evidenceId: eid }, 'archivo de evidencia ausente del almacén');
-          throw new ApiError('NOT_FOUND', 'El archivo no está disponible en el almacén.');
+          throw new AppError('NOT_FOUND', 'El archivo no está disponible en el almacén.');
         }
         return reply
           .header('content-type', file.mediaType.startsWith('text/') ? `${file.mediaType}; charset=utf-8` : file.mediaType)

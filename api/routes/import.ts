@@ -18,7 +18,7 @@ import { sessionLabel, type SessionKind } from '../../domain/session-label.js';
 import { registerAgreement } from '../../app/registration.js';
 import type { AppDeps } from '../app.js';
 import { assertBodyScope, requireCaller } from '../auth.js';
-import { ApiError, notFound } from '../errors.js';
+import { AppError, notFound } from '../../app/errors.js';
 import { actorOf } from '../../app/principal.js';
 import { IdempotencyHeaders } from '../request-schemas.js';
 import { ImportAnswers } from '../responses/import.js';
@@ -162,7 +162,7 @@ export function importRoutes({ db, temporal, taskQueue }: AppDeps): FastifyPlugi
         // Anything but CSV is the wrong kind of file, not a malformed one.
         preValidation: async (request) => {
           const type = String(request.headers['content-type'] ?? '').split(';')[0]?.trim().toLowerCase();
-          if (type !== 'text/csv') throw new ApiError('UNSUPPORTED_MEDIA_TYPE', 'Envíe el archivo como text/csv (UTF-8).');
+          if (type !== 'text/csv') throw new AppError('UNSUPPORTED_MEDIA_TYPE', 'Envíe el archivo como text/csv (UTF-8).');
         },
       },
       async (request, reply) => {

@@ -4,7 +4,7 @@ import { isUniqueViolation } from '../../db/errors.js';
 import { findInstitution, insertInstitution } from '../../db/institutions.js';
 import type { AppDeps } from '../app.js';
 import { requireCaller } from '../auth.js';
-import { ApiError } from '../errors.js';
+import { AppError } from '../../app/errors.js';
 import { creationId, earlierRun } from '../idempotency.js';
 import { IdempotencyHeaders } from '../request-schemas.js';
 import { errorAnswers } from '../responses/error.js';
@@ -26,7 +26,7 @@ export function institutionRoutes({ db }: AppDeps): FastifyPluginAsyncZod {
       } catch (error) {
         if (!isUniqueViolation(error)) throw error;
         const earlier = earlierRun(await findInstitution(db, institution.id), (found) => found, institution);
-        if (!earlier) throw new ApiError('CONFLICT', `Ya existe una institución con las siglas ${institution.acronym}.`);
+        if (!earlier) throw new AppError('CONFLICT', `Ya existe una institución con las siglas ${institution.acronym}.`);
         return reply.status(201).send(earlier);
       }
       return reply.status(201).send(institution);

@@ -6,7 +6,7 @@ import { agreementsAwaiting, findMilestone, insertMilestone, markMilestoneOccurr
 import { compareDates, formatDmy, LocalDate, localDateOf } from '../../domain/dates.js';
 import type { AppDeps } from '../app.js';
 import { assertBodyScope, requireCaller } from '../auth.js';
-import { ApiError, notFound, validationFailed } from '../errors.js';
+import { AppError, notFound, validationFailed } from '../../app/errors.js';
 import { inParallel } from '../../app/fan-out.js';
 import { creationId, earlierRun } from '../idempotency.js';
 import { actorOf } from '../../app/principal.js';
@@ -74,7 +74,7 @@ export function milestoneRoutes({ db, temporal }: AppDeps): FastifyPluginAsyncZo
       const milestone = await markMilestoneOccurred(db, found.id, date);
       if (!milestone) throw notFound('El hito');
       if (milestone.occurredOn !== date) {
-        throw new ApiError('CONFLICT', `El hito «${milestone.name}» ya se registró como ocurrido el ${formatDmy(milestone.occurredOn ?? date)}.`, { occurredOn: milestone.occurredOn });
+        throw new AppError('CONFLICT', `El hito «${milestone.name}» ya se registró como ocurrido el ${formatDmy(milestone.occurredOn ?? date)}.`, { occurredOn: milestone.occurredOn });
       }
 
       const awaiting = await agreementsAwaiting(db, milestone);

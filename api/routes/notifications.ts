@@ -7,7 +7,7 @@ import { listNotifications } from '../../db/notifications.js';
 import { LocalDate } from '../../domain/dates.js';
 import type { AppDeps } from '../app.js';
 import { assertBodyScope, requireCaller } from '../auth.js';
-import { notFound, validationFailed } from '../errors.js';
+import { notFound, validationFailed } from '../../app/errors.js';
 import { referenceDay } from '../reference-day.js';
 import { errorAnswers } from '../responses/error.js';
 import { NotificationView } from '../responses/operations.js';

@@ -8,7 +8,7 @@ import { LocalDate } from '../../domain/dates.js';
 import { SessionKind } from '../../domain/session-label.js';
 import type { AppDeps } from '../app.js';
 import { assertBodyScope, requireCaller } from '../auth.js';
-import { notFound } from '../errors.js';
+import { notFound } from '../../app/errors.js';
 import { referenceDay } from '../reference-day.js';
 import { annexCsv } from '../reports/annex-csv.js';
 import { ANNEX_HTML_CSP, annexHtml } from '../reports/annex-html.js';

@@ -9,7 +9,7 @@ import { SessionKind, sessionLabel } from '../../domain/session-label.js';
 import { agreementViews } from '../agreement-view.js';
 import type { AppDeps } from '../app.js';
 import { assertBodyScope, requireCaller } from '../auth.js';
-import { ApiError, notFound, validationFailed } from '../errors.js';
+import { AppError, notFound, validationFailed } from '../../app/errors.js';
 import { creationId, earlierRun } from '../idempotency.js';
 import { IdempotencyHeaders } from '../request-schemas.js';
 import { AgreementView } from '../responses/agreement.js';
@@ -79,7 +79,7 @@ export function sessionRoutes({ db }: AppDeps): FastifyPluginAsyncZod {
       } catch (error) {
         if (!isUniqueViolation(error)) throw error;
         const earlier = earlierRun(await findSession(db, session.id), (found) => found, session);
-        if (!earlier) throw new ApiError('CONFLICT', `La ${session.label} ya está registrada.`);
+        if (!earlier) throw new AppError('CONFLICT', `La ${session.label} ya está registrada.`);
         return reply.status(201).send(sessionJson(earlier));
       }
       return reply.status(201).send(sessionJson(session));

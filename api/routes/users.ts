@@ -4,7 +4,7 @@ import { isUniqueViolation } from '../../db/errors.js';
 import { disableUser, findUser, insertUser, listUsers, type User } from '../../db/users.js';
 import type { AppDeps } from '../app.js';
 import { requireCaller } from '../auth.js';
-import { ApiError, notFound } from '../errors.js';
+import { AppError, notFound } from '../../app/errors.js';
 import { grantRequest, grantScope } from '../grant.js';
 import { creationId, earlierRun } from '../idempotency.js';
 import { hashPassword } from '../passwords.js';
@@ -57,7 +57,7 @@ export function userRoutes({ db }: AppDeps): FastifyPluginAsyncZod {
         // claim already told this request from another.
         const asRequested = (found: User) => ({ email: found.email, role: found.role, bodyId: found.body_id, institutionId: found.institution_id });
         const earlier = earlierRun(await findUser(db, id), asRequested, { email, ...scope });
-        if (!earlier) throw new ApiError('CONFLICT', `Ya existe un usuario con el correo ${email}.`);
+        if (!earlier) throw new AppError('CONFLICT', `Ya existe un usuario con el correo ${email}.`);
         user = earlier;
       }
       return reply.status(201).send(userJson(user));
