@@ -4,12 +4,10 @@ import type { Db } from '../db/connection.js';
 import { findActiveToken, hashToken } from '../db/tokens.js';
 import { findSessionUser } from '../db/web-sessions.js';
 import { AppError, forbidden } from '../app/errors.js';
-import { Principal, type Role } from '../app/principal.js';
+import { Principal, type Identity, type Role } from '../app/principal.js';
 
-export interface Caller {
-  principal: Principal;
-  // Who acts, as events record it: a token's id, 'admin', or 'user:<id>'.
-  tokenId: string;
+// Who acts, as events record it (tokenId): a token's id, 'admin', or 'user:<id>'.
+export interface Caller extends Identity {
   // Set when a web UI cookie, not a bearer token, authenticated the request.
   session: { userId: string; secret: string } | null;
 }
@@ -76,12 +74,4 @@ export function requireCaller(request: FastifyRequest, ...roles: Role[]): Caller
   if (!caller) throw new AppError('UNAUTHENTICATED', 'Falta un token válido (Authorization: Bearer …) o una sesión iniciada.');
   if (!roles.includes(caller.principal.role)) throw forbidden();
   return caller;
-}
-
-// Secretariats and coordinators act only within their own body; admin everywhere.
-export function assertBodyScope(caller: Caller, bodyId: string): void {
-  const p = caller.principal;
-  if (p.role === 'admin') return;
-  if ((p.role === 'secretariat' || p.role === 'coordinator') && p.bodyId === bodyId) return;
-  throw forbidden('El token no corresponde a este órgano colegiado.');
 }

@@ -1,17 +1,8 @@
 import fastifyRateLimit, { normalizeIP } from '@fastify/rate-limit';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { z } from 'zod';
+import type { SignInLimits } from '../app/config.js';
 import { AppError } from '../app/errors.js';
-
-export interface SignInLimits {
-  // Failed sign-ins one email may have within the window before it is refused.
-  maxFailuresPerEmail: number;
-  // Failed sign-ins, for any emails, from one address (an IPv6 /64) within the window.
-  maxFailuresPerAddress: number;
-  windowMs: number;
-}
-
-export const DEFAULT_SIGN_IN_LIMITS: SignInLimits = { maxFailuresPerEmail: 10, maxFailuresPerAddress: 100, windowMs: 15 * 60_000 };
 
 // Counters the library's store keeps before it forgets the least recent: one
 // per email and per address that failed within the window.

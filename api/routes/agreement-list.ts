@@ -10,8 +10,9 @@ import { acceptedLights, lightCondition, type LightCondition } from '../../domai
 import { Semaforo } from '../../domain/semaforo.js';
 import { findAgreements } from '../agreement-finder.js';
 import { agreementViews } from '../agreement-view.js';
-import type { AppDeps } from '../app.js';
-import { assertBodyScope, requireCaller, type Caller } from '../auth.js';
+import type { AppDeps } from '../deps.js';
+import { assertBodyScope } from '../../app/access.js';
+import { requireCaller, type Caller } from '../auth.js';
 import { forbidden, validationFailed } from '../../app/errors.js';
 import { referenceDay } from '../reference-day.js';
 import { AgreementPage } from '../responses/agreement.js';

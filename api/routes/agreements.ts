@@ -16,8 +16,9 @@ import { agreementStreamId, type CommandData, type RequestedCommandType } from '
 import { commandOnAgreement, loadAgreement } from '../../app/agreement-access.js';
 import { registerAgreement } from '../../app/registration.js';
 import { agreementView } from '../agreement-view.js';
-import type { AppDeps } from '../app.js';
-import { assertBodyScope, requireCaller } from '../auth.js';
+import type { AppDeps } from '../deps.js';
+import { assertBodyScope } from '../../app/access.js';
+import { requireCaller } from '../auth.js';
 import { AppError, validationFailed } from '../../app/errors.js';
 import { earlierRun } from '../idempotency.js';
 import { assertMilestoneAnchor } from '../../app/milestone-anchor.js';

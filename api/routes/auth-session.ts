@@ -3,14 +3,15 @@ import { z } from 'zod';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { findUser, findUserByEmail } from '../../db/users.js';
 import { closeSession, openSession } from '../../db/web-sessions.js';
-import type { AppDeps } from '../app.js';
+import type { AppDeps } from '../deps.js';
 import { requireCaller, SESSION_COOKIE } from '../auth.js';
+import { DEFAULT_SIGN_IN_LIMITS } from '../../app/config.js';
 import { AppError } from '../../app/errors.js';
 import { passwordMatches } from '../passwords.js';
 import { CallerView, SignedIn } from '../responses/access.js';
 import { errorAnswers } from '../responses/error.js';
 import { NoContent } from '../responses/operations.js';
-import { DEFAULT_SIGN_IN_LIMITS, signInAttempts } from '../sign-in-attempts.js';
+import { signInAttempts } from '../sign-in-attempts.js';
 import { userJson } from './users.js';
 
 const SESSION_HOURS = 8;

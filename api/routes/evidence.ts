@@ -7,8 +7,9 @@ import { isFileOfAnEvidence } from '../../db/evidence-file-references.js';
 import type { AgreementState, EvidenceFile } from '../../domain/agreement/index.js';
 import { commandOnAgreement, loadAgreement } from '../../app/agreement-access.js';
 import { evidenceView } from '../agreement-view.js';
-import type { AppDeps } from '../app.js';
-import { assertBodyScope, requireCaller } from '../auth.js';
+import type { AppDeps } from '../deps.js';
+import { assertAgreementAccess } from '../../app/access.js';
+import { requireCaller } from '../auth.js';
 import { AppError, forbidden, notFound } from '../../app/errors.js';
 import { attachment } from '../evidence-files/content-disposition.js';
 import { DEFAULT_MAX_UPLOAD_FILES, DEFAULT_MAX_UPLOAD_MB, megabytes, multipartLimits, readEvidenceForm } from '../evidence-files/evidence-form.js';
@@ -119,16 +120,12 @@ export function evidenceRoutes(deps: AppDeps): FastifyPluginAsyncZod {
         const { eid, sha256 } = request.params;
         const row = await findAgreementOfEvidence(db, eid);
         const state = row?.state as AgreementState | undefined;
-        if (!row || !state || state.status === 'sin_adoptar') throw notFound('La evidencia');
-        const evidence = state.evidence.find((e) => e.id === eid);
+        if (!row || !state) throw notFound('La evidencia');
+        assertAgreementAccess(caller, { bodyId: row.body_id, state }, () => notFound('La evidencia'));
+        const evidence = state.status === 'sin_adoptar' ? undefined : state.evidence.find((e) => e.id === eid);
         if (!evidence) throw notFound('La evidencia');
         const p = caller.principal;
-        if (p.role === 'institution') {
-          if (!state.responsibles.some((r) => r.institutionId === p.institutionId)) throw notFound('La evidencia');
-          if (evidence.institutionId !== p.institutionId) throw forbidden('Solo la institución que presentó la evidencia descarga sus archivos.');
-        } else {
-          assertBodyScope(caller, row.body_id);
-        }
+        if (p.role === 'institution' && evidence.institutionId !== p.institutionId) throw forbidden('Solo la institución que presentó la evidencia descarga sus archivos.');
         const file = evidence.files.find((f) => f.sha256 === sha256);
         if (!file) throw notFound('El archivo en esta evidencia');
         const content = await files.open(sha256);

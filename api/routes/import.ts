@@ -16,8 +16,9 @@ import { IMPORT_COLUMNS, IMPORT_MAX_ROWS, parseImportRows, type ImportRow, type 
 import { notYetHeld } from '../../domain/session-held.js';
 import { sessionLabel, type SessionKind } from '../../domain/session-label.js';
 import { registerAgreement } from '../../app/registration.js';
-import type { AppDeps } from '../app.js';
-import { assertBodyScope, requireCaller } from '../auth.js';
+import type { AppDeps } from '../deps.js';
+import { assertBodyScope } from '../../app/access.js';
+import { requireCaller } from '../auth.js';
 import { AppError, notFound } from '../../app/errors.js';
 import { actorOf } from '../../app/principal.js';
 import { IdempotencyHeaders } from '../request-schemas.js';

@@ -2,7 +2,7 @@ import { z } from 'zod';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { isUniqueViolation } from '../../db/errors.js';
 import { findInstitution, insertInstitution } from '../../db/institutions.js';
-import type { AppDeps } from '../app.js';
+import type { AppDeps } from '../deps.js';
 import { requireCaller } from '../auth.js';
 import { AppError } from '../../app/errors.js';
 import { creationId, earlierRun } from '../idempotency.js';

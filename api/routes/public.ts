@@ -8,7 +8,7 @@ import { businessCalendar } from '../../domain/calendar.js';
 import { LocalDate } from '../../domain/dates.js';
 import { evaluateSemaforo, type Light } from '../../domain/semaforo.js';
 import { findAgreements } from '../agreement-finder.js';
-import type { AppDeps } from '../app.js';
+import type { AppDeps } from '../deps.js';
 import { AppError } from '../../app/errors.js';
 import { referenceDay } from '../reference-day.js';
 import { errorAnswers } from '../responses/error.js';

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { issueToken, listTokens, revokeToken } from '../../db/tokens.js';
-import type { AppDeps } from '../app.js';
+import type { AppDeps } from '../deps.js';
 import { isUniqueViolation } from '../../db/errors.js';
 import { requireCaller } from '../auth.js';
 import { AppError, notFound } from '../../app/errors.js';

@@ -2,7 +2,7 @@ import { z } from 'zod';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { isUniqueViolation } from '../../db/errors.js';
 import { disableUser, findUser, insertUser, listUsers, type User } from '../../db/users.js';
-import type { AppDeps } from '../app.js';
+import type { AppDeps } from '../deps.js';
 import { requireCaller } from '../auth.js';
 import { AppError, notFound } from '../../app/errors.js';
 import { grantRequest, grantScope } from '../grant.js';
