@@ -22,13 +22,7 @@ import {
   type RequestedCommandType,
 } from '../workflows/definitions.js';
 import { AppError, idempotencyKeyReused, isErrorCode, notFound } from './errors.js';
-
-// A stable UUID from a caller and its Idempotency-Key: the same request sent
-// twice names the same agreement, so the second one finds the first.
-export function idempotentId(scope: string, key: string): string {
-  const hex = createHash('sha256').update(`${scope}\n${key}`).digest('hex');
-  return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-5${hex.slice(13, 16)}-${((parseInt(hex.slice(16, 17), 16) & 0x3) | 0x8).toString(16)}${hex.slice(17, 20)}-${hex.slice(20, 32)}`;
-}
+import { idempotentId } from './idempotency.js';
 
 // What the workflow may refuse with and the caller can act on: the domain's
 // refusals and a concurrent change. Anything else (an UNEXPECTED failure of the

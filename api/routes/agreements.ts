@@ -20,14 +20,14 @@ import type { AppDeps } from '../deps.js';
 import { assertBodyScope } from '../../app/access.js';
 import { requireCaller } from '../auth.js';
 import { AppError, validationFailed } from '../../app/errors.js';
-import { earlierRun } from '../idempotency.js';
+import { earlierRun, idempotentId } from '../../app/idempotency.js';
 import { assertMilestoneAnchor } from '../../app/milestone-anchor.js';
 import { actorOf } from '../../app/principal.js';
 import { AsOfQuery, referenceDay } from '../reference-day.js';
 import { IdempotencyHeaders, OccurredAt } from '../request-schemas.js';
 import { AgreementView, RecordedEvent, ReminderQueued } from '../responses/agreement.js';
 import { errorAnswers } from '../responses/error.js';
-import { commandAddress, idempotentId, requestReminder } from '../../app/commands.js';
+import { commandAddress, requestReminder } from '../../app/commands.js';
 
 const NewAgreementRequest = z.strictObject({
   sessionId: z.uuid(),

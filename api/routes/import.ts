@@ -23,7 +23,7 @@ import { AppError, notFound } from '../../app/errors.js';
 import { actorOf } from '../../app/principal.js';
 import { IdempotencyHeaders } from '../request-schemas.js';
 import { ImportAnswers } from '../responses/import.js';
-import { idempotentId } from '../../app/commands.js';
+import { idempotentId } from '../../app/idempotency.js';
 
 const IMPORT_BODY_LIMIT = 2 * 1024 * 1024;
 

@@ -1,7 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import type { Client } from '@temporalio/client';
 import { registerAgreement } from '../registration.js';
-import { commandAddress, idempotentId, sendCommand, type CommandAddress } from '../commands.js';
+import { commandAddress, sendCommand, type CommandAddress } from '../commands.js';
+import { idempotentId } from '../idempotency.js';
 import type { Actor } from '../../domain/agreement/index.js';
 import { BodySettings } from '../../domain/body-settings.js';
 import { zonedInstant, type LocalDate } from '../../domain/dates.js';
