@@ -1,18 +1,16 @@
 import { z } from 'zod';
-import { WorkflowNotFoundError } from '@temporalio/client';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { findBody, insertBody, type Body } from '../../db/bodies.js';
 import { bodiesOfInstitution } from '../../db/agreement-queries.js';
-import { runningAgreementIds, updateBody } from '../../db/body-update.js';
+import { updateBody } from '../../db/body-update.js';
 import { isUniqueViolation } from '../../db/errors.js';
 import { canonicalJson } from '../../db/hash-chain.js';
 import { BodySettings } from '../../domain/body-settings.js';
-import { agreementWorkflowId, bodySettingsChangedSignal } from '../../workflows/definitions.js';
 import type { AppDeps } from '../deps.js';
 import { assertBodyScope } from '../../app/access.js';
+import { tellRunningAgreements } from '../../app/settings-fan-out.js';
 import { requireCaller } from '../auth.js';
 import { AppError, notFound } from '../../app/errors.js';
-import { inParallel } from '../../app/fan-out.js';
 import { earlierRun } from '../../app/idempotency.js';
 import { creationId } from '../idempotency.js';
 import { IdempotencyHeaders } from '../request-schemas.js';
@@ -52,9 +50,6 @@ const IdParams = z.object({ id: z.uuid() });
 const PATCH_DESCRIPTION =
   'Cambia los campos indicados de un órgano; `reminders` se reemplaza completo. `folioStart` solo puede quedar por encima de los folios ya asignados (409): los folios no se reutilizan. Los acuerdos en proceso replanifican con la nueva configuración.';
 
-// Running agreements told of new settings at the same time.
-const FAN_OUT = 16;
-
 export function bodyJson(body: Body): BodyView {
   return {
     id: body.id,
@@ -82,22 +77,8 @@ function patched(current: Body, patch: BodyPatch): Body {
   };
 }
 
-export function bodyRoutes({ db, temporal }: AppDeps): FastifyPluginAsyncZod {
-  // Each agreement that plans now or may again (reopened) takes the new
-  // settings and re-plans its deadline and reminders. Best effort per workflow: the settings are saved by then, and one
-  // workflow out of reach must not keep the others from hearing; one that is
-  // gone (WorkflowNotFoundError) has nothing left to plan.
-  async function tellRunningAgreements(bodyId: string, settings: BodySettings, log: { warn(obj: object, msg: string): void }) {
-    const ids = await runningAgreementIds(db, bodyId);
-    await inParallel(ids, FAN_OUT, async (agreementId) => {
-      try {
-        await temporal.workflow.getHandle(agreementWorkflowId(agreementId)).signal(bodySettingsChangedSignal, settings);
-      } catch (error) {
-        if (!(error instanceof WorkflowNotFoundError)) log.warn({ err: error, agreementId }, 'no se pudo avisar al acuerdo del cambio de configuración');
-      }
-    });
-  }
-
+export function bodyRoutes(deps: AppDeps): FastifyPluginAsyncZod {
+  const { db } = deps;
   return async (app) => {
     app.post('/bodies', { schema: { body: NewBodyRequest, headers: IdempotencyHeaders, response: { 201: BodyView, ...errorAnswers(400, 401, 403, 409, 413, 415) } } }, async (request, reply) => {
       requireCaller(request, 'admin');
@@ -150,7 +131,7 @@ export function bodyRoutes({ db, temporal }: AppDeps): FastifyPluginAsyncZod {
         );
       }
       const { before, after } = update;
-      if (canonicalJson(before.settings) !== canonicalJson(after.settings)) await tellRunningAgreements(id, after.settings, request.log);
+      if (canonicalJson(before.settings) !== canonicalJson(after.settings)) await tellRunningAgreements(deps, id, after.settings, request.log);
       return bodyJson(after);
     });
   };
