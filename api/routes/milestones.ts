@@ -2,31 +2,26 @@ import { z } from 'zod';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { findBody } from '../../db/bodies.js';
 import { isUniqueViolation } from '../../db/errors.js';
-import { agreementsAwaiting, findMilestone, insertMilestone, markMilestoneOccurred, type Milestone } from '../../db/milestones.js';
+import { findMilestone, insertMilestone, markMilestoneOccurred, type Milestone } from '../../db/milestones.js';
 import { compareDates, formatDmy, LocalDate, localDateOf } from '../../domain/dates.js';
 import type { AppDeps } from '../deps.js';
 import { assertBodyScope } from '../../app/access.js';
 import { requireCaller } from '../auth.js';
 import { AppError, notFound, validationFailed } from '../../app/errors.js';
-import { inParallel } from '../../app/fan-out.js';
 import { earlierRun } from '../../app/idempotency.js';
+import { dateAgreementsAwaiting } from '../../app/milestone-occurred.js';
 import { creationId } from '../idempotency.js';
-import { actorOf } from '../../app/principal.js';
 import { AsOfQuery, referenceDay } from '../reference-day.js';
 import { IdempotencyHeaders } from '../request-schemas.js';
 import { errorAnswers } from '../responses/error.js';
 import { MilestoneView, OccurredMilestone } from '../responses/reference-data.js';
-import { commandAddress, sendCommand } from '../../app/commands.js';
 
 const NewMilestoneRequest = z.strictObject({ bodyId: z.uuid(), name: z.string().trim().min(1).max(500) });
 const OccurredRequest = z.strictObject({ date: LocalDate });
 const IdParams = z.object({ id: z.uuid() });
 
-// Agreements told at the same time when a milestone occurs: enough to date
-// hundreds in a few seconds without flooding the workflows' task queue.
-const FAN_OUT = 16;
-
-export function milestoneRoutes({ db, temporal }: AppDeps): FastifyPluginAsyncZod {
+export function milestoneRoutes(deps: AppDeps): FastifyPluginAsyncZod {
+  const { db } = deps;
   return async (app) => {
     app.post('/milestones', { schema: { body: NewMilestoneRequest, headers: IdempotencyHeaders, response: { 201: MilestoneView, ...errorAnswers(400, 401, 403, 409, 413, 415) } } }, async (request, reply) => {
       const caller = requireCaller(request, 'secretariat');
@@ -79,14 +74,8 @@ export function milestoneRoutes({ db, temporal }: AppDeps): FastifyPluginAsyncZo
         throw new AppError('CONFLICT', `El hito «${milestone.name}» ya se registró como ocurrido el ${formatDmy(milestone.occurredOn ?? date)}.`, { occurredOn: milestone.occurredOn });
       }
 
-      const awaiting = await agreementsAwaiting(db, milestone);
-      const actor = actorOf(caller.principal, caller.tokenId);
-      await inParallel(awaiting, FAN_OUT, async (agreementId) => {
-        // One update id per (milestone, day, agreement): a repeat is answered, not re-run.
-        const address = commandAddress(agreementId, 'milestone', 'ResolveMilestone', { milestoneId: milestone.id, date }, `${milestone.id}:${date}`);
-        await sendCommand(temporal, address, 'ResolveMilestone', { data: { milestoneId: milestone.id, date }, actor });
-      });
-      return { ...milestone, dueDatesSet: awaiting.length };
+      const dueDatesSet = await dateAgreementsAwaiting(deps, caller, milestone, date);
+      return { ...milestone, dueDatesSet };
     });
   };
 }
