@@ -1,4 +1,4 @@
-import type { AgreementState } from '../domain/agreement/index.js';
+import type { Agreement } from '../domain/agreement/index.js';
 import { forbidden, type AppError } from './errors.js';
 import type { Identity } from './principal.js';
 
@@ -13,12 +13,11 @@ export function assertBodyScope(who: Identity, bodyId: string): void {
 // Who may see an agreement and what hangs from it (its evidence, their files):
 // institutions never learn of agreements they are not responsible for (the
 // caller's own not-found, `hidden`); other bodies' staff are refused (403).
-export function assertAgreementAccess(who: Identity, agreement: { bodyId: string; state: AgreementState }, hidden: () => AppError): void {
+export function assertAgreementAccess(who: Identity, agreement: { bodyId: string; state: Agreement }, hidden: () => AppError): void {
   const p = who.principal;
   if (p.role !== 'institution') {
     assertBodyScope(who, agreement.bodyId);
     return;
   }
-  const { state } = agreement;
-  if (state.status === 'sin_adoptar' || !state.responsibles.some((r) => r.institutionId === p.institutionId)) throw hidden();
+  if (!agreement.state.responsibles.some((r) => r.institutionId === p.institutionId)) throw hidden();
 }

@@ -1,7 +1,6 @@
 import { findAgreementRow } from '../db/agreements.js';
 import { findBody, type Body } from '../db/bodies.js';
 import type { Db } from '../db/connection.js';
-import type { AgreementState } from '../domain/agreement/index.js';
 import type { CommandData, RequestedCommandType } from '../workflows/definitions.js';
 import { assertAgreementAccess } from './access.js';
 import { commandAddress, sendCommand, type CommandAddress } from './commands.js';
@@ -13,7 +12,7 @@ import { actorOf, type Identity } from './principal.js';
 export async function loadAgreement(db: Db, who: Identity, id: string) {
   const row = await findAgreementRow(db, id);
   if (!row) throw notFound('El acuerdo');
-  const state = row.state as AgreementState;
+  const { state } = row;
   assertAgreementAccess(who, { bodyId: row.body_id, state }, () => notFound('El acuerdo'));
   const body = await findBody(db, row.body_id);
   if (!body) throw notFound('El órgano colegiado');

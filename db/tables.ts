@@ -1,4 +1,6 @@
-import type { ColumnType, Generated, Insertable, Selectable } from 'kysely';
+import type { ColumnType, Generated, Insertable, JSONColumnType, Selectable } from 'kysely';
+import type { Agreement, AgreementStatus, InstitutionState } from '../domain/agreement/index.js';
+import type { NotificationState } from './notifications.js';
 
 // Columns whose value the database fills in.
 type CreatedAt = ColumnType<Date, Date | undefined, never>;
@@ -75,12 +77,16 @@ export interface AgreementsTable {
   session_id: string;
   seq: number;
   folio: string;
-  status: string;
+  // The state's own status, kept beside it for filters and indexes.
+  status: AgreementStatus;
   adopted_on: LocalDateColumn;
   due_date: LocalDateColumn | null;
   fulfilled_on: LocalDateColumn | null;
   text: string;
-  state: ColumnType<unknown, string, string>;
+  // The folded state as the projection wrote it (an adopted agreement: the
+  // projection writes no row before adoption). Typed with the domain's own
+  // type, so a change of its shape fails to compile wherever a row is read.
+  state: JSONColumnType<Agreement>;
   version: number;
   updated_at: Date;
 }
@@ -88,7 +94,7 @@ export interface AgreementsTable {
 export interface AgreementResponsiblesTable {
   agreement_id: string;
   institution_id: string;
-  state: string;
+  state: InstitutionState;
 }
 
 export interface NotificationsTable {
@@ -101,7 +107,7 @@ export interface NotificationsTable {
   recipients: ColumnType<string[], string, string>;
   subject: string;
   text: string;
-  state: string;
+  state: NotificationState;
   error: string | null;
   created_at: CreatedAt;
   updated_at: ColumnType<Date, Date | undefined, Date>;

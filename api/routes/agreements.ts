@@ -106,8 +106,7 @@ export function agreementRoutes(deps: AppDeps): FastifyPluginAsyncZod {
 
     app.get('/agreements/:id/events', { schema: { params: IdParams, querystring: AsOfQuery, response: { 200: z.array(RecordedEvent), ...READ_ERRORS } } }, async (request) => {
       const caller = requireCaller(request, 'secretariat', 'coordinator');
-      const { state, body } = await loadAgreement(db, caller, request.params.id);
-      if (state.status === 'sin_adoptar') throw new AppError('NOT_FOUND', 'El acuerdo no existe.');
+      const { body } = await loadAgreement(db, caller, request.params.id);
       const { asOf } = request.query;
       // As of a day: what had occurred by its end, whenever it was recorded.
       const occurredBefore = asOf === undefined ? undefined : endOfDay(referenceDay(body, asOf), body.settings.timezone);
