@@ -8,7 +8,7 @@ import { businessCalendar } from '../../domain/calendar.js';
 import { LocalDate } from '../../domain/dates.js';
 import { acceptedLights, lightCondition, type LightCondition } from '../../domain/light-filter.js';
 import { Semaforo } from '../../domain/semaforo.js';
-import { findAgreements } from '../agreement-finder.js';
+import { findAgreements } from '../../app/agreement-finder.js';
 import { agreementViews } from '../agreement-view.js';
 import type { AppDeps } from '../deps.js';
 import { assertBodyScope } from '../../app/access.js';

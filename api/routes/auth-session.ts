@@ -7,7 +7,7 @@ import type { AppDeps } from '../deps.js';
 import { requireCaller, SESSION_COOKIE } from '../auth.js';
 import { DEFAULT_SIGN_IN_LIMITS } from '../../app/config.js';
 import { AppError } from '../../app/errors.js';
-import { passwordMatches } from '../passwords.js';
+import { passwordMatches } from '../../app/passwords.js';
 import { CallerView, SignedIn } from '../responses/access.js';
 import { errorAnswers } from '../responses/error.js';
 import { NoContent } from '../responses/operations.js';

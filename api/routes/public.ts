@@ -7,7 +7,7 @@ import { AgreementStatus, type Agreement } from '../../domain/agreement/index.js
 import { businessCalendar } from '../../domain/calendar.js';
 import { LocalDate } from '../../domain/dates.js';
 import { evaluateSemaforo, type Light } from '../../domain/semaforo.js';
-import { findAgreements } from '../agreement-finder.js';
+import { findAgreements } from '../../app/agreement-finder.js';
 import type { AppDeps } from '../deps.js';
 import { AppError } from '../../app/errors.js';
 import { referenceDay } from '../reference-day.js';

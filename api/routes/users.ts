@@ -8,7 +8,7 @@ import { AppError, notFound } from '../../app/errors.js';
 import { grantRequest, grantScope } from '../grant.js';
 import { earlierRun } from '../../app/idempotency.js';
 import { creationId } from '../idempotency.js';
-import { hashPassword } from '../passwords.js';
+import { hashPassword } from '../../app/passwords.js';
 import { IdempotencyHeaders } from '../request-schemas.js';
 import { Role, UserView } from '../responses/access.js';
 import { errorAnswers } from '../responses/error.js';
