@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { Client } from '@temporalio/client';
 import { registerAgreement } from '../registration.js';
+import type { AppContext } from '../context.js';
 import { commandAddress, sendCommand, type CommandAddress } from '../commands.js';
 import { idempotentId } from '../idempotency.js';
 import type { Actor } from '../../domain/agreement/index.js';
@@ -19,14 +20,6 @@ import { institutionIdsByAcronym } from '../../db/reference-lookups.js';
 import { sessionsOfBody } from '../../db/session-lookups.js';
 import { insertSession, type Session } from '../../db/sessions.js';
 import { AGREEMENTS, INSTITUTIONS, MILESTONES, SESSIONS, SNIMH, type SeedAgreement, type SeedStep } from './snimh-annex-i.js';
-
-export interface SeedDeps {
-  db: Db;
-  temporal: Client;
-  // The task queue a running worker listens on: the seed goes through the
-  // agreement workflows like any registration.
-  taskQueue: string;
-}
 
 export interface SeedReport {
   bodyId: string;
@@ -157,7 +150,7 @@ async function send(temporal: Client, agreementId: string, step: Action, key: st
 // and sent to the agreements anchored on them, evidence and reviews as
 // commands dated in the past. Safe to run again: it completes what is
 // missing and records nothing twice. Needs a worker on `taskQueue`.
-export async function seedDemo({ db, temporal, taskQueue }: SeedDeps): Promise<SeedReport> {
+export async function seedDemo({ db, temporal, taskQueue }: AppContext): Promise<SeedReport> {
   const body = await ensureBody(db);
   const seedId = seedIdsOf(body.id);
   const institutionIds = await ensureInstitutions(db);
