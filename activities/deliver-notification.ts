@@ -9,12 +9,16 @@ const INTERRUPTED =
 // happen: the key is claimed before sending and the outcome recorded after. An
 // attempt that finds the key still "sending" knows a previous attempt died
 // mid-send and does not send again.
-export async function deliverNotification(db: Db, mailer: Mailer | null, draft: NotificationDraft, log: (line: string) => void = console.log): Promise<Notification> {
+// Why nothing went out when nobody is on file to receive it, said for the people
+// who read the notification log.
+export type Addressed = NotificationDraft & { withoutRecipients?: string };
+
+export async function deliverNotification(db: Db, mailer: Mailer | null, draft: Addressed, log: (line: string) => void = console.log): Promise<Notification> {
   const { claimed, notification } = await claimNotification(db, draft);
   if (!claimed) {
     return notification.state === 'sending' ? settleNotification(db, draft.key, 'failed', INTERRUPTED) : notification;
   }
-  if (draft.recipients.length === 0) return settleNotification(db, draft.key, 'failed', 'La institución no tiene correos registrados.');
+  if (draft.recipients.length === 0) return settleNotification(db, draft.key, 'failed', draft.withoutRecipients ?? 'La institución no tiene correos registrados.');
   if (!mailer) {
     log(`[correo no configurado] ${draft.recipients.join(', ')}: ${draft.subject}`);
     return settleNotification(db, draft.key, 'logged');

@@ -1,10 +1,11 @@
 import type { Db } from '../db/connection.js';
 import { appendEventsActivity } from './append-events.js';
-import { loadBodySettingsActivity } from './body-settings.js';
+import { agreementsToTellActivity, loadBodySettingsActivity, settingsNewerThanActivity } from './body-settings.js';
 import { allocateFolioActivity } from './folio.js';
 import { heartbeating } from './heartbeat.js';
 import type { Mailer } from './mailer.js';
 import { loadMilestoneDatesActivity } from './milestones.js';
+import { sendEscalationActivity } from './send-escalation.js';
 import { sendOverdueDigestsActivity } from './send-overdue-digests.js';
 import { sendReminderActivity } from './send-reminder.js';
 import { sendReviewNoticeActivity } from './send-review-notice.js';
@@ -22,10 +23,13 @@ export function createActivities({ db, mailer, publicUrl }: ActivityDeps) {
   return {
     allocateFolio: allocateFolioActivity(db),
     loadBodySettings: loadBodySettingsActivity(db),
+    settingsNewerThan: settingsNewerThanActivity(db),
+    agreementsToTell: agreementsToTellActivity(db),
     loadMilestoneDates: loadMilestoneDatesActivity(db),
     appendEvents: appendEventsActivity(db),
     sendReminder: heartbeating(sendReminderActivity(db, mailer, publicUrl)),
     sendReviewNotice: heartbeating(sendReviewNoticeActivity(db, mailer, publicUrl)),
+    sendEscalation: heartbeating(sendEscalationActivity(db, mailer, publicUrl)),
     sendOverdueDigests: heartbeating(sendOverdueDigestsActivity(db, mailer, publicUrl)),
   };
 }

@@ -1,4 +1,5 @@
 import { formatDmy, type LocalDate } from '../domain/dates.js';
+import { ESCALATION_AUDIENCE, type EscalationLevel } from '../domain/escalation.js';
 
 // The texts institutions receive, in Spanish. Pure: easy to read and to test.
 
@@ -76,6 +77,8 @@ export interface OverdueItem {
   daysOverdue: number;
   // Acronyms of the responsible institutions that still owe evidence.
   pending: string[];
+  // Acronyms of those whose reminders already reach their head or the coordinators.
+  escalated: string[];
 }
 
 export interface DigestFacts {
@@ -98,7 +101,8 @@ export function overdueDigestMessage(facts: DigestFacts): { subject: string; tex
           const text = item.text.length > EXCERPT ? `${item.text.slice(0, EXCERPT - 1)}…` : item.text;
           const days = `${item.daysOverdue} ${item.daysOverdue === 1 ? 'día hábil' : 'días hábiles'} de atraso`;
           const pending = item.pending.length > 0 ? `; pendientes: ${item.pending.join(', ')}` : '';
-          return `• ${item.folio} — venció el ${formatDmy(item.dueDate)} (${days}${pending})\n  ${text}`;
+          const escalated = item.escalated.length > 0 ? ` — ESCALADO: ${item.escalated.join(', ')}` : '';
+          return `• ${item.folio} — venció el ${formatDmy(item.dueDate)} (${days}${pending})${escalated}\n  ${text}`;
         });
   const text = [
     `Acuerdos vencidos de ${facts.bodyName} al ${formatDmy(facts.today)}:`,
@@ -106,6 +110,41 @@ export function overdueDigestMessage(facts: DigestFacts): { subject: string; tex
     ...lines,
     '',
     `Tablero de seguimiento: ${facts.dashboardUrl}`,
+    '',
+    'Este mensaje fue enviado automáticamente por el sistema de seguimiento de acuerdos.',
+  ].join('\n');
+  return { subject, text };
+}
+
+export interface EscalationFacts {
+  folio: string;
+  text: string;
+  dueDate: LocalDate;
+  institutionName: string;
+  // Who this copy goes to: the institution's head (1) or the body's coordinators (2).
+  audience: Exclude<EscalationLevel, 0>;
+  // Overdue reminders the institution received without sending evidence.
+  ignoredReminders: number;
+  evidenceUrl: string;
+}
+
+// The copy of an overdue reminder that goes up the ladder: it says to whom it
+// escalates and why, so the head or the coordinators can act on it.
+export function escalationMessage(facts: EscalationFacts): { subject: string; text: string } {
+  const subject = `Escalamiento: acuerdo ${facts.folio} vencido sin evidencia de ${facts.institutionName}`;
+  const reminders = `${facts.ignoredReminders} ${facts.ignoredReminders === 1 ? 'recordatorio' : 'recordatorios'}`;
+  const text = [
+    `Se informa a ${ESCALATION_AUDIENCE[facts.audience]}:`,
+    '',
+    `El acuerdo ${facts.folio} venció el ${formatDmy(facts.dueDate)} y ${facts.institutionName} no ha registrado evidencia de su cumplimiento, después de ${reminders} de vencimiento enviados a su enlace.`,
+    facts.audience === 1
+      ? 'Por eso, a partir de ahora los recordatorios de este acuerdo también se envían a la persona titular de la institución.'
+      : 'Por eso, a partir de ahora los recordatorios de este acuerdo también se envían a la coordinación del órgano colegiado.',
+    '',
+    'Texto del acuerdo:',
+    facts.text,
+    '',
+    `La institución puede registrar su evidencia en: ${facts.evidenceUrl}`,
     '',
     'Este mensaje fue enviado automáticamente por el sistema de seguimiento de acuerdos.',
   ].join('\n');

@@ -7,6 +7,7 @@ import type { Notification } from '../db/notifications.js';
 import { businessCalendar } from '../domain/calendar.js';
 import { localDateOf } from '../domain/dates.js';
 import { summarizeDashboard } from '../domain/dashboard.js';
+import { ladderStep } from '../domain/escalation.js';
 import { deliverNotification } from './deliver-notification.js';
 import type { Mailer } from './mailer.js';
 import { overdueDigestMessage, type OverdueItem } from './messages.js';
@@ -29,8 +30,13 @@ export function sendOverdueDigestsActivity(db: Db, mailer: Mailer | null, public
         if (!state || state.dueDate === null) return [];
         // In the order the agreement names them.
         const pending = state.responsibles.filter((r) => r.state !== 'cumplido').map((r) => acronyms.get(r.institutionId) ?? r.institutionId);
-        return [{ folio: state.folio, text: state.text, dueDate: state.dueDate, daysOverdue, pending }];
+        const escalated = state.responsibles
+          .filter((r) => r.state !== 'cumplido' && ladderStep(state, r.institutionId).level > 0)
+          .map((r) => acronyms.get(r.institutionId) ?? r.institutionId);
+        return [{ folio: state.folio, text: state.text, dueDate: state.dueDate, daysOverdue, pending, escalated }];
       });
+      // Escalated agreements first (a stable sort keeps the dashboard's order within each group).
+      overdue.sort((a, b) => Number(b.escalated.length > 0) - Number(a.escalated.length > 0));
       const message = overdueDigestMessage({ bodyName: body.name, today: day.today, overdue, dashboardUrl: `${publicUrl.replace(/\/$/, '')}/?organo=${body.id}#tablero` });
       sent.push(
         await deliverNotification(db, mailer, {

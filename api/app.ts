@@ -13,6 +13,7 @@ import { agreementRoutes } from './routes/agreements.js';
 import { authSessionRoutes } from './routes/auth-session.js';
 import { bodyRoutes } from './routes/bodies.js';
 import { dashboardRoutes } from './routes/dashboard.js';
+import { deadlineSuggestionRoutes } from './routes/deadline-suggestions.js';
 import { evidenceRoutes } from './routes/evidence.js';
 import { healthRoutes } from './routes/health.js';
 import { importRoutes } from './routes/import.js';
@@ -59,6 +60,7 @@ export async function buildApp(deps: AppDeps): Promise<App> {
       await api.register(institutionRoutes(deps));
       await api.register(sessionRoutes(deps));
       await api.register(agreementRoutes(deps));
+      await api.register(deadlineSuggestionRoutes(deps));
       await api.register(evidenceRoutes(deps));
       await api.register(agreementListRoutes(deps));
       await api.register(dashboardRoutes(deps));

@@ -1,6 +1,6 @@
 import type { Db } from './connection.js';
 import type { BodyRow } from './tables.js';
-import { BodySettings } from '../domain/body-settings.js';
+import { BodySettings, type VersionedSettings } from '../domain/body-settings.js';
 
 export interface NewBody {
   id: string;
@@ -25,6 +25,7 @@ export function toBody(row: BodyRow): Body {
       nonWorkingDays: row.non_working_days,
       warningBusinessDays: row.warning_business_days,
       reminders: row.reminders,
+      escalation: row.escalation,
     }),
   };
 }
@@ -42,6 +43,7 @@ export async function insertBody(db: Db, body: NewBody): Promise<void> {
       non_working_days: JSON.stringify(body.settings.nonWorkingDays),
       warning_business_days: body.settings.warningBusinessDays,
       reminders: JSON.stringify(body.settings.reminders),
+      escalation: body.settings.escalation && JSON.stringify(body.settings.escalation),
       public: body.public,
     })
     .execute();
@@ -56,6 +58,13 @@ export async function findBodySettings(db: Db, id: string): Promise<BodySettings
   const body = await findBody(db, id);
   if (!body) throw new Error(`El órgano ${id} no existe`);
   return body.settings;
+}
+
+// The body's settings with their version, or nothing when the version held is
+// already the newest (the cheap check an agreement makes when it wakes).
+export async function settingsNewerThan(db: Db, id: string, version: number): Promise<VersionedSettings | null> {
+  const row = await db.selectFrom('bodies').selectAll().where('id', '=', id).where('settings_version', '>', version).executeTakeFirst();
+  return row ? { version: row.settings_version, changedAt: row.settings_changed_at.toISOString(), settings: toBody(row).settings } : null;
 }
 
 export async function listBodies(db: Db): Promise<Body[]> {

@@ -1,8 +1,10 @@
 import type { Db } from './connection.js';
 import { toBody, type Body } from './bodies.js';
+import { canonicalJson } from './hash-chain.js';
 
 export type BodyUpdate =
-  | { kind: 'updated'; before: Body; after: Body }
+  // settingsVersion: the version of the settings it leaves, raised if they changed.
+  | { kind: 'updated'; before: Body; after: Body; settingsVersion: number }
   | { kind: 'not_found' }
   // The new folioStart is at or below a folio already given: it would be given twice.
   | { kind: 'folio_reuse'; lastAllocatedSeq: number };
@@ -22,6 +24,8 @@ export async function updateBody(db: Db, id: string, change: (current: Body) => 
       const { last } = await trx.selectFrom('folio_allocations').select((eb) => eb.fn.max('seq').as('last')).where('body_id', '=', id).executeTakeFirstOrThrow();
       if (last !== null && last >= after.folioStart) return { kind: 'folio_reuse', lastAllocatedSeq: last };
     }
+    const settingsChanged = canonicalJson(before.settings) !== canonicalJson(after.settings);
+    const settingsVersion = settingsChanged ? row.settings_version + 1 : row.settings_version;
     await trx
       .updateTable('bodies')
       .set({
@@ -33,12 +37,15 @@ export async function updateBody(db: Db, id: string, change: (current: Body) => 
         non_working_days: JSON.stringify(after.settings.nonWorkingDays),
         warning_business_days: after.settings.warningBusinessDays,
         reminders: JSON.stringify(after.settings.reminders),
+        escalation: after.settings.escalation && JSON.stringify(after.settings.escalation),
         public: after.public,
+        settings_version: settingsVersion,
+        ...(settingsChanged ? { settings_changed_at: new Date() } : {}),
         updated_at: new Date(),
       })
       .where('id', '=', id)
       .execute();
-    return { kind: 'updated', before, after };
+    return { kind: 'updated', before, after, settingsVersion };
   });
 }
 
@@ -46,6 +53,6 @@ export async function updateBody(db: Db, id: string, change: (current: Body) => 
 // again: a cumplido one can be reopened and must then plan with today's
 // settings, not the ones it heard last. Only a cancelled one is done for good.
 export async function runningAgreementIds(db: Db, bodyId: string): Promise<string[]> {
-  const rows = await db.selectFrom('agreements').select('id').where('body_id', '=', bodyId).where('status', 'in', ['en_proceso', 'cumplido']).execute();
+  const rows = await db.selectFrom('agreements').select('id').where('body_id', '=', bodyId).where('status', 'in', ['en_proceso', 'cumplido']).orderBy('id').execute();
   return rows.map((row) => row.id);
 }

@@ -6,16 +6,24 @@ export interface Institution {
   name: string;
   acronym: string;
   emails: string[];
+  // The institution's head, who hears when its liaison keeps missing deadlines.
+  headEmails: string[];
 }
 
 function toInstitution(row: InstitutionRow): Institution {
-  return { id: row.id, name: row.name, acronym: row.acronym, emails: row.emails };
+  return { id: row.id, name: row.name, acronym: row.acronym, emails: row.emails, headEmails: row.head_emails };
 }
 
 export async function insertInstitution(db: Db, institution: Institution): Promise<void> {
   await db
     .insertInto('institutions')
-    .values({ ...institution, emails: JSON.stringify(institution.emails) })
+    .values({
+      id: institution.id,
+      name: institution.name,
+      acronym: institution.acronym,
+      emails: JSON.stringify(institution.emails),
+      head_emails: JSON.stringify(institution.headEmails),
+    })
     .execute();
 }
 

@@ -53,3 +53,9 @@ export async function agreementsAwaiting(db: Db, milestone: Pick<Milestone, 'id'
     .execute();
   return rows.map((row) => row.id);
 }
+
+// Every milestone of a body, by name.
+export async function milestonesOfBody(db: Db, bodyId: string): Promise<Milestone[]> {
+  const rows = await db.selectFrom('milestones').selectAll().where('body_id', '=', bodyId).orderBy('name').execute();
+  return rows.map(toMilestone);
+}

@@ -17,7 +17,10 @@ export interface BodiesTable {
   non_working_days: ColumnType<unknown, string, string>;
   warning_business_days: number;
   reminders: ColumnType<unknown, string, string>;
+  escalation: ColumnType<unknown, string | null | undefined, string | null>;
   public: boolean;
+  settings_version: ColumnType<number, number | undefined, number>;
+  settings_changed_at: ColumnType<Date, Date | undefined, Date>;
   created_at: CreatedAt;
   updated_at: ColumnType<Date, Date | undefined, Date>;
 }
@@ -27,6 +30,7 @@ export interface InstitutionsTable {
   name: string;
   acronym: string;
   emails: ColumnType<string[], string, string>;
+  head_emails: ColumnType<string[], string | undefined, string>;
   created_at: CreatedAt;
 }
 

@@ -1,4 +1,4 @@
-import type { Agreement } from './agreement/state.js';
+import { dueDateSince, type Agreement } from './agreement/state.js';
 import type { BodySettings } from './body-settings.js';
 import { businessCalendar } from './calendar.js';
 import { addDays, zonedInstant } from './dates.js';
@@ -23,7 +23,9 @@ export interface FollowUp {
   // reminder still helps, a burst of them does not.
   reminder: PlannedReminder | null;
   // The deadline passed and is not yet in the history: the instant it passed
-  // (the start of the day after the due date, never before the adoption).
+  // (the start of the day after the due date, never before that due date took
+  // effect: a prórroga dated in the past to a day already gone passes on the
+  // prórroga's day, not before it).
   deadlinePassedAt: string | null;
   // When something is next due, or null when nothing ever will be.
   wakeAt: string | null;
@@ -33,18 +35,23 @@ function overdueFrom(agreement: Agreement, timezone: string): string | null {
   const due = agreement.dueDate;
   if (agreement.status !== 'en_proceso' || due === null || agreement.overdueRecordedFor === due) return null;
   const passed = zonedInstant(addDays(due, 1), '00:00', timezone);
-  const adopted = zonedInstant(agreement.adoptedOn, '00:00', timezone);
-  return Date.parse(passed) > Date.parse(adopted) ? passed : adopted;
+  const since = zonedInstant(dueDateSince(agreement), '00:00', timezone);
+  return Date.parse(passed) > Date.parse(since) ? passed : since;
 }
 
-export function followUp({ agreement, settings, lookedAt, now }: FollowUpInput): FollowUp {
-  const plan = planReminders({
+// The reminders still ahead of an instant, by the body's settings.
+export function reminderPlan(agreement: Agreement, settings: BodySettings, from: string): PlannedReminder[] {
+  return planReminders({
     agreement,
     settings: settings.reminders,
     timezone: settings.timezone,
     calendar: businessCalendar(settings.nonWorkingDays),
-    now: lookedAt,
+    now: from,
   });
+}
+
+export function followUp({ agreement, settings, lookedAt, now }: FollowUpInput): FollowUp {
+  const plan = reminderPlan(agreement, settings, lookedAt);
   const nowMs = Date.parse(now);
   const arrived = plan.filter((r) => Date.parse(r.instant) <= nowMs);
   const upcoming = plan.find((r) => Date.parse(r.instant) > nowMs);

@@ -1,6 +1,7 @@
 import { defineQuery, defineSignal, defineUpdate } from '@temporalio/workflow';
 import type { Actor, Agreement, AgreementCommand, AgreementState } from '../domain/agreement/index.js';
-import type { BodySettings } from '../domain/body-settings.js';
+import type { BodySettings, VersionedSettings } from '../domain/body-settings.js';
+import type { PlannedReminder } from '../domain/reminders.js';
 import type { DeadlineRule } from '../domain/deadline.js';
 import type { ReminderRequest } from '../activities/send-reminder.js';
 import type { ReviewNoticeRequest } from '../activities/send-review-notice.js';
@@ -28,27 +29,39 @@ export interface HandledUpdate {
   fingerprint: string;
 }
 
+export function settingsFanOutWorkflowId(bodyId: string, settingsVersion: number): string {
+  return `body-settings-${bodyId}-v${settingsVersion}`;
+}
+
 // What a run hands to the next one at continue-as-new, as plain JSON (records,
 // never Maps), so the new run neither replays the store nor reloads the body.
+// The workflow keeps it as this one object and passes it whole.
 export interface Carried {
   state: AgreementState;
   version: number;
-  // The body's settings decide needs (its zone and calendar), loaded once at
-  // adoption and refreshed by bodySettingsChanged: update validators cannot
-  // call activities.
+  // The body's settings decide needs (its zone and calendar), loaded at
+  // adoption and refreshed by bodySettingsChanged or a check on waking: update
+  // validators cannot call activities.
   settings: BodySettings | null;
+  // Their version (0: not known, as in runs from before versions).
+  settingsVersion: number;
+  // When the settings last taken changed, while the due date is still to be
+  // counted again with them.
+  recountSince: string | null;
   // Days of the milestones this agreement's deadlines are anchored on, once known.
   milestoneDates: Record<string, string>;
   // Messages accepted and not yet sent.
   outbox: Notice[];
   // The last time the timers were looked at (ISO instant).
-  lookedAt: string | null;
+  lookedAt: string;
   handled: HandledUpdate[];
 }
 
 export interface AgreementWorkflowInput {
   agreementId: string;
-  carried?: Carried;
+  // Runs from before settings versions carried neither settingsVersion nor
+  // recountSince, and older ones may carry no lookedAt.
+  carried?: Omit<Carried, 'settingsVersion' | 'recountSince' | 'lookedAt'> & Partial<Pick<Carried, 'settingsVersion' | 'recountSince'>> & { lookedAt: string | null };
 }
 
 export interface AdoptionRequest {
@@ -73,7 +86,7 @@ export const stateQuery = defineQuery<{ state: AgreementState; version: number }
 // Commands callers send to an adopted agreement. Adoption has its own update
 // (it starts the workflow); deadline passing and sent reminders are recorded by
 // the workflow itself.
-export type RequestedCommandType = Exclude<AgreementCommand['type'], 'AdoptAgreement' | 'RecordDeadlinePassed' | 'RecordReminderSent'>;
+export type RequestedCommandType = Exclude<AgreementCommand['type'], 'AdoptAgreement' | 'RecordDeadlinePassed' | 'RecordReminderSent' | 'RaiseEscalation' | 'RecountDueDate'>;
 export type CommandData<T extends AgreementCommand['type']> = Extract<AgreementCommand, { type: T }>['data'];
 
 export interface CommandRequest<T extends RequestedCommandType> {
@@ -123,6 +136,20 @@ export interface RemindNowOutcome {
 
 export const remindNowUpdate = defineUpdate<RemindNowOutcome>('RemindNow');
 
-// A body's settings changed (zone, calendar, reminders): running agreements
-// re-plan with them.
-export const bodySettingsChangedSignal = defineSignal<[BodySettings]>('bodySettingsChanged');
+// A body's settings changed (zone, calendar, reminders): agreements re-plan
+// with them, unless they hold a newer version. (Signals sent before versions
+// carried the bare settings.)
+export const bodySettingsChangedSignal = defineSignal<[VersionedSettings | BodySettings]>('bodySettingsChanged');
+
+// What the agreement plans now: the settings version it holds and the
+// reminders still ahead of its last look at the clock.
+export interface FollowUpPlan {
+  settingsVersion: number;
+  reminders: PlannedReminder[];
+}
+export const followUpQuery = defineQuery<FollowUpPlan | null>('followUp');
+
+export interface SettingsFanOutInput {
+  bodyId: string;
+  settingsVersion: number;
+}

@@ -47,7 +47,7 @@ export const AgreementPage = z.object({
 
 export const RecordedEvent = z.object({
   version: z.number().int().min(1),
-  type: z.string().describe('AgreementAdopted, EvidenceSubmitted, EvidenceReviewed, AgreementFulfilled, AgreementReopened, AgreementCancelled, DeadlineChanged, DueDateSet, DeadlinePassed o ReminderSent.'),
+  type: z.string().describe('AgreementAdopted, EvidenceSubmitted, EvidenceReviewed, AgreementFulfilled, AgreementReopened, AgreementCancelled, DeadlineChanged, DueDateSet, DueDateRecounted, DeadlinePassed o ReminderSent.'),
   occurredAt: Instant.describe('Cuándo ocurrió en el mundo.'),
   recordedAt: Instant.describe('Cuándo se registró.'),
   actor: Actor,

@@ -20,6 +20,7 @@ export const InstitutionView = z.object({
   name: z.string(),
   acronym: z.string(),
   emails: z.array(z.string()).describe('A quienes van los avisos y recordatorios.'),
+  headEmails: z.array(z.string()).describe('La persona titular: recibe los recordatorios cuando la institución sube en la escalera de escalamiento.'),
 });
 
 export const SessionView = z.object({

@@ -4,11 +4,10 @@ import { findBody, insertBody, type Body } from '../../db/bodies.js';
 import { bodiesOfInstitution } from '../../db/agreement-queries.js';
 import { updateBody } from '../../db/body-update.js';
 import { isUniqueViolation } from '../../db/errors.js';
-import { canonicalJson } from '../../db/hash-chain.js';
 import { BodySettings } from '../../domain/body-settings.js';
 import type { AppDeps } from '../deps.js';
 import { assertBodyScope } from '../../app/access.js';
-import { tellRunningAgreements } from '../../app/settings-fan-out.js';
+import { tellAgreementsOfSettings } from '../../app/settings-fan-out.js';
 import { requireCaller } from '../auth.js';
 import { AppError, notFound } from '../../app/errors.js';
 import { earlierRun } from '../../app/idempotency.js';
@@ -32,7 +31,7 @@ const NewBodyRequest = z.strictObject({
 // The same fields, each optional and without defaults: what is absent stays as
 // it is. `reminders`, when present, is replaced whole (its absent fields take
 // the defaults, as at creation).
-const { timezone, nonWorkingDays, warningBusinessDays, reminders } = BodySettings.shape;
+const { timezone, nonWorkingDays, warningBusinessDays, reminders, escalation } = BodySettings.shape;
 const BodyPatchRequest = z.strictObject({
   name: Name.optional(),
   acronym: Acronym.optional(),
@@ -42,13 +41,14 @@ const BodyPatchRequest = z.strictObject({
   nonWorkingDays: nonWorkingDays.unwrap().optional(),
   warningBusinessDays: warningBusinessDays.unwrap().optional(),
   reminders: reminders.unwrap().optional(),
+  escalation: escalation.unwrap().optional(),
 });
 type BodyPatch = z.infer<typeof BodyPatchRequest>;
 
 const IdParams = z.object({ id: z.uuid() });
 
 const PATCH_DESCRIPTION =
-  'Cambia los campos indicados de un órgano; `reminders` se reemplaza completo. `folioStart` solo puede quedar por encima de los folios ya asignados (409): los folios no se reutilizan. Los acuerdos en proceso replanifican con la nueva configuración.';
+  'Cambia los campos indicados de un órgano; `reminders` se reemplaza completo. `folioStart` solo puede quedar por encima de los folios ya asignados (409): los folios no se reutilizan. Todo acuerdo no cancelado recibe la nueva configuración (aunque el worker esté detenido, al volver) y recalcula su fecha de vencimiento y sus recordatorios.';
 
 export function bodyJson(body: Body): BodyView {
   return {
@@ -73,9 +73,12 @@ function patched(current: Body, patch: BodyPatch): Body {
       nonWorkingDays: patch.nonWorkingDays ?? current.settings.nonWorkingDays,
       warningBusinessDays: patch.warningBusinessDays ?? current.settings.warningBusinessDays,
       reminders: patch.reminders ?? current.settings.reminders,
+      escalation: patch.escalation === undefined ? current.settings.escalation : patch.escalation,
     },
   };
 }
+
+const SETTINGS_FIELDS = ['timezone', 'nonWorkingDays', 'warningBusinessDays', 'reminders'] as const;
 
 export function bodyRoutes(deps: AppDeps): FastifyPluginAsyncZod {
   const { db } = deps;
@@ -130,9 +133,8 @@ export function bodyRoutes(deps: AppDeps): FastifyPluginAsyncZod {
           { field: 'folioStart', lastAllocatedSeq: update.lastAllocatedSeq },
         );
       }
-      const { before, after } = update;
-      if (canonicalJson(before.settings) !== canonicalJson(after.settings)) await tellRunningAgreements(deps, id, after.settings, request.log);
-      return bodyJson(after);
+      if (SETTINGS_FIELDS.some((field) => request.body[field] !== undefined)) await tellAgreementsOfSettings(deps, id, update.settingsVersion);
+      return bodyJson(update.after);
     });
   };
 }

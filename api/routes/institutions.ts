@@ -15,6 +15,7 @@ const NewInstitutionRequest = z.strictObject({
   name: z.string().trim().min(1).max(300),
   acronym: z.string().trim().min(1).max(40),
   emails: z.array(z.email().max(254)).max(50).default([]),
+  headEmails: z.array(z.email().max(254)).max(50).default([]).describe('Correos de la persona titular: reciben los recordatorios escalados.'),
 });
 
 export function institutionRoutes({ db }: AppDeps): FastifyPluginAsyncZod {

@@ -29,9 +29,10 @@ export interface SeedInstitution {
   acronym: string;
   name: string;
   emails: string[];
+  headEmails: string[];
 }
 
-const demoEmail = (acronym: string) => [`enlace@${acronym.toLowerCase()}.gob.mx.example`];
+const demoEmail = (who: string, acronym: string) => [`${who}@${acronym.toLowerCase()}.gob.mx.example`];
 
 export const INSTITUTIONS: SeedInstitution[] = [
   ['INMUJERES', 'Instituto Nacional de las Mujeres'],
@@ -44,7 +45,7 @@ export const INSTITUTIONS: SeedInstitution[] = [
   ['STPS', 'Secretaría del Trabajo y Previsión Social'],
   ['BIENESTAR', 'Secretaría de Bienestar'],
   ['CONAVIM', 'Comisión Nacional para Prevenir y Erradicar la Violencia contra las Mujeres'],
-].map(([acronym = '', name = '']) => ({ acronym, name, emails: demoEmail(acronym) }));
+].map(([acronym = '', name = '']) => ({ acronym, name, emails: demoEmail('enlace', acronym), headEmails: demoEmail('titular', acronym) }));
 
 export interface SeedSession {
   kind: SessionKind;

@@ -7,6 +7,8 @@ import * as users from './0005_users.js';
 import * as eventsOccurredAt from './0006_events_occurred_at.js';
 import * as evidenceLookup from './0007_evidence_lookup.js';
 import * as idempotentRequests from './0008_idempotent_requests.js';
+import * as bodySettingsVersion from './0009_body_settings_version.js';
+import * as escalation from './0012_escalation.js';
 
 // Listed explicitly rather than read from the folder, so the same code runs under
 // tsx, in a bundle or in the container without file-system discovery.
@@ -19,6 +21,8 @@ const migrations: Record<string, Migration> = {
   '0006_events_occurred_at': eventsOccurredAt,
   '0007_evidence_lookup': evidenceLookup,
   '0008_idempotent_requests': idempotentRequests,
+  '0009_body_settings_version': bodySettingsVersion,
+  '0012_escalation': escalation,
 };
 
 export const migrationProvider: MigrationProvider = {

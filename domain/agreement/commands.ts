@@ -26,7 +26,10 @@ export const CancelAgreement = command('CancelAgreement', { reason: z.string() }
 export const ChangeDeadline = command('ChangeDeadline', { deadline: DeadlineRule, reason: z.string() });
 export const ResolveMilestone = command('ResolveMilestone', { milestoneId: z.string(), date: LocalDate });
 export const RecordDeadlinePassed = command('RecordDeadlinePassed', {});
-export const RecordReminderSent = command('RecordReminderSent', { key: z.string(), institutionIds: z.array(z.string()) });
+export const RecordReminderSent = command('RecordReminderSent', { key: z.string(), institutionIds: z.array(z.string()), overdue: z.boolean().optional() });
+export const RaiseEscalation = command('RaiseEscalation', { institutionId: z.string(), level: z.union([z.literal(1), z.literal(2)]) });
+// The body's calendar changed (at settingsChangedAt): the due date is counted again with it.
+export const RecountDueDate = command('RecountDueDate', { settingsChangedAt: Instant });
 
 export const AgreementCommand = z.discriminatedUnion('type', [
   AdoptAgreement,
@@ -39,5 +42,7 @@ export const AgreementCommand = z.discriminatedUnion('type', [
   ResolveMilestone,
   RecordDeadlinePassed,
   RecordReminderSent,
+  RaiseEscalation,
+  RecountDueDate,
 ]);
 export type AgreementCommand = z.infer<typeof AgreementCommand>;

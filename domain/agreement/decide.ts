@@ -1,11 +1,12 @@
 import { businessCalendar, type BusinessCalendar, type NonWorkingDay } from '../calendar.js';
-import { compareDates, formatDmy, localDateOf, type LocalDate } from '../dates.js';
+import { compareDates, formatDmy, localDateOf, zonedInstant, type LocalDate } from '../dates.js';
 import { evaluateDeadline, milestoneOf, type DeadlineRule } from '../deadline.js';
 import { refuse } from '../errors.js';
+import { ladderStep } from '../escalation.js';
 import type { AgreementCommand } from './commands.js';
 import type { AgreementEvent } from './events.js';
 import { evolve } from './evolve.js';
-import type { Agreement, AgreementState } from './state.js';
+import { dueDateSince, ruleInForceSince, type Agreement, type AgreementState } from './state.js';
 import type { AgreementStatus } from './status.js';
 
 export interface DecideContext {
@@ -58,9 +59,35 @@ function refuseUnlessInProcess(agreement: Agreement, action: string): void {
   }
 }
 
+// An event with the instant it happened in the world. Most happen when their
+// command says; what a command causes later in the world's order (a due date
+// set by a milestone of a past day, a fulfilment by the latest acceptance) says
+// its own instant, so an asOf read between the two days is true (§1.7).
+export type DecidedEvent = AgreementEvent & { occurredAt: string };
+
+// The first instant of a day in the body's zone.
+function startOf(day: LocalDate, ctx: DecideContext): string {
+  return zonedInstant(day, '00:00', ctx.timezone);
+}
+
+function laterDay(a: LocalDate, b: LocalDate): LocalDate {
+  return compareDates(a, b) >= 0 ? a : b;
+}
+
+// The last acceptance of the agreement's evidence, by when it happened (not by
+// when it was recorded): the moment every institution had complied.
+function lastAcceptance(agreement: Agreement): string | undefined {
+  const accepted = agreement.evidence.flatMap((e) => (e.review?.decision === 'accepted' ? [e.review.reviewedAt] : []));
+  return accepted.sort((a, b) => Date.parse(a) - Date.parse(b)).at(-1);
+}
+
 // decide(command, state) → the events that record it, or a typed refusal.
 // It reads no clock and does no I/O: everything comes in the command and ctx.
-export function decide(command: AgreementCommand, state: AgreementState, ctx: DecideContext): AgreementEvent[] {
+export function decide(command: AgreementCommand, state: AgreementState, ctx: DecideContext): DecidedEvent[] {
+  return decideEvents(command, state, ctx).map((event) => ('occurredAt' in event ? event : { ...event, occurredAt: command.meta.occurredAt }));
+}
+
+function decideEvents(command: AgreementCommand, state: AgreementState, ctx: DecideContext): (AgreementEvent | DecidedEvent)[] {
   if (command.type === 'AdoptAgreement') {
     if (state.status !== 'sin_adoptar') refuse('ALREADY_ADOPTED', `El acuerdo ${state.folio} ya está registrado.`);
     // An institution named twice is responsible once.
@@ -111,7 +138,11 @@ export function decide(command: AgreementCommand, state: AgreementState, ctx: De
       const after = evolve(agreement, reviewed);
       const everyoneDone = after.status !== 'sin_adoptar' && after.responsibles.every((r) => r.state === 'cumplido');
       if (d.decision === 'accepted' && agreement.status === 'en_proceso' && everyoneDone) {
-        return [reviewed, { type: 'AgreementFulfilled', data: { on, automatic: true, justification: null } }];
+        // Fulfilled when the last acceptance happened: an earlier-dated review
+        // recorded last does not date the fulfilment back.
+        const fulfilledAt = lastAcceptance(after) ?? command.meta.occurredAt;
+        const fulfilledOn = localDateOf(fulfilledAt, ctx.timezone);
+        return [reviewed, { type: 'AgreementFulfilled', data: { on: fulfilledOn, automatic: true, justification: null }, occurredAt: fulfilledAt }];
       }
       return [reviewed];
     }
@@ -145,16 +176,38 @@ export function decide(command: AgreementCommand, state: AgreementState, ctx: De
       // Not anchored on it, or already dated: nothing to record (safe to repeat).
       if (milestoneOf(agreement.deadline) !== d.milestoneId || agreement.dueDate !== null || agreement.status === 'cancelado') return [];
       const due = dueDateOf(agreement.deadline, agreement.adoptedOn, { ...ctx, milestoneDates: { ...ctx.milestoneDates, [d.milestoneId]: d.date } });
-      return [{ type: 'DueDateSet', data: { milestoneId: d.milestoneId, milestoneDate: d.date, dueDate: due.dueDate, dueDateExplanation: due.explanation } }];
+      // Known from the milestone's day, but not before the rule anchored on it
+      // was in force (the adoption, or the prórroga that set it).
+      const setAt = startOf(laterDay(d.date, ruleInForceSince(agreement)), ctx);
+      return [{ type: 'DueDateSet', data: { milestoneId: d.milestoneId, milestoneDate: d.date, dueDate: due.dueDate, dueDateExplanation: due.explanation }, occurredAt: setAt }];
     }
     case 'RecordDeadlinePassed': {
       const due = agreement.dueDate;
       if (agreement.status !== 'en_proceso' || due === null || compareDates(on, due) <= 0 || agreement.overdueRecordedFor === due) return [];
       return [{ type: 'DeadlinePassed', data: { dueDate: due } }];
     }
+    case 'RecountDueDate': {
+      if (agreement.status === 'cancelado') return [];
+      const due = dueDateOf(agreement.deadline, agreement.adoptedOn, ctx);
+      if (due.dueDate === agreement.dueDate && due.explanation === agreement.dueDateExplanation) return [];
+      // Dated when the body changed its calendar, but not before the due date
+      // it replaces took effect nor after the moment it is recorded.
+      const since = startOf(dueDateSince(agreement), ctx);
+      const changed = Math.min(Date.parse(command.data.settingsChangedAt), Date.parse(command.meta.occurredAt));
+      const recountedAt = new Date(Math.max(changed, Date.parse(since))).toISOString();
+      const on = localDateOf(recountedAt, ctx.timezone);
+      return [{ type: 'DueDateRecounted', data: { on, dueDate: due.dueDate, dueDateExplanation: due.explanation }, occurredAt: recountedAt }];
+    }
     case 'RecordReminderSent': {
       if (agreement.remindersSent.includes(command.data.key)) return [];
       return [{ type: 'ReminderSent', data: command.data }];
+    }
+    case 'RaiseEscalation': {
+      // Each step once: a retried or repeated raise to where it already is records nothing.
+      const d = command.data;
+      const step = ladderStep(agreement, d.institutionId);
+      if (agreement.status !== 'en_proceso' || step.level >= d.level) return [];
+      return [{ type: 'EscalationRaised', data: { institutionId: d.institutionId, level: d.level, overdueReminders: step.overdueReminders } }];
     }
     default: {
       const unreachable: never = command;

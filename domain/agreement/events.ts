@@ -86,6 +86,13 @@ export const DueDateSet = z.object({
   data: z.object({ milestoneId: z.string(), milestoneDate: LocalDate, ...DueDateFields }),
 });
 
+// The same rule counted again with the body's new calendar: not a prórroga, so
+// no earlier version is kept.
+export const DueDateRecounted = z.object({
+  type: z.literal('DueDateRecounted'),
+  data: z.object({ on: LocalDate, ...DueDateFields }),
+});
+
 export const DeadlinePassed = z.object({
   type: z.literal('DeadlinePassed'),
   data: z.object({ dueDate: LocalDate }),
@@ -93,7 +100,16 @@ export const DeadlinePassed = z.object({
 
 export const ReminderSent = z.object({
   type: z.literal('ReminderSent'),
-  data: z.object({ key: z.string(), institutionIds: z.array(z.string()) }),
+  // overdue: sent after the due date (planned or by hand); such reminders count
+  // on the escalation ladder. Absent in events recorded before the ladder.
+  data: z.object({ key: z.string(), institutionIds: z.array(z.string()), overdue: z.boolean().optional() }),
+});
+
+// An institution climbed the escalation ladder: its next reminders also reach
+// its head (level 1) or the body's coordinators too (level 2).
+export const EscalationRaised = z.object({
+  type: z.literal('EscalationRaised'),
+  data: z.object({ institutionId: z.string(), level: z.union([z.literal(1), z.literal(2)]), overdueReminders: z.number().int().min(0) }),
 });
 
 export const AgreementEvent = z.discriminatedUnion('type', [
@@ -105,8 +121,10 @@ export const AgreementEvent = z.discriminatedUnion('type', [
   AgreementCancelled,
   DeadlineChanged,
   DueDateSet,
+  DueDateRecounted,
   DeadlinePassed,
   ReminderSent,
+  EscalationRaised,
 ]);
 export type AgreementEvent = z.infer<typeof AgreementEvent>;
 export type AgreementEventType = AgreementEvent['type'];

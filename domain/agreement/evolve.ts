@@ -1,6 +1,8 @@
+import { ladderOf, ladderStep } from '../escalation.js';
 import type { AgreementEvent } from './events.js';
+import { compareDates } from '../dates.js';
 import type { Agreement, AgreementState, Responsible } from './state.js';
-import { initialState } from './state.js';
+import { initialState, ruleInForceSince } from './state.js';
 
 function setInstitution(agreement: Agreement, institutionId: string, state: Responsible['state']): Responsible[] {
   return agreement.responsibles.map((r) => (r.institutionId === institutionId ? { ...r, state } : r));
@@ -8,6 +10,22 @@ function setInstitution(agreement: Agreement, institutionId: string, state: Resp
 
 function hasPendingEvidence(agreement: Agreement, institutionId: string): boolean {
   return agreement.evidence.some((e) => e.institutionId === institutionId && e.review === null);
+}
+
+function withoutKey<T>(record: Record<string, T>, key: string): Record<string, T> {
+  return Object.fromEntries(Object.entries(record).filter(([k]) => k !== key));
+}
+
+// An overdue reminder counts against each institution it reached that still had
+// no evidence in (one under review has answered; it waits for the secretariat).
+function countIgnoredReminder(agreement: Agreement, institutionIds: readonly string[]): Agreement['ladder'] {
+  const ladder = { ...ladderOf(agreement) };
+  for (const institutionId of institutionIds) {
+    if (agreement.responsibles.find((r) => r.institutionId === institutionId)?.state !== 'pendiente') continue;
+    const step = ladderStep(agreement, institutionId);
+    ladder[institutionId] = { ...step, overdueReminders: step.overdueReminders + 1 };
+  }
+  return ladder;
 }
 
 function adopted(state: AgreementState, type: string): Agreement {
@@ -37,6 +55,7 @@ export function evolve(state: AgreementState, event: AgreementEvent): AgreementS
       deadlineHistory: [],
       overdueRecordedFor: null,
       remindersSent: [],
+      ladder: {},
     };
   }
   const agreement = adopted(state, event.type);
@@ -46,6 +65,8 @@ export function evolve(state: AgreementState, event: AgreementEvent): AgreementS
       const current = agreement.responsibles.find((r) => r.institutionId === d.institutionId)?.state;
       return {
         ...agreement,
+        // Evidence received: the institution starts the ladder again.
+        ladder: withoutKey(ladderOf(agreement), d.institutionId),
         evidence: [...agreement.evidence, { id: d.evidenceId, institutionId: d.institutionId, description: d.description, links: d.links, files: d.files, public: d.public, submittedAt: d.submittedAt, review: null }],
         responsibles: current === 'cumplido' ? agreement.responsibles : setInstitution(agreement, d.institutionId, 'en_revision'),
       };
@@ -72,6 +93,7 @@ export function evolve(state: AgreementState, event: AgreementEvent): AgreementS
         ...agreement,
         status: 'en_proceso',
         fulfilledOn: null,
+        ladder: {},
         responsibles: agreement.responsibles.map((r) => ({
           ...r,
           state: hasPendingEvidence(agreement, r.institutionId) ? 'en_revision' : 'pendiente',
@@ -90,14 +112,31 @@ export function evolve(state: AgreementState, event: AgreementEvent): AgreementS
         deadline: d.deadline,
         dueDate: d.dueDate,
         dueDateExplanation: d.dueDateExplanation,
+        // A prórroga is a new term: nobody has ignored it yet.
+        ladder: {},
+        dueDateSince: d.on,
       };
     }
-    case 'DueDateSet':
-      return { ...agreement, dueDate: event.data.dueDate, dueDateExplanation: event.data.dueDateExplanation };
+    case 'DueDateSet': {
+      const d = event.data;
+      const ruled = ruleInForceSince(agreement);
+      const since = compareDates(d.milestoneDate, ruled) > 0 ? d.milestoneDate : ruled;
+      return { ...agreement, dueDate: d.dueDate, dueDateExplanation: d.dueDateExplanation, dueDateSince: since };
+    }
+    case 'DueDateRecounted':
+      return { ...agreement, dueDate: event.data.dueDate, dueDateExplanation: event.data.dueDateExplanation, dueDateSince: event.data.on };
     case 'DeadlinePassed':
       return { ...agreement, overdueRecordedFor: event.data.dueDate };
     case 'ReminderSent':
-      return { ...agreement, remindersSent: [...agreement.remindersSent, event.data.key] };
+      return {
+        ...agreement,
+        remindersSent: [...agreement.remindersSent, event.data.key],
+        ladder: event.data.overdue ? countIgnoredReminder(agreement, event.data.institutionIds) : ladderOf(agreement),
+      };
+    case 'EscalationRaised': {
+      const d = event.data;
+      return { ...agreement, ladder: { ...ladderOf(agreement), [d.institutionId]: { ...ladderStep(agreement, d.institutionId), level: d.level } } };
+    }
     default: {
       const unreachable: never = event;
       return unreachable;

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { LocalDate } from '../dates.js';
 import { DeadlineRule } from '../deadline.js';
+import { Ladder } from '../escalation.js';
 import { Actor, Instant } from './actor.js';
 import { AgreementAdopted, EvidenceSubmitted, ReviewDecision } from './events.js';
 import { AgreementStatus, InstitutionState } from './status.js';
@@ -47,6 +48,12 @@ export const Agreement = AgreementAdopted.shape.data.omit({ responsibleInstituti
   overdueRecordedFor: LocalDate.nullable(),
   // Keys of the reminders already sent, so each is sent once.
   remindersSent: z.array(z.string()),
+  // Each institution's place on the escalation ladder (states recorded before
+  // the ladder have none: everyone at the bottom).
+  ladder: Ladder.default({}),
+  // The day the current due date took effect, when later than the rule (a
+  // milestone's day, a recount): nothing it causes happened before.
+  dueDateSince: LocalDate.optional(),
 });
 export type Agreement = z.infer<typeof Agreement>;
 
@@ -58,3 +65,15 @@ export const AgreementState = z.discriminatedUnion('status', [NotAdopted, Agreem
 export type AgreementState = z.infer<typeof AgreementState>;
 
 export const initialState: AgreementState = { status: 'sin_adoptar' };
+
+// The day the agreement's current deadline rule took effect: its adoption, or
+// the last prórroga. Nothing the rule causes happened before it.
+export function ruleInForceSince(agreement: Agreement): LocalDate {
+  return agreement.deadlineHistory.at(-1)?.replacedOn ?? agreement.adoptedOn;
+}
+
+// The day the current due date took effect: what its passing causes is never
+// dated before it.
+export function dueDateSince(agreement: Agreement): LocalDate {
+  return agreement.dueDateSince ?? ruleInForceSince(agreement);
+}

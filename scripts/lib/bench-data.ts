@@ -134,7 +134,7 @@ function historyOf(
     ];
     for (const command of commands) {
       for (const event of decide(command, state, ctx)) {
-        events.push({ eventId: randomUUID(), type: event.type, data: event.data, occurredAt: command.meta.occurredAt, actor: command.meta.actor });
+        events.push({ eventId: randomUUID(), type: event.type, data: event.data, occurredAt: event.occurredAt, actor: command.meta.actor });
         state = evolve(state, event);
       }
     }
@@ -152,7 +152,7 @@ export async function createBenchData(db: Db, options: BenchDataOptions): Promis
   const institutionIds: string[] = [];
   for (let i = 0; i < options.institutions; i += 1) {
     const id = randomUUID();
-    await insertInstitution(db, { id, name: `Institución ${i + 1}`, acronym: `INST${String(i + 1).padStart(2, '0')}`, emails: [`enlace${i + 1}@gob.mx`] });
+    await insertInstitution(db, { id, name: `Institución ${i + 1}`, acronym: `INST${String(i + 1).padStart(2, '0')}`, emails: [`enlace${i + 1}@gob.mx`], headEmails: [] });
     institutionIds.push(id);
   }
   // Sessions from 2019 to a month ago, in order; agreements follow them in folio order.

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { agreementWorkflowId } from '../../workflows/definitions.js';
+import { agreementWorkflowId, settingsFanOutWorkflowId } from '../../workflows/definitions.js';
 import { givenABody, givenAnAgreementOf, type GivenBody } from '../support/api-client.js';
 import { ADMIN_TOKEN } from '../support/harness.js';
 import { useHarness } from '../support/use-harness.js';
@@ -226,6 +226,9 @@ describe('PATCH /bodies/:id, a body’s settings changed after its creation', ()
         .filter((e) => e.workflowExecutionSignaledEventAttributes?.signalName === 'bodySettingsChanged')
         .map((e) => e.workflowExecutionSignaledEventAttributes);
     };
+    // through a durable fan-out that ends once every one has heard
+    const fanOut = h.temporal.workflow.getHandle(settingsFanOutWorkflowId(body.bodyId, 2));
+    expect(await fanOut.result()).toBe(2);
     expect(await signals(running.id)).toHaveLength(1);
     expect(await signals(fulfilled.id)).toHaveLength(1);
     expect(await signals(cancelled.id)).toHaveLength(0);

@@ -287,7 +287,7 @@ describe('an Idempotency-Key on a write outside the agreement workflow', () => {
     const acronym = fresh('R');
     const key = aKey();
     const payload = { name: 'Reservada', acronym };
-    const requestHash = requestFingerprint(key, { method: 'POST', route: '/api/institutions', params: {}, query: {}, body: { ...payload, emails: [] } });
+    const requestHash = requestFingerprint(key, { method: 'POST', route: '/api/institutions', params: {}, query: {}, body: { ...payload, emails: [], headEmails: [] } });
     expect((await claimRequest(h.db, { scope: 'admin', keyDigest: keyDigest(key), requestHash }, 120)).kind).toBe('claimed');
 
     // When the same request arrives

@@ -185,6 +185,12 @@ const rows: Row[] = [
   },
   { route: 'POST /api/agreements/{id}/remind', allowed: ['secretariat'], call: () => ({ ...agreement('/remind'), payload: {} }) },
 
+  {
+    route: 'POST /api/deadline-suggestions',
+    allowed: ['secretariat'],
+    call: () => ({ url: '/api/deadline-suggestions', payload: { bodyId: w.bodyId, text: 'Entregarán el informe en un plazo de quince días hábiles.' } }),
+  },
+
   { route: 'POST /api/milestones', allowed: ['secretariat'], call: () => ({ url: '/api/milestones', payload: { bodyId: w.bodyId, name: 'Publicación del PROIGUALDAD' } }) },
   { route: 'GET /api/milestones/{id}', allowed: STAFF, call: () => ({ url: `/api/milestones/${w.milestoneId}` }) },
   {

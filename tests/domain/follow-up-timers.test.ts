@@ -50,4 +50,18 @@ describe('the follow-up of agreement 40', () => {
     const now = '2020-04-24T18:00:00.000Z';
     expect(followUp({ agreement: backdated, settings, lookedAt: now, now }).deadlinePassedAt).toBe('2020-04-24T05:00:00.000Z');
   });
+
+  it('given a prórroga dated 25/05 to a day already gone, dates the deadline passing on the prórroga’s day, not before it', () => {
+    const extended = adoptedState(
+      evolve(agreement40, { type: 'DeadlineChanged', data: { deadline: { type: 'date', date: '2020-05-20' }, reason: 'Prórroga.', on: '2020-05-25', dueDate: '2020-05-20', dueDateExplanation: '20/05/2020' } }),
+    );
+    const now = '2020-05-26T18:00:00.000Z';
+    expect(followUp({ agreement: extended, settings, lookedAt: now, now }).deadlinePassedAt).toBe('2020-05-25T05:00:00.000Z');
+  });
+
+  it('given the body’s calendar counted the due date again on 25/05 to a day already gone, dates its passing on that day', () => {
+    const recounted = adoptedState(evolve(agreement40, { type: 'DueDateRecounted', data: { on: '2020-05-25', dueDate: '2020-05-20', dueDateExplanation: '20/05/2020' } }));
+    const now = '2020-05-26T18:00:00.000Z';
+    expect(followUp({ agreement: recounted, settings, lookedAt: now, now }).deadlinePassedAt).toBe('2020-05-25T05:00:00.000Z');
+  });
 });

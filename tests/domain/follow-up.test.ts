@@ -133,6 +133,8 @@ describe('body reminder settings', () => {
       nonWorkingDays: [],
       warningBusinessDays: 5,
       reminders: DEFAULTS,
+      // Escalation is off unless the body turns it on (issue 14).
+      escalation: null,
     });
   });
 

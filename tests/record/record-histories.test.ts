@@ -4,6 +4,7 @@ import { temporal } from '@temporalio/proto';
 import { expect, it } from 'vitest';
 import { agreementWorkflowId } from '../../workflows/definitions.js';
 import { givenABody } from '../support/api-client.js';
+import { client } from '../support/http.js';
 import { useHarness } from '../support/use-harness.js';
 
 // Records histories of the agreement workflow as the current code writes them,
@@ -68,4 +69,23 @@ it('records the timers: a milestone that dates an agreement whose deadline then 
   await body.secretariat.post(`/api/milestones/${milestone.body.id}/occurred`, { date: '2020-10-01' });
   await expect.poll(async () => (await body.coordinator.get(`/api/agreements/${created.body.id}`)).body.semaforo, { timeout: 10_000 }).toBe('rojo');
   await save('milestone-and-deadline', created.body.id);
+});
+
+it('records a calendar change: the versioned settings heard, the due date counted again, the version checked on a command', async () => {
+  const body = await givenABody(h.app);
+  const [inmujeres] = body.institutions;
+  if (!inmujeres) throw new Error('givenABody gives institutions');
+  const session = await body.secretariat.post('/api/sessions', { bodyId: body.bodyId, kind: 'ordinaria', number: 22, date: '2020-12-09' });
+  const created = await body.secretariat.post('/api/agreements', {
+    sessionId: session.body.id,
+    text: 'Informar los avances.',
+    responsibleInstitutionIds: [inmujeres.id],
+    deadline: { type: 'business_days', days: 10, from: 'adoption' },
+  });
+  const url = `/api/agreements/${created.body.id}`;
+  const changed = await client(h.app, { token: body.secretariatToken }).patch(`/api/bodies/${body.bodyId}`, { nonWorkingDays: [{ from: '2020-12-21', to: '2020-12-31', name: 'Periodo vacacional' }] });
+  expect(changed.status).toBe(200);
+  await expect.poll(async () => (await body.coordinator.get(url)).body.dueDate, { timeout: 10_000 }).toBe('2021-01-06');
+  await body.secretariat.post(`${url}/evidence`, { institutionId: inmujeres.id, description: 'Informe.' });
+  await save('calendar-change', created.body.id);
 });

@@ -59,4 +59,38 @@ describe('the weekly digest', () => {
     expect(notifications.filter((n: { kind: string }) => n.kind === 'digest')).toEqual([expect.objectContaining({ state: 'sent', recipients: [coordinatorEmail] })]);
     await schedule.delete();
   });
+
+  it('lists first the agreements whose institutions have been escalated', async () => {
+    // Given a body whose ladder reaches the head after one ignored overdue reminder
+    const body = await givenABody(h.app, { reminders: { beforeDue: [], overdueMax: 0 }, escalation: { afterReminders: 1, toCoordinatorsAfter: 10 } });
+    const coordinatorEmail = `coordinacion-${randomUUID().slice(0, 8)}@snimh.gob.mx`;
+    await h.db.insertInto('users').values({ id: randomUUID(), email: coordinatorEmail, password_hash: 'sin acceso web', role: 'coordinator', body_id: body.bodyId, institution_id: null }).execute();
+    const [inmujeres] = body.institutions;
+    if (!inmujeres) throw new Error('givenABody gives institutions');
+    const session = await body.secretariat.post('/api/sessions', { bodyId: body.bodyId, kind: 'ordinaria', number: 21, date: '2020-04-24' });
+    const register = async (text: string, date: string) =>
+      (await body.secretariat.post('/api/agreements', { sessionId: session.body.id, text, responsibleInstitutionIds: [inmujeres.id], deadline: { type: 'date', date } })).body;
+    const moreLate = await register('Reformular las comisiones.', '2020-07-31');
+    const escalated = await register('Publicar el informe anual.', '2021-03-31');
+
+    // and the less overdue one escalated: its institution ignored an overdue reminder, then got another
+    for (let i = 0; i < 2; i += 1) await body.secretariat.post(`/api/agreements/${escalated.id}/remind`, {});
+    const escalations = async () => (await body.secretariat.get(`/api/agreements/${escalated.id}/events`)).body.filter((e: { type: string }) => e.type === 'EscalationRaised').length;
+    await expect.poll(escalations, { timeout: 30_000, interval: 250 }).toBe(1);
+
+    // When the digest goes out
+    const scheduleId = `digest-${randomUUID()}`;
+    await ensureDigestSchedule(h.temporal, h.taskQueue, scheduleId);
+    const schedule = h.temporal.schedule.getHandle(scheduleId);
+    await schedule.trigger();
+
+    // then the escalated agreement comes first, marked, before the more overdue one
+    const mine = () => smtp.received.filter((m) => m.to.includes(coordinatorEmail) && m.subject.startsWith('Resumen semanal'));
+    await expect.poll(() => mine().length, { timeout: 30_000, interval: 250 }).toBe(1);
+    const text = mine()[0]?.text ?? '';
+    expect(text).toContain(`${escalated.folio} — venció el 31/03/2021`);
+    expect(text).toContain(`ESCALADO: ${inmujeres.acronym}`);
+    expect(text.indexOf(escalated.folio)).toBeLessThan(text.indexOf(moreLate.folio));
+    await schedule.delete();
+  });
 });

@@ -1,12 +1,13 @@
 import { describe, expect, it } from 'vitest';
-import { AgreementEvent, evolve, foldEvents, initialState, parseAgreementEvent, type AgreementState } from '../../../domain/agreement/index.js';
+import { AgreementEvent, decide, evolve, foldEvents, initialState, parseAgreementEvent, type AgreementState } from '../../../domain/agreement/index.js';
 import { businessCalendar } from '../../../domain/calendar.js';
 import { localDateOf, type LocalDate } from '../../../domain/dates.js';
 import { DOMAIN_ERROR_CODES } from '../../../domain/errors.js';
 import { formatFolio } from '../../../domain/folio.js';
+import { escalationDue, ladderStep } from '../../../domain/escalation.js';
 import { evaluateSemaforo } from '../../../domain/semaforo.js';
 import { feminineOrdinal, SessionKind, sessionLabel } from '../../../domain/session-label.js';
-import { adoptedState, exercised, given } from '../support/given.js';
+import { adoptedState, defaultContext, exercised, given } from '../support/given.js';
 import {
   ADOPTED_40,
   ADOPTED_45,
@@ -27,6 +28,9 @@ import {
   PROTOCOLO_DOF,
   recordDeadlinePassed,
   recordReminderSent,
+  raiseEscalation,
+  escalationRaised,
+  overdueReminderSent,
   reopen,
   resolveMilestone,
   reviewEvidence,
@@ -497,6 +501,46 @@ describe('deadlines: prórroga and milestones', () => {
   });
 });
 
+// §1.7: what a fact recorded late causes is dated when the fact happened, so
+// an asOf read between that day and the day it was typed in is true.
+describe('facts recorded late are dated when they happened', () => {
+  const datesOf = (history: AgreementEvent[], command: Parameters<typeof decide>[0]) =>
+    decide(command, foldEvents(history), defaultContext).map((e) => [e.type, e.occurredAt]);
+
+  it('the PROIGUALDAD published on 22/12/2020, recorded in February: the due date is set from the start of 22/12 in Mexico City', () => {
+    expect(datesOf([ADOPTED_49], resolveMilestone(PROIGUALDAD_DOF, '2020-12-22', NOON('2021-02-10')))).toEqual([['DueDateSet', '2020-12-22T06:00:00.000Z']]);
+  });
+
+  it('a milestone that occurred before the session: the due date is set from the adoption, never before', () => {
+    // Agreement 49 was adopted on 30/09/2020 (Mexico City on summer time, UTC−5).
+    expect(datesOf([ADOPTED_49], resolveMilestone(PROIGUALDAD_DOF, '2020-08-22', NOON('2020-10-05')))).toEqual([['DueDateSet', '2020-09-30T05:00:00.000Z']]);
+  });
+
+  it('a prórroga onto the milestone dated 09/12/2020: a milestone of an earlier day sets the date from the prórroga’s day', () => {
+    const moved: AgreementEvent = {
+      type: 'DeadlineChanged',
+      data: { deadline: AGREEMENT_49.deadline, reason: 'Se espera la publicación del PROIGUALDAD.', on: '2020-12-09', dueDate: null, dueDateExplanation: 'sin fecha' },
+    };
+    expect(datesOf([ADOPTED_45, moved], resolveMilestone(PROIGUALDAD_DOF, '2020-12-01', NOON('2021-01-15')))).toEqual([['DueDateSet', '2020-12-09T06:00:00.000Z']]);
+  });
+
+  it('the last acceptance by date fulfils the agreement, though an earlier-dated one is recorded last', () => {
+    // SEGOB’s evidence was accepted on 20/05 and recorded first; SHCP’s, accepted
+    // on 14/05, is typed in afterwards: the agreement was fulfilled on 20/05.
+    const segobAcceptedLate = evidenceReviewed('ev-segob-1', SEGOB, 'accepted', NOON('2020-05-20'));
+    given(ADOPTED_40, SEGOB_SENT, SHCP_SENT, segobAcceptedLate)
+      .when(reviewEvidence('ev-shcp-1', 'accepted', NOON('2020-05-14')))
+      .thenDated(
+        { ...SHCP_ACCEPTED, occurredAt: NOON('2020-05-14') },
+        { type: 'AgreementFulfilled', data: { on: '2020-05-20', automatic: true, justification: null }, occurredAt: NOON('2020-05-20') },
+      );
+  });
+
+  it('every other event is dated as its command says', () => {
+    expect(datesOf([ADOPTED_40], submitEvidence('ev-segob-1', SEGOB, NOON('2020-05-11')))).toEqual([['EvidenceSubmitted', NOON('2020-05-11')]]);
+  });
+});
+
 describe('a coordinator watches what is overdue', () => {
   it('the deadline of agreement 40 is recorded as passed only after 18/05/2020 in Mexico City, once', () => {
     given(ADOPTED_40).when(recordDeadlinePassed('2020-05-18T23:00:00.000Z')).then(); // 18:00 on the due date
@@ -576,6 +620,103 @@ describe('evolve on its own, as the projection replays stored events', () => {
   });
 });
 
+// Agreement 40 fell due on 18/05/2020; SHCP kept receiving overdue reminders.
+describe('an institution that keeps missing the deadline climbs the escalation ladder', () => {
+  const ladder = { afterReminders: 2, toCoordinatorsAfter: 1 };
+  const reminded = (n: number) => Array.from({ length: n }, (_, i) => overdueReminderSent(`r${i + 1}`, [SEGOB, SHCP]));
+  const stateAfter = (...events: AgreementEvent[]) => adoptedState(foldEvents([ADOPTED_40, ...events]));
+
+  it('counts overdue reminders per institution still without evidence, and only those', () => {
+    const state = stateAfter(SEGOB_SENT, ...reminded(3), { type: 'ReminderSent', data: { key: 'before-due', institutionIds: [SHCP] } });
+    expect(ladderStep(state, SHCP)).toEqual({ overdueReminders: 3, level: 0 });
+    // SEGOB's evidence is under review: it answered, the reminders do not count against it.
+    expect(ladderStep(state, SEGOB)).toEqual({ overdueReminders: 0, level: 0 });
+  });
+
+  it('reaches the head after afterReminders, the coordinators after toCoordinatorsAfter more, never with the ladder off', () => {
+    expect(escalationDue(stateAfter(...reminded(1)), SHCP, ladder)).toBe(0);
+    expect(escalationDue(stateAfter(...reminded(2)), SHCP, ladder)).toBe(1);
+    expect(escalationDue(stateAfter(...reminded(3)), SHCP, ladder)).toBe(2);
+    expect(escalationDue(stateAfter(...reminded(9)), SHCP, null)).toBe(0);
+  });
+
+  it('records each rung once', () => {
+    const state = given(ADOPTED_40, ...reminded(2))
+      .when(raiseEscalation(SHCP, 1, NOON('2020-06-01')))
+      .then(escalationRaised(SHCP, 1, 2));
+    expect(ladderStep(adoptedState(state), SHCP)).toEqual({ overdueReminders: 2, level: 1 });
+    given(ADOPTED_40, ...reminded(2), escalationRaised(SHCP, 1, 2)).when(raiseEscalation(SHCP, 1, NOON('2020-06-02'))).then();
+    given(ADOPTED_40, ...reminded(3), escalationRaised(SHCP, 1, 2))
+      .when(raiseEscalation(SHCP, 2, NOON('2020-06-08')))
+      .then(escalationRaised(SHCP, 2, 3));
+  });
+
+  it('starts again from the bottom when the institution sends evidence, or the deadline is extended', () => {
+    const climbed = [...reminded(3), escalationRaised(SHCP, 1, 2), escalationRaised(SHCP, 2, 3)];
+    expect(ladderStep(stateAfter(...climbed, evidenceSubmitted('ev-shcp-1', SHCP, NOON('2020-06-09'))), SHCP)).toEqual({ overdueReminders: 0, level: 0 });
+    const extended = given(ADOPTED_40, ...climbed)
+      .when(changeDeadline({ type: 'date', date: '2020-07-31' }, 'Prórroga acordada en sesión.', NOON('2020-06-09')))
+      .then({
+        type: 'DeadlineChanged',
+        data: { deadline: { type: 'date', date: '2020-07-31' }, reason: 'Prórroga acordada en sesión.', on: '2020-06-09', dueDate: '2020-07-31', dueDateExplanation: 'Fecha fija: 31/07/2020' },
+      });
+    expect(ladderStep(adoptedState(extended), SHCP)).toEqual({ overdueReminders: 0, level: 0 });
+  });
+
+  it('raises nothing on an agreement no longer in process', () => {
+    given(ADOPTED_40, ...reminded(2), fulfilled('2020-06-01', 'Se atendió en sesión.')).when(raiseEscalation(SHCP, 1, NOON('2020-06-02'))).then();
+  });
+});
+
+describe('the body changes its calendar', () => {
+  const recount = (settingsChangedAt: string, occurredAt: string) =>
+    ({ type: 'RecountDueDate', data: { settingsChangedAt }, meta: { actor: { role: 'system', id: 'acuerdos' }, occurredAt } }) as const;
+  const vacation = [{ from: '2020-05-04', to: '2020-05-08', name: 'Receso de mayo' }];
+
+  it('a week of rest before the due date moves agreement 40 to 25/05/2020, dated when the body published it', () => {
+    const state = given(ADOPTED_40)
+      .within({ nonWorkingDays: vacation })
+      .when(recount(NOON('2020-05-01'), NOON('2020-05-02')))
+      .thenDated({
+        type: 'DueDateRecounted',
+        data: {
+          on: '2020-05-01',
+          dueDate: '2020-05-25',
+          dueDateExplanation:
+            '15 días hábiles contados a partir del 24/04/2020; no cuentan: 01/05/2020 (Día del Trabajo), 04/05/2020 (Receso de mayo), 05/05/2020 (Receso de mayo), 06/05/2020 (Receso de mayo), 07/05/2020 (Receso de mayo), 08/05/2020 (Receso de mayo) → 25/05/2020',
+        },
+        occurredAt: NOON('2020-05-01'),
+      });
+    // Not a prórroga: no earlier version is kept.
+    expect(adoptedState(state)).toMatchObject({ dueDate: '2020-05-25', dueDateSince: '2020-05-01', deadlineHistory: [] });
+  });
+
+  it('a change that leaves the due date as it was records nothing, nor one of a cancelled agreement', () => {
+    given(ADOPTED_40).when(recount(NOON('2020-05-01'), NOON('2020-05-02'))).then();
+    given(ADOPTED_40, cancelled('Sin efecto.', '2020-04-30')).within({ nonWorkingDays: vacation }).when(recount(NOON('2020-05-01'), NOON('2020-05-02'))).then();
+  });
+
+  it('a change made before the milestone that set the due date is dated from that milestone’s day', () => {
+    // The PROIGUALDAD set agreement 49's due date from 22/12/2020; a calendar of 01/12 heard later
+    const dueDateSet: AgreementEvent = {
+      type: 'DueDateSet',
+      data: { milestoneId: PROIGUALDAD_DOF, milestoneDate: '2020-12-22', dueDate: '2021-03-22', dueDateExplanation: '3 meses contados a partir del 22/12/2020 → 22/03/2021' },
+    };
+    const march = [{ from: '2021-03-22', to: '2021-03-26', name: 'Receso' }];
+    given(ADOPTED_49, dueDateSet)
+      .within({ nonWorkingDays: march, milestoneDates: { [PROIGUALDAD_DOF]: '2020-12-22' } })
+      .when(recount(NOON('2020-12-01'), NOON('2021-01-10')))
+      .thenDated(expect.objectContaining({ type: 'DueDateRecounted', data: expect.objectContaining({ on: '2020-12-22', dueDate: '2021-03-29' }), occurredAt: '2020-12-22T06:00:00.000Z' }));
+  });
+
+  it('a change made before the agreement was adopted counts from its adoption', () => {
+    given(ADOPTED_40)
+      .within({ nonWorkingDays: vacation })
+      .when(recount('2019-01-01T00:00:00.000Z', NOON('2020-05-02')))
+      .thenDated(expect.objectContaining({ type: 'DueDateRecounted', occurredAt: '2020-04-24T05:00:00.000Z' }));
+  });
+});
+
 describe('the stories cover the whole decider', () => {
   it('every command and every refusal code of domain/errors.ts was exercised above', () => {
     expect([...exercised.commands].sort()).toEqual(
@@ -586,6 +727,8 @@ describe('the stories cover the whole decider', () => {
         'FulfilAgreement',
         'RecordDeadlinePassed',
         'RecordReminderSent',
+        'RaiseEscalation',
+        'RecountDueDate',
         'ReopenAgreement',
         'ResolveMilestone',
         'ReviewEvidence',

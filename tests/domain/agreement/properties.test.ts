@@ -9,6 +9,7 @@ import {
   initialState,
   type Agreement,
   type AgreementCommand,
+  type DecidedEvent,
   type DecideContext,
 } from '../../../domain/agreement/index.js';
 import { addDays, localDateOf, type LocalDate } from '../../../domain/dates.js';
@@ -182,7 +183,7 @@ describe('the decider over random lives of an agreement', () => {
           const command = commandFor(intent, { actor: secretariat, occurredAt: new Date(occurredAt).toISOString() }, today, state);
           if (command.type === 'ResolveMilestone') milestoneDates[command.data.milestoneId] = command.data.date;
           const before = state;
-          let events: AgreementEvent[];
+          let events: DecidedEvent[];
           try {
             events = decide(command, before, ctxAt(clock));
           } catch (error) {
@@ -194,9 +195,13 @@ describe('the decider over random lives of an agreement', () => {
           // A wrongly dated command is always refused.
           expect(dating).toBe('now');
 
-          for (const event of events) {
+          for (const { occurredAt: eventAt, ...event } of events) {
             // Events are stored as jsonb and parsed back.
             expect(AgreementEvent.parse(JSON.parse(JSON.stringify(event)))).toEqual(event);
+            // Each is dated in the agreement's life: never ahead of the clock,
+            // never before the day it was adopted.
+            expect(Date.parse(eventAt)).toBeLessThanOrEqual(clock);
+            expect(localDateOf(eventAt, TZ) >= adoptedOn).toBe(true);
             if (event.type === 'EvidenceReviewed' && event.data.decision === 'accepted') acceptedSinceReopen.add(event.data.institutionId);
             if (event.type === 'AgreementReopened') acceptedSinceReopen.clear();
             if (event.type === 'DeadlineChanged') counts.deadlineChanges += 1;
@@ -214,7 +219,7 @@ describe('the decider over random lives of an agreement', () => {
             const afterReview = evolve(before, reviewed);
             const everyoneDone = afterReview.status !== 'sin_adoptar' && afterReview.responsibles.every((r) => r.state === 'cumplido');
             expect(automatic !== undefined).toBe(everyoneDone);
-            if (automatic) expect(automatic).toEqual({ type: 'AgreementFulfilled', data: { on: today, automatic: true, justification: null } });
+            if (automatic) expect(automatic).toEqual({ type: 'AgreementFulfilled', data: { on: today, automatic: true, justification: null }, occurredAt: command.meta.occurredAt });
           } else {
             expect(automatic).toBeUndefined();
           }

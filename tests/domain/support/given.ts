@@ -6,6 +6,7 @@ import {
   type AgreementCommand,
   type AgreementEvent,
   type AgreementState,
+  type DecidedEvent,
   type DecideContext,
 } from '../../../domain/agreement/index.js';
 import { DomainError, type DomainErrorCode } from '../../../domain/errors.js';
@@ -25,6 +26,8 @@ export const defaultContext: DecideContext = { timezone: TZ, nonWorkingDays: [],
 export interface Outcome {
   // decide returns exactly these events; answers the state they lead to.
   then(...expected: AgreementEvent[]): AgreementState;
+  // The same, each with the instant it is dated at.
+  thenDated(...expected: DecidedEvent[]): AgreementState;
   // decide refuses with this code (and a message matching, if given); nothing is recorded.
   thenRefuses(code: DomainErrorCode, message?: string | RegExp): DomainError;
 }
@@ -48,6 +51,11 @@ export function given(...history: AgreementEvent[]): Scenario {
       const state = foldEvents(history);
       return {
         then(...expected) {
+          const events = decide(command, state, ctx);
+          expect(events.map(({ occurredAt: _at, ...event }) => event)).toEqual(expected);
+          return foldEvents(events, state);
+        },
+        thenDated(...expected) {
           const events = decide(command, state, ctx);
           expect(events).toEqual(expected);
           return foldEvents(events, state);

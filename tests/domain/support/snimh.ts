@@ -166,9 +166,14 @@ export const recordDeadlinePassed = (occurredAt: string): AgreementCommand => ({
   data: {},
   meta: { actor: system, occurredAt },
 });
-export const recordReminderSent = (key: string, institutionIds: string[], occurredAt: string): AgreementCommand => ({
+export const recordReminderSent = (key: string, institutionIds: string[], occurredAt: string, overdue?: boolean): AgreementCommand => ({
   type: 'RecordReminderSent',
-  data: { key, institutionIds },
+  data: { key, institutionIds, ...(overdue === undefined ? {} : { overdue }) },
+  meta: { actor: system, occurredAt },
+});
+export const raiseEscalation = (institutionId: string, level: 1 | 2, occurredAt: string): AgreementCommand => ({
+  type: 'RaiseEscalation',
+  data: { institutionId, level },
   meta: { actor: system, occurredAt },
 });
 
@@ -200,3 +205,8 @@ export const fulfilled = (on: LocalDate, justification: string | null = null): A
   data: { on, automatic: justification === null, justification },
 });
 export const cancelled = (reason: string, on: LocalDate): AgreementEvent => ({ type: 'AgreementCancelled', data: { reason, on } });
+export const overdueReminderSent = (key: string, institutionIds: string[]): AgreementEvent => ({ type: 'ReminderSent', data: { key, institutionIds, overdue: true } });
+export const escalationRaised = (institutionId: string, level: 1 | 2, overdueReminders: number): AgreementEvent => ({
+  type: 'EscalationRaised',
+  data: { institutionId, level, overdueReminders },
+});
