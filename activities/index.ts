@@ -3,6 +3,7 @@ import { appendEventsActivity } from './append-events.js';
 import { agreementsToTellActivity, loadBodySettingsActivity, settingsNewerThanActivity } from './body-settings.js';
 import { allocateFolioActivity } from './folio.js';
 import { heartbeating } from './heartbeat.js';
+import { finishImportActivity, registerImportRowsActivity } from './import-agreements.js';
 import type { Mailer } from './mailer.js';
 import { loadMilestoneDatesActivity } from './milestones.js';
 import { sendEscalationActivity } from './send-escalation.js';
@@ -31,6 +32,8 @@ export function createActivities({ db, mailer, publicUrl }: ActivityDeps) {
     sendReviewNotice: heartbeating(sendReviewNoticeActivity(db, mailer, publicUrl)),
     sendEscalation: heartbeating(sendEscalationActivity(db, mailer, publicUrl)),
     sendOverdueDigests: heartbeating(sendOverdueDigestsActivity(db, mailer, publicUrl)),
+    registerImportRows: heartbeating(registerImportRowsActivity(db)),
+    finishImportJob: finishImportActivity(db),
   };
 }
 

@@ -1,5 +1,6 @@
 import type { Transaction } from 'kysely';
 import { foldEvents, parseAgreementEvent } from '../domain/agreement/index.js';
+import { projectPeriods } from './agreement-periods.js';
 import { readStream } from './event-store.js';
 import type { Database } from './tables.js';
 
@@ -37,4 +38,5 @@ export async function projectAgreement(trx: Transaction<Database>, streamId: str
     .insertInto('agreement_responsibles')
     .values(state.responsibles.map((r) => ({ agreement_id: state.agreementId, institution_id: r.institutionId, state: r.state })))
     .execute();
+  await projectPeriods(trx, state.agreementId, state.bodyId, state.seq, stored);
 }

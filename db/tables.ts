@@ -101,6 +101,46 @@ export interface AgreementResponsiblesTable {
   state: InstitutionState;
 }
 
+export interface AgreementPeriodsTable {
+  agreement_id: string;
+  body_id: string;
+  seq: number;
+  valid_from: Date;
+  valid_until: Date | null;
+  status: AgreementStatus;
+  due_date: LocalDateColumn | null;
+}
+
+export interface AgreementPeriodResponsiblesTable {
+  agreement_id: string;
+  valid_from: Date;
+  institution_id: string;
+  state: InstitutionState;
+  body_id: string;
+  valid_until: Date | null;
+  status: AgreementStatus;
+  due_date: LocalDateColumn | null;
+}
+
+export interface ImportsTable {
+  id: string;
+  body_id: string;
+  state: string;
+  total: number;
+  errors: ColumnType<unknown, string | undefined, string>;
+  actor: ColumnType<unknown, string, never>;
+  created_at: CreatedAt;
+  updated_at: ColumnType<Date, Date | undefined, Date>;
+}
+
+export interface ImportRowsTable {
+  import_id: string;
+  row: number;
+  item: ColumnType<unknown, string, never>;
+  agreement_id: string;
+  folio: string | null;
+}
+
 export interface NotificationsTable {
   id: string;
   key: string;
@@ -164,6 +204,10 @@ export interface Database {
   folio_allocations: FolioAllocationsTable;
   agreements: AgreementsTable;
   agreement_responsibles: AgreementResponsiblesTable;
+  agreement_periods: AgreementPeriodsTable;
+  agreement_period_responsibles: AgreementPeriodResponsiblesTable;
+  imports: ImportsTable;
+  import_rows: ImportRowsTable;
   notifications: NotificationsTable;
   milestones: MilestonesTable;
   users: UsersTable;

@@ -1,6 +1,6 @@
 import type { AgreementStatus, InstitutionState } from './agreement/status.js';
 import type { BusinessCalendar } from './calendar.js';
-import type { LocalDate } from './dates.js';
+import { compareDates, type LocalDate } from './dates.js';
 import { evaluateSemaforo, type Light } from './semaforo.js';
 
 // What a coordinator's dashboard needs of each agreement.
@@ -83,10 +83,45 @@ export function summarizeDashboard<A extends DashboardAgreement>(agreements: rea
     }
   }
 
-  for (const row of byInstitution.values()) {
-    const owed = row.enProceso + row.cumplidos;
-    row.complianceRate = owed === 0 ? null : row.cumplidos / owed;
-  }
-  overdue.sort((a, b) => b.daysOverdue - a.daysOverdue || a.agreement.seq - b.agreement.seq);
+  for (const row of byInstitution.values()) row.complianceRate = complianceRate(row);
+  overdue.sort(mostOverdueFirst);
   return { totals, byInstitution: [...byInstitution.values()], overdue };
+}
+
+export function complianceRate({ enProceso, cumplidos }: { enProceso: number; cumplidos: number }): number | null {
+  const owed = enProceso + cumplidos;
+  return owed === 0 ? null : cumplidos / owed;
+}
+
+// The order of the overdue list: most business days overdue first, then by folio.
+export function mostOverdueFirst(a: { agreement: { seq: number }; daysOverdue: number }, b: { agreement: { seq: number }; daysOverdue: number }): number {
+  return b.daysOverdue - a.daysOverdue || a.agreement.seq - b.agreement.seq;
+}
+
+// The en_proceso agreements on each light of the reference day.
+export interface LightCounts {
+  verde: number;
+  amarillo: number;
+  rojo: number;
+  sin_plazo: number;
+}
+
+// Which due dates hold the `limit` most overdue agreements, given how many
+// overdue agreements fall due on each date: an earlier due date is never less
+// overdue, so the dates are taken from the earliest, until `limit` agreements
+// are in, and then those as overdue as the last one taken (folio order decides
+// among them). Only those rows need reading, and only their days counting.
+export function mostOverdueDueDates(counts: readonly { dueDate: LocalDate; count: number }[], day: ReferenceDay, limit: number): LocalDate[] {
+  const sorted = [...counts].sort((a, b) => compareDates(a.dueDate, b.dueDate));
+  const taken: LocalDate[] = [];
+  let agreements = 0;
+  let lastDays: number | undefined;
+  for (const { dueDate, count } of sorted) {
+    const { daysOverdue } = evaluateSemaforo({ status: 'en_proceso', dueDate }, day.today, day.calendar, day.warningBusinessDays);
+    if (agreements >= limit && daysOverdue !== lastDays) break;
+    taken.push(dueDate);
+    agreements += count;
+    lastDays = daysOverdue;
+  }
+  return taken;
 }

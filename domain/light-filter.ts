@@ -18,9 +18,22 @@ export type LightCondition =
   | { status: 'en_proceso'; due: 'none' }
   | { status: 'en_proceso'; due: { from: LocalDate | null; to: LocalDate | null } };
 
+// The days that split the lights on day T, computed once per reference day:
+// en_proceso agreements due up to `overdueUntil` are rojo, from `warningFrom`
+// to `warningUntil` amarillo, later verde (the thresholds of evaluateSemaforo).
+export interface LightThresholds {
+  overdueUntil: LocalDate;
+  warningFrom: LocalDate;
+  warningUntil: LocalDate;
+}
+
+export function lightThresholds(today: LocalDate, calendar: BusinessCalendar, warningBusinessDays: number): LightThresholds {
+  return { overdueUntil: addDays(today, -1), warningFrom: today, warningUntil: addBusinessDays(calendar, today, warningBusinessDays) };
+}
+
 // The same thresholds as evaluateSemaforo, turned into due-date ranges.
 export function lightCondition(light: Semaforo, today: LocalDate, calendar: BusinessCalendar, warningBusinessDays: number): LightCondition {
-  const warningLimit = addBusinessDays(calendar, today, warningBusinessDays);
+  const { overdueUntil, warningFrom, warningUntil } = lightThresholds(today, calendar, warningBusinessDays);
   switch (light) {
     case 'cumplido':
     case 'cancelado':
@@ -28,11 +41,11 @@ export function lightCondition(light: Semaforo, today: LocalDate, calendar: Busi
     case 'sin_plazo':
       return { status: 'en_proceso', due: 'none' };
     case 'rojo':
-      return { status: 'en_proceso', due: { from: null, to: addDays(today, -1) } };
+      return { status: 'en_proceso', due: { from: null, to: overdueUntil } };
     case 'amarillo':
-      return { status: 'en_proceso', due: { from: today, to: warningLimit } };
+      return { status: 'en_proceso', due: { from: warningFrom, to: warningUntil } };
     case 'verde':
-      return { status: 'en_proceso', due: { from: addDays(warningLimit, 1), to: null } };
+      return { status: 'en_proceso', due: { from: addDays(warningUntil, 1), to: null } };
   }
 }
 

@@ -24,6 +24,7 @@ import { startTemporalServer } from './lib/temporal-server.js';
 import { startWorkerProcess } from './lib/worker-process.js';
 
 const AGREEMENTS = Number(process.env.BENCH_AGREEMENTS ?? 1000);
+const IMPORT_ROWS = Number(process.env.BENCH_IMPORT_ROWS ?? 200);
 const CONCURRENCY = 8;
 const ADMIN = `bench-${randomUUID()}`;
 const say = (line: string) => console.log(line);
@@ -136,6 +137,32 @@ try {
   say(`Heap vivo del worker (tras un GC completo):`);
   say(`  en reposo tras el calentamiento:   ${idleHeap.heapUsed.toFixed(0)} MB (+ ${idleHeap.external.toFixed(0)} MB external)`);
   say(`  con ${AGREEMENTS + 20} acuerdos abiertos:       ${openHeap.heapUsed.toFixed(0)} MB (+ ${openHeap.external.toFixed(0)} MB external; ${perAgreementKb(idleHeap.heapUsed, openHeap.heapUsed)} KB por acuerdo)`);
+
+  // CSV import of the same number of rows, synchronously and as a durable job
+  // (POST /imports, progress polled as the web UI does), one after the other.
+  const importFile = (number: number) =>
+    ['session,text,responsibles,deadline', ...Array.from({ length: IMPORT_ROWS }, (_, i) => `ordinaria ${number} 2026-02-${10 + number},Acuerdo importado ${i} de la sesión ${number}.,INSTA;INSTB,30d`)].join('\r\n');
+  const postCsv = async (url: string, csv: string) => {
+    const answer = await app.inject({ method: 'POST', url, headers: { authorization: `Bearer ${secretariat}`, 'content-type': 'text/csv' }, payload: csv });
+    if (answer.statusCode >= 300) throw new Error(`${url}: ${answer.statusCode} ${answer.body}`);
+    return answer.json<{ id: string }>();
+  };
+  started = performance.now();
+  await postCsv(`/api/import/agreements?bodyId=${body.id}`, importFile(2));
+  const syncRowsPerSecond = IMPORT_ROWS / ((performance.now() - started) / 1000);
+  started = performance.now();
+  const job = await postCsv(`/api/imports?bodyId=${body.id}`, importFile(3));
+  for (;;) {
+    const progress = (await app.inject({ method: 'GET', url: `/api/imports/${job.id}`, headers: { authorization: `Bearer ${secretariat}` } })).json<{ state: string; errors: unknown[] }>();
+    if (progress.state === 'failed') throw new Error(`la importación falló: ${JSON.stringify(progress.errors)}`);
+    if (progress.state === 'done') break;
+    await new Promise((resolve) => setTimeout(resolve, 250));
+  }
+  const jobRowsPerSecond = IMPORT_ROWS / ((performance.now() - started) / 1000);
+  say(`Importación CSV (${IMPORT_ROWS} filas cada una):`);
+  say(`  trabajo durable (POST /imports):   ${jobRowsPerSecond.toFixed(1)} filas/s`);
+  say(`  síncrona (POST /import/agreements): ${syncRowsPerSecond.toFixed(1)} filas/s`);
+  say(`  razón trabajo / síncrona:          ${(jobRowsPerSecond / syncRowsPerSecond).toFixed(2)}`);
 } finally {
   await app.close();
   worker.kill('SIGTERM');

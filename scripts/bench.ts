@@ -1,4 +1,5 @@
-// `npm run bench`: latency of the coordinator's read paths on a body with
+// `npm run bench`: latency of the coordinator's read paths (dashboard and its
+// trend, lists, search, as of a past day) on a body with
 // 10,000 agreements and 100,000 events, against a plain
 // `SELECT count(*) FROM events` measured in the same run, so the figures can
 // be compared across machines as ratios.
@@ -169,6 +170,8 @@ async function main(): Promise<void> {
       ...(deepCursor ? [{ name: `GET /agreements?overdue=true, página ${deepPage}`, run: get(`/api/agreements?bodyId=${bodyId}&overdue=true&cursor=${deepCursor}`) }] : []),
       { name: 'GET /agreements?q=publicación', run: get(`/api/agreements?bodyId=${bodyId}&q=${encodeURIComponent('publicación')}`) },
       { name: `GET /dashboard?asOf=${asOf}`, run: get(`/api/dashboard?bodyId=${bodyId}&asOf=${asOf}`) },
+      { name: 'GET /dashboard/trend (24 meses)', run: get(`/api/dashboard/trend?bodyId=${bodyId}&months=24`) },
+      { name: `GET /dashboard/trend?asOf=${asOf} (24 meses)`, run: get(`/api/dashboard/trend?bodyId=${bodyId}&months=24&asOf=${asOf}`) },
       { name: `GET /agreements?overdue=true&asOf=${asOf}`, run: get(`/api/agreements?bodyId=${bodyId}&overdue=true&asOf=${asOf}`) },
     ];
     report(await measure(probes, runs), 'SELECT count(*) FROM events', runs);

@@ -2,3 +2,4 @@
 export { agreementWorkflow } from './agreement.js';
 export { weeklyDigestWorkflow } from './weekly-digest.js';
 export { settingsFanOutWorkflow } from './settings-fan-out.js';
+export { importAgreementsWorkflow } from './import.js';

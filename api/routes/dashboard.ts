@@ -1,61 +1,72 @@
 import { z } from 'zod';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
-import { changedSince, endOfDay, foldAsOf, type AgreementAsOf } from '../../db/agreement-history.js';
-import { agreementStates, dashboardAgreements } from '../../db/agreement-queries.js';
+import { endOfDay, foldAsOf, type AgreementAsOf } from '../../db/agreement-history.js';
+import { agreementStates } from '../../db/agreement-queries.js';
 import { acronymsOf } from '../../db/agreements.js';
 import { findBody, type Body } from '../../db/bodies.js';
 import type { Db } from '../../db/connection.js';
+import { agreementsDueOn, dashboardCounts, institutionCompliance, overdueDueDates, trendCounts, type DashboardScope } from '../../db/dashboard-queries.js';
 import { businessCalendar } from '../../domain/calendar.js';
-import { summarizeDashboard, type Dashboard, type DashboardAgreement, type InstitutionCompliance, type ReferenceDay } from '../../domain/dashboard.js';
+import { mostOverdueDueDates, mostOverdueFirst, type InstitutionCompliance, type ReferenceDay } from '../../domain/dashboard.js';
 import { LocalDate } from '../../domain/dates.js';
+import { lightThresholds } from '../../domain/light-filter.js';
+import { evaluateSemaforo } from '../../domain/semaforo.js';
+import { TREND_MONTHS_DEFAULT, TREND_MONTHS_MAX, trendDays } from '../../domain/trend.js';
 import { agreementViews } from '../agreement-view.js';
 import type { AppDeps } from '../deps.js';
 import { assertBodyScope } from '../../app/access.js';
-import { requireCaller } from '../auth.js';
+import { requireCaller, type Caller } from '../auth.js';
 import { notFound } from '../../app/errors.js';
 import { referenceDay } from '../reference-day.js';
-import { DashboardView } from '../responses/dashboard.js';
+import { DashboardView, TrendView } from '../responses/dashboard.js';
 import { errorAnswers } from '../responses/error.js';
 
 const DashboardQuery = z.strictObject({ bodyId: z.uuid(), asOf: LocalDate.optional() });
+const TrendQuery = z.strictObject({
+  bodyId: z.uuid(),
+  months: z.coerce.number().int().min(1).max(TREND_MONTHS_MAX).default(TREND_MONTHS_DEFAULT),
+  asOf: LocalDate.optional(),
+});
+
+// The most overdue agreements the dashboard shows; the rest are in GET /agreements?overdue=true.
+const OVERDUE_SHOWN = 20;
 
 const DESCRIPTION =
   'Tablero de un órgano en el día de referencia (hoy en su zona, o `asOf`, con el estado al final de ese día). ' +
   '`totals`: acuerdos por estatus y `vencidos` (en proceso con fecha límite anterior al día). ' +
+  '`bySemaforo`: los acuerdos en proceso por semáforo. ' +
   '`byInstitution`, por institución responsable y sin contar acuerdos cancelados: `cumplidos` = acuerdos donde su parte está cumplida ' +
   '(su estado es cumplido o el acuerdo entero lo está), `enProceso` = acuerdos en proceso donde aún debe su parte, ' +
   '`vencidos` = de esos, los vencidos; `complianceRate` = cumplidos / (enProceso + cumplidos), entre 0 y 1, o null si no tiene acuerdos vigentes. ' +
-  '`overdue`: los acuerdos vencidos, de más a menos días hábiles de atraso y luego por folio.';
+  `\`overdue\`: los ${OVERDUE_SHOWN} acuerdos más vencidos, de más a menos días hábiles de atraso y luego por folio; \`overdueCount\`: cuántos vencidos hay en total ` +
+  '(la lista completa: `GET /api/agreements?overdue=true`).';
 
-// A dashboard row: the read model's columns, or, as of a day after which the
-// agreement changed, its state folded as of that day.
-type Entry = DashboardAgreement & { id: string; past: AgreementAsOf | undefined };
+const TREND_DESCRIPTION =
+  `Evolución mensual de los acuerdos de un órgano en los últimos \`months\` meses (${TREND_MONTHS_DEFAULT} por omisión, hasta ${TREND_MONTHS_MAX}), ` +
+  'del más antiguo al más reciente, terminando en el mes del día de referencia (hoy en la zona del órgano, o `asOf`). ' +
+  'Cada mes se lee con el estado al final de su último día en la zona del órgano (el mes del día de referencia, al final de ese día): ' +
+  '`adopted` = acuerdos adoptados hasta ese día (cualquier estatus), `enProceso`, `cumplidos`, y `vencidos` (en proceso con fecha límite anterior a ese día). ' +
+  'Los meses antes de que el órgano tuviera acuerdos cuentan ceros.';
 
-// The dashboard is counted from the read model's columns; as of a past day,
-// only the agreements that changed after it are folded from their events.
-// Only the overdue agreements, which it shows whole, are read as documents.
-async function dashboardOf(db: Db, body: Body, day: ReferenceDay, asOf: LocalDate | undefined): Promise<Dashboard<AgreementAsOf>> {
-  let entries: Entry[] = (await dashboardAgreements(db, body.id)).map((row) => ({ ...row, past: undefined }));
-  if (asOf !== undefined) {
-    const cutoff = endOfDay(asOf, body.settings.timezone);
-    const changed = await changedSince(db, { bodyId: body.id }, cutoff);
-    const folded = new Map((await foldAsOf(db, [...changed], cutoff)).map((past) => [past.state.agreementId, past]));
-    entries = entries.flatMap((entry) => {
-      if (!changed.has(entry.id)) return [entry];
-      const past = folded.get(entry.id);
-      return past ? [{ id: entry.id, seq: past.state.seq, status: past.state.status, dueDate: past.state.dueDate, responsibles: past.state.responsibles, past }] : [];
-    });
-  }
-  const summary = summarizeDashboard(entries, day);
-  const unchanged = summary.overdue.filter(({ agreement }) => !agreement.past).map(({ agreement }) => agreement.id);
-  const current = new Map((await agreementStates(db, unchanged)).map((entry) => [entry.state.agreementId, entry]));
-  return {
-    ...summary,
-    overdue: summary.overdue.flatMap(({ agreement, daysOverdue }) => {
-      const whole = agreement.past ?? current.get(agreement.id);
-      return whole ? [{ agreement: whole, daysOverdue }] : [];
-    }),
-  };
+async function bodyFor(db: Db, caller: Caller, bodyId: string): Promise<Body> {
+  assertBodyScope(caller, bodyId);
+  const body = await findBody(db, bodyId);
+  if (!body) throw notFound('El órgano colegiado');
+  return body;
+}
+
+// The overdue agreements the dashboard shows, whole, as they stood in the scope.
+async function mostOverdue(db: Db, scope: DashboardScope, day: ReferenceDay): Promise<AgreementAsOf[]> {
+  const thresholds = lightThresholds(day.today, day.calendar, day.warningBusinessDays);
+  const dates = mostOverdueDueDates(await overdueDueDates(db, scope, thresholds), day, OVERDUE_SHOWN);
+  const shown = (await agreementsDueOn(db, scope, dates))
+    .map((row) => ({ agreement: row, daysOverdue: evaluateSemaforo({ status: 'en_proceso', dueDate: row.dueDate }, day.today, day.calendar, day.warningBusinessDays).daysOverdue }))
+    .sort(mostOverdueFirst)
+    .slice(0, OVERDUE_SHOWN)
+    .map(({ agreement }) => agreement.id);
+  const whole = scope.cutoff === null ? await agreementStates(db, shown) : await foldAsOf(db, shown, scope.cutoff);
+  const byId = new Map(whole.map((entry) => [entry.state.agreementId, entry]));
+  return shown.flatMap((id) => byId.get(id) ?? []);
 }
 
 async function withAcronyms(db: Db, rows: InstitutionCompliance[]) {
@@ -70,24 +81,36 @@ export function dashboardRoutes({ db }: AppDeps): FastifyPluginAsyncZod {
     app.get('/dashboard', { schema: { querystring: DashboardQuery, description: DESCRIPTION, response: { 200: DashboardView, ...errorAnswers(400, 401, 403, 404) } } }, async (request) => {
       const caller = requireCaller(request, 'secretariat', 'coordinator');
       const { bodyId, asOf } = request.query;
-      assertBodyScope(caller, bodyId);
-      const body = await findBody(db, bodyId);
-      if (!body) throw notFound('El órgano colegiado');
-      const day = {
-        today: referenceDay(body, asOf),
-        calendar: businessCalendar(body.settings.nonWorkingDays),
-        warningBusinessDays: body.settings.warningBusinessDays,
-      };
-      const dashboard = await dashboardOf(db, body, day, asOf);
+      const body = await bodyFor(db, caller, bodyId);
+      const day: ReferenceDay = { today: referenceDay(body, asOf), calendar: businessCalendar(body.settings.nonWorkingDays), warningBusinessDays: body.settings.warningBusinessDays };
+      const thresholds = lightThresholds(day.today, day.calendar, day.warningBusinessDays);
+      const scope: DashboardScope = { bodyId, cutoff: asOf === undefined ? null : endOfDay(asOf, body.settings.timezone) };
+      const [{ totals, bySemaforo }, byInstitution, overdue] = await Promise.all([
+        dashboardCounts(db, scope, thresholds),
+        institutionCompliance(db, scope, thresholds),
+        mostOverdue(db, scope, day),
+      ]);
       return {
-        totals: dashboard.totals,
-        byInstitution: await withAcronyms(db, dashboard.byInstitution),
-        overdue: await agreementViews(
-          db,
-          dashboard.overdue.map(({ agreement }) => ({ body, ...agreement })),
-          asOf,
-        ),
+        totals,
+        bySemaforo,
+        byInstitution: await withAcronyms(db, byInstitution),
+        overdue: await agreementViews(db, overdue.map((entry) => ({ body, ...entry })), asOf),
+        overdueCount: totals.vencidos,
       };
+    });
+
+    app.get('/dashboard/trend', { schema: { tags: ['Reportes'], summary: 'Evolución mensual de los acuerdos de un órgano', querystring: TrendQuery, description: TREND_DESCRIPTION, response: { 200: TrendView, ...errorAnswers(400, 401, 403, 404) } } }, async (request) => {
+      const caller = requireCaller(request, 'secretariat', 'coordinator');
+      const { bodyId, months, asOf } = request.query;
+      const body = await bodyFor(db, caller, bodyId);
+      const calendar = businessCalendar(body.settings.nonWorkingDays);
+      const points = trendDays(referenceDay(body, asOf), months).map(({ month, day }) => ({
+        month,
+        cutoff: endOfDay(day, body.settings.timezone),
+        overdueUntil: lightThresholds(day, calendar, body.settings.warningBusinessDays).overdueUntil,
+      }));
+      const counts = await trendCounts(db, bodyId, points);
+      return points.map(({ month }, index) => ({ month, ...(counts[index] ?? { adopted: 0, enProceso: 0, cumplidos: 0, vencidos: 0 }) }));
     });
   };
 }

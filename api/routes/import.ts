@@ -1,16 +1,25 @@
 import { z } from 'zod';
+import type { FastifyRequest } from 'fastify';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
-import { AppError } from '../../app/errors.js';
-import { importAgreements } from '../../app/import.js';
-import { IMPORT_COLUMNS, IMPORT_MAX_ROWS, type RowError } from '../../domain/import-row.js';
+import { findBody } from '../../db/bodies.js';
+import type { Session } from '../../db/sessions.js';
+import { IMPORT_COLUMNS, IMPORT_MAX_ROWS } from '../../domain/import-row.js';
+import { assertBodyScope } from '../../app/access.js';
+import { AppError, notFound } from '../../app/errors.js';
+import { checkImportFile, previewItems, refused, registerItem } from '../../app/import-file.js';
+import { actorOf } from '../../app/principal.js';
 import { requireCaller } from '../auth.js';
 import type { AppDeps } from '../deps.js';
 import { IdempotencyHeaders } from '../request-schemas.js';
 import { ImportAnswers } from '../responses/import.js';
+import { importJobRoutes } from './import-jobs.js';
 
 const IMPORT_BODY_LIMIT = 2 * 1024 * 1024;
 
-const ImportQuery = z.strictObject({ bodyId: z.uuid() });
+const ImportQuery = z.strictObject({
+  bodyId: z.uuid(),
+  dryRun: z.enum(['true', 'false']).optional().describe('`true`: solo revisa el archivo y muestra lo que registraría; no registra nada.'),
+});
 
 const DESCRIPTION = `Importa acuerdos de un archivo CSV (cuerpo \`text/csv\`, UTF-8 con o sin BOM, separado por comas, RFC 4180, hasta 2 MB y ${IMPORT_MAX_ROWS} filas) al órgano \`bodyId\`.
 Encabezado (en cualquier orden): ${IMPORT_COLUMNS.map((c) => `\`${c}\``).join(', ')} (\`themes\` es opcional).
@@ -23,22 +32,29 @@ Encabezado (en cualquier orden): ${IMPORT_COLUMNS.map((c) => `\`${c}\``).join(',
 Todo o nada: primero se revisan todas las filas. Con cualquier error responde 400 con \`{created: 0, errors: [{row, message}]}\` (fila como la numera una hoja de cálculo: el encabezado es la 1; la fila 0 es el archivo entero) y el sobre de error habitual en \`error\`, y no registra nada. Sin errores responde 200 con \`{created, errors: [], agreements: [{row, id, folio}]}\`: los acuerdos se registran en el orden del archivo (los folios siguen ese orden).
 Reintentos: los acuerdos toman un id derivado del órgano y del contenido del archivo, así que enviar de nuevo el mismo archivo (p. ej. tras un corte a la mitad) completa lo que faltó y no duplica nada.`;
 
-function refused(errors: RowError[]) {
-  const sorted = [...errors].sort((a, b) => a.row - b.row);
-  const message = `La importación tiene ${sorted.length === 1 ? 'un error' : `${sorted.length} errores`}; no se registró nada.`;
-  return { created: 0, errors: sorted, error: { code: 'VALIDATION_FAILED', message, details: sorted } };
-}
+// The options of a route that takes a CSV file as its body.
+export const csvUpload = {
+  bodyLimit: IMPORT_BODY_LIMIT,
+  // Anything but CSV is the wrong kind of file, not a malformed one.
+  preValidation: async (request: FastifyRequest) => {
+    const type = String(request.headers['content-type'] ?? '').split(';')[0]?.trim().toLowerCase();
+    if (type !== 'text/csv') throw new AppError('UNSUPPORTED_MEDIA_TYPE', 'Envíe el archivo como text/csv (UTF-8).');
+  },
+};
 
 export function importRoutes(deps: AppDeps): FastifyPluginAsyncZod {
+  const { db, temporal, taskQueue } = deps;
   return async (app) => {
     // Only this plugin reads CSV bodies. Fastify decodes them as UTF-8; bytes
     // that are not UTF-8 become U+FFFD, which the row checks report.
     app.addContentTypeParser('text/csv', { parseAs: 'string', bodyLimit: IMPORT_BODY_LIMIT }, (_request, body, done) => done(null, body));
+    // The durable job takes the same files: registered here, it shares the parser.
+    await app.register(importJobRoutes(deps));
 
     app.post(
       '/import/agreements',
       {
-        bodyLimit: IMPORT_BODY_LIMIT,
+        ...csvUpload,
         schema: {
           querystring: ImportQuery,
           headers: IdempotencyHeaders,
@@ -47,17 +63,26 @@ export function importRoutes(deps: AppDeps): FastifyPluginAsyncZod {
           description: DESCRIPTION,
           response: ImportAnswers,
         },
-        // Anything but CSV is the wrong kind of file, not a malformed one.
-        preValidation: async (request) => {
-          const type = String(request.headers['content-type'] ?? '').split(';')[0]?.trim().toLowerCase();
-          if (type !== 'text/csv') throw new AppError('UNSUPPORTED_MEDIA_TYPE', 'Envíe el archivo como text/csv (UTF-8).');
-        },
       },
       async (request, reply) => {
         const caller = requireCaller(request, 'secretariat');
-        const result = await importAgreements(deps, caller, request.query.bodyId, request.body);
-        if ('errors' in result) return reply.status(400).send(refused(result.errors));
-        return reply.status(200).send({ created: result.agreements.length, errors: [], agreements: result.agreements });
+        const { bodyId } = request.query;
+        assertBodyScope(caller, bodyId);
+        const body = await findBody(db, bodyId);
+        if (!body) throw notFound('El órgano colegiado');
+
+        const checked = await checkImportFile(db, body, request.body);
+        if (request.query.dryRun === 'true') {
+          return reply.status(200).send('errors' in checked ? { rows: [], errors: checked.errors } : { rows: await previewItems(db, body, checked.items, checked.milestoneDates), errors: [] });
+        }
+        if ('errors' in checked) return reply.status(400).send(refused(checked.errors));
+
+        const actor = actorOf(caller.principal, caller.tokenId);
+        const sessions = new Map<string, Session>();
+        const agreements: { row: number; id: string; folio: string }[] = [];
+        // One after the other: folios follow the order of the file.
+        for (const item of checked.items) agreements.push(await registerItem({ db, temporal, taskQueue }, bodyId, item, actor, sessions));
+        return reply.status(200).send({ created: agreements.length, errors: [], agreements });
       },
     );
   };

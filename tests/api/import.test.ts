@@ -6,11 +6,11 @@ const h = useHarness();
 
 type Body = Awaited<ReturnType<typeof givenABody>>;
 
-async function postCsv(token: string, bodyId: string, csv: string | Buffer, contentType = 'text/csv; charset=utf-8') {
+async function postCsv(token: string, bodyId: string, csv: string | Buffer, contentType = 'text/csv; charset=utf-8', path = '/api/import/agreements', headers: Record<string, string> = {}) {
   const response = await h.app.inject({
     method: 'POST',
-    url: `/api/import/agreements?bodyId=${bodyId}`,
-    headers: { authorization: `Bearer ${token}`, 'content-type': contentType },
+    url: `${path}${path.includes('?') ? '&' : '?'}bodyId=${bodyId}`,
+    headers: { authorization: `Bearer ${token}`, 'content-type': contentType, ...headers },
     payload: typeof csv === 'string' ? Buffer.from(csv, 'utf8') : csv,
   });
   return { status: response.statusCode, body: response.json() };
@@ -146,5 +146,127 @@ describe('importing agreements from a CSV', () => {
     const huge = await postCsv(body.secretariatToken, body.bodyId, `session,text,responsibles,deadline\r\n${'x'.repeat(2 * 1024 * 1024 + 10)}`);
     expect(huge.status).toBe(413);
     expect((await postCsv(body.secretariatToken, '00000000-0000-4000-8000-000000000000', csv)).status).toBe(403);
+  });
+});
+
+// What the body holds: a file that "records nothing" leaves all of it as it was.
+async function recordsOf(bodyId: string) {
+  const [events, sessions, imports] = await Promise.all([
+    h.db.selectFrom('events').select((eb) => eb.fn.countAll<string>().as('n')).executeTakeFirstOrThrow(),
+    h.db.selectFrom('sessions').select('id').where('body_id', '=', bodyId).orderBy('id').execute(),
+    h.db.selectFrom('imports').select('id').where('body_id', '=', bodyId).orderBy('id').execute(),
+  ]);
+  return { events: Number(events.n), sessions, imports };
+}
+
+describe('a secretariat reviews a file before importing it (dry run)', () => {
+  let body: Body;
+  let inmujeres: string;
+  let shcp: string;
+  beforeAll(async () => {
+    body = await givenABody(h.app);
+    [inmujeres = '', shcp = ''] = body.institutions.map((i) => i.acronym);
+  });
+
+  it('shows every row with the session it goes to and its due date explained, and records nothing', async () => {
+    const existing = await body.secretariat.post('/api/sessions', { bodyId: body.bodyId, kind: 'ordinaria', number: 20, date: '2020-04-24' });
+    const milestone = await body.secretariat.post('/api/milestones', { bodyId: body.bodyId, name: 'Publicación del PROIGUALDAD' });
+    const before = await recordsOf(body.bodyId);
+    const csv = crlf(
+      'session,text,responsibles,deadline',
+      `${existing.body.id},Enviar el proyecto de Reglas.,${inmujeres};${shcp},15bd`,
+      `ordinaria 21 2020-09-30,Reformular las Comisiones.,${shcp},3m`,
+      `ordinaria 21 2020-09-30,Diseñar estrategias.,${inmujeres},3m@milestone:Publicación del PROIGUALDAD`,
+    );
+    const answer = await postCsv(body.secretariatToken, body.bodyId, csv, undefined, '/api/import/agreements?dryRun=true');
+    expect(answer.status, JSON.stringify(answer.body)).toBe(200);
+    expect(answer.body.errors).toEqual([]);
+    const [first, second, third] = body.institutions;
+    expect(answer.body.rows).toEqual([
+      {
+        row: 2,
+        session: { id: existing.body.id, label: existing.body.label, date: '2020-04-24' },
+        text: 'Enviar el proyecto de Reglas.',
+        responsibles: [{ institutionId: first?.id, acronym: inmujeres }, { institutionId: second?.id, acronym: shcp }],
+        // 1 May (Día del Trabajo) does not count
+        dueDate: '2020-05-18',
+        dueDateExplanation: expect.stringMatching(/01\/05\/2020.*18\/05\/2020/),
+      },
+      { row: 3, session: { id: null, label: 'Vigésima Primera Sesión Ordinaria', date: '2020-09-30' }, text: 'Reformular las Comisiones.', responsibles: [{ institutionId: second?.id, acronym: shcp }], dueDate: '2020-12-30', dueDateExplanation: expect.any(String) },
+      // the milestone has not occurred: no due date yet
+      { row: 4, session: { id: null, label: 'Vigésima Primera Sesión Ordinaria', date: '2020-09-30' }, text: 'Diseñar estrategias.', responsibles: [{ institutionId: first?.id, acronym: inmujeres }], dueDate: null, dueDateExplanation: expect.stringMatching(/Publicación del PROIGUALDAD|hito/i) },
+    ]);
+    expect(third).toBeUndefined();
+    expect(milestone.status).toBe(201);
+    expect(await recordsOf(body.bodyId)).toEqual(before);
+  });
+
+  it('shows every error by its row as a spreadsheet numbers it, and records nothing', async () => {
+    const before = await recordsOf(body.bodyId);
+    const csv = crlf('session,text,responsibles,deadline', `ordinaria 22 2020-12-09,Un acuerdo correcto.,${inmujeres},none`, `ordinaria 22 2020-12-09,Institución inexistente.,NOEXISTE,none`, `ordinaria 22 2020-12-09,,${inmujeres},mañana`);
+    const answer = await postCsv(body.secretariatToken, body.bodyId, csv, undefined, '/api/import/agreements?dryRun=true');
+    expect(answer.status, JSON.stringify(answer.body)).toBe(200);
+    expect(answer.body.rows).toEqual([]);
+    expect(answer.body.errors).toEqual([
+      { row: 3, message: expect.stringMatching(/Instituciones desconocidas: NOEXISTE/) },
+      { row: 4, message: 'Falta el texto del acuerdo' },
+      { row: 4, message: expect.stringMatching(/Plazo "mañana" no reconocido/) },
+    ]);
+    expect(await recordsOf(body.bodyId)).toEqual(before);
+  });
+});
+
+describe('a secretariat imports a file with a durable job', () => {
+  let body: Body;
+  let inmujeres: string;
+  beforeAll(async () => {
+    body = await givenABody(h.app, { folioStart: 100 });
+    [inmujeres = ''] = body.institutions.map((i) => i.acronym);
+  });
+
+  const job = (id: string, token = body.secretariatToken) => h.app.inject({ method: 'GET', url: `/api/imports/${id}`, headers: { authorization: `Bearer ${token}` } }).then((r) => ({ status: r.statusCode, body: r.json() }));
+  const rows = (n: number) => crlf('session,text,responsibles,deadline', ...Array.from({ length: n }, (_, i) => `ordinaria 3 2021-03-15,Acuerdo importado número ${i + 1}.,${inmujeres},30d`));
+
+  it('answers 202 at once and registers every row in file order, the progress readable until done', async () => {
+    const started = await postCsv(body.secretariatToken, body.bodyId, rows(30), undefined, '/api/imports');
+    expect(started.status, JSON.stringify(started.body)).toBe(202);
+    expect(started.body).toEqual({ id: expect.any(String), state: 'running', total: 30 });
+    await expect.poll(async () => (await job(started.body.id)).body.state, { timeout: 60_000, interval: 300 }).toBe('done');
+    const done = (await job(started.body.id)).body;
+    expect(done).toMatchObject({ id: started.body.id, state: 'done', total: 30, created: 30, errors: [] });
+    expect(done.agreements.map((a: { row: number; folio: string }) => [a.row, a.folio])).toEqual(Array.from({ length: 30 }, (_, i) => [i + 2, `${100 + i}:15/03/2021`]));
+    const listed = await agreementsOf(body);
+    expect(listed.map((a) => a.id)).toEqual(done.agreements.map((a: { id: string }) => a.id));
+    expect(listed[0]?.dueDate).toBe('2021-04-14');
+  });
+
+  it('with the same Idempotency-Key, the request again is the same job; nothing is registered twice', async () => {
+    const headers = { 'idempotency-key': 'importacion-marzo-2021' };
+    const csv = crlf('session,text,responsibles,deadline', `ordinaria 4 2021-04-15,Acuerdo con clave.,${inmujeres},none`);
+    const first = await postCsv(body.secretariatToken, body.bodyId, csv, undefined, '/api/imports', headers);
+    const again = await postCsv(body.secretariatToken, body.bodyId, csv, undefined, '/api/imports', headers);
+    expect(first.status).toBe(202);
+    expect(again).toEqual(first);
+    await expect.poll(async () => (await job(first.body.id)).body.state, { timeout: 30_000, interval: 300 }).toBe('done');
+    expect((await agreementsOf(body)).filter((a) => a.text === 'Acuerdo con clave.')).toHaveLength(1);
+  });
+
+  it('checks the whole file first: a bad row is a 400 with its row, and no job starts', async () => {
+    const before = await recordsOf(body.bodyId);
+    const answer = await postCsv(body.secretariatToken, body.bodyId, crlf('session,text,responsibles,deadline', `ordinaria 5 2021-05-15,Bien.,${inmujeres},none`, `ordinaria 5 2021-05-15,Mal.,NOEXISTE,none`), undefined, '/api/imports');
+    expect(answer.status).toBe(400);
+    expect(answer.body).toMatchObject({ created: 0, errors: [{ row: 3, message: expect.stringMatching(/NOEXISTE/) }] });
+    expect(await recordsOf(body.bodyId)).toEqual(before);
+  });
+
+  it('is read only by the secretariat of that body', async () => {
+    const started = await postCsv(body.secretariatToken, body.bodyId, rows(1).replace('número 1', 'único'), undefined, '/api/imports');
+    expect(started.status).toBe(202);
+    const other = await givenABody(h.app);
+    expect((await job(started.body.id, other.secretariatToken)).status).toBe(403);
+    expect((await body.coordinator.get(`/api/imports/${started.body.id}`)).status).toBe(403);
+    expect((await job('00000000-0000-4000-8000-000000000000')).status).toBe(404);
+    expect((await postCsv(other.secretariatToken, body.bodyId, rows(1), undefined, '/api/imports')).status).toBe(403);
+    await expect.poll(async () => (await job(started.body.id)).body.state, { timeout: 30_000, interval: 300 }).toBe('done');
   });
 });

@@ -49,6 +49,11 @@ interface World {
 }
 let w: World;
 
+// A one-row import file for the body of the matrix.
+function importFile(text: string) {
+  return { payload: Buffer.from(`session,text,responsibles,deadline\r\nordinaria 31 2020-10-30,${text},${w.responsibleAcronym},3m\r\n`), headers: { 'content-type': 'text/csv; charset=utf-8' } };
+}
+
 let counter = 0;
 const unique = (prefix: string) => `${prefix}${process.pid}x${++counter}`;
 
@@ -204,6 +209,7 @@ const rows: Row[] = [
   { route: 'GET /api/evidence/{eid}/files/{sha256}', allowed: [...STAFF, 'institution'], call: () => ({ url: `/api/evidence/${w.evidenceId}/files/${w.fileSha256}` }) },
   { route: 'GET /api/notifications', allowed: STAFF, call: () => ({ url: `/api/notifications?bodyId=${w.bodyId}` }) },
   { route: 'GET /api/dashboard', allowed: STAFF, call: () => ({ url: `/api/dashboard?bodyId=${w.bodyId}` }) },
+  { route: 'GET /api/dashboard/trend', allowed: STAFF, call: () => ({ url: `/api/dashboard/trend?bodyId=${w.bodyId}&months=3` }) },
   { route: 'GET /api/reports/annex', allowed: STAFF, call: () => ({ url: `/api/reports/annex?bodyId=${w.bodyId}&format=json` }) },
   {
     route: 'POST /api/import/agreements',
@@ -215,6 +221,21 @@ const rows: Row[] = [
         headers: { 'content-type': 'text/csv; charset=utf-8' },
       },
     }),
+  },
+  {
+    route: 'POST /api/imports',
+    allowed: ['secretariat'],
+    call: () => ({ url: `/api/imports?bodyId=${w.bodyId}`, raw: importFile('Acuerdo de un trabajo de importación en la matriz.') }),
+  },
+  {
+    route: 'GET /api/imports/{id}',
+    allowed: ['secretariat'],
+    prepare: async () => {
+      const started = await as('secretariat', 'POST', { url: `/api/imports?bodyId=${w.bodyId}`, raw: importFile('Acuerdo cuyo avance se consulta en la matriz.') });
+      if (started.statusCode !== 202) throw new Error(`import: ${started.body}`);
+      return { importId: started.json().id as string };
+    },
+    call: ({ importId }) => ({ url: `/api/imports/${importId}` }),
   },
 ];
 

@@ -1,7 +1,8 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { AgreementStatus, InstitutionState } from '../../domain/agreement/status.js';
-import { summarizeDashboard, type DashboardAgreement } from '../../domain/dashboard.js';
+import { mostOverdueDueDates, mostOverdueFirst, summarizeDashboard, type DashboardAgreement } from '../../domain/dashboard.js';
+import { trendDays } from '../../domain/trend.js';
 import { acceptedLights, lightCondition, meetsCondition } from '../../domain/light-filter.js';
 import { evaluateSemaforo, Semaforo } from '../../domain/semaforo.js';
 import { localDateArb } from './support/arbitraries.js';
@@ -111,5 +112,38 @@ describe('every institution state counts once', () => {
         },
       ),
     );
+  });
+});
+
+describe('the most overdue agreements, read by their due dates', () => {
+  it('the due dates mostOverdueDueDates names hold exactly the first ones of the whole overdue list', () => {
+    fc.assert(
+      fc.property(fc.array(localDateArb(2020, 2020), { maxLength: 60 }), fc.integer({ min: 1, max: 25 }), (dueDates, limit) => {
+        // every agreement en proceso and due in 2020, so overdue on 31/12/2020 unless due that day
+        const agreements = dueDates.map((dueDate, i) => agreement(i + 1, 'en_proceso', dueDate, [[INMUJERES, 'pendiente']]));
+        const whole = summarizeDashboard(agreements, day).overdue;
+        const counts = [...new Set(whole.map((o) => o.agreement.dueDate ?? ''))].map((dueDate) => ({ dueDate, count: whole.filter((o) => o.agreement.dueDate === dueDate).length }));
+        const dates = new Set(mostOverdueDueDates(counts, day, limit));
+        const read = whole.filter((o) => dates.has(o.agreement.dueDate ?? '')).sort(mostOverdueFirst).slice(0, limit);
+        expect(read.map((o) => o.agreement.seq)).toEqual(whole.slice(0, limit).map((o) => o.agreement.seq));
+      }),
+    );
+  });
+});
+
+describe('the months of a trend', () => {
+  it('end in the reference day’s month, each read as of its last day, the last one as of the reference day', () => {
+    expect(trendDays('2021-03-10', 4)).toEqual([
+      { month: '2020-12', day: '2020-12-31' },
+      { month: '2021-01', day: '2021-01-31' },
+      { month: '2021-02', day: '2021-02-28' },
+      { month: '2021-03', day: '2021-03-10' },
+    ]);
+    expect(trendDays('2020-03-31', 2)).toEqual([
+      { month: '2020-02', day: '2020-02-29' },
+      { month: '2020-03', day: '2020-03-31' },
+    ]);
+    expect(trendDays('2026-12-01', 120)).toHaveLength(120);
+    expect(trendDays('2026-12-01', 120)[0]).toEqual({ month: '2017-01', day: '2017-01-31' });
   });
 });
