@@ -7,7 +7,7 @@ const integration = {
   hookTimeout: 180_000,
 };
 
-// Two projects: pure domain rules run alone and fast; everything else shares one
+// Two projects: pure rules (domain, configuration) run alone and fast; everything else shares one
 // real PostgreSQL and one real Temporal dev server started by the global setup.
 // A third, only with ACUERDOS_RECORD_HISTORIES=1 (`npm run record-histories`),
 // writes workflow histories for the replay test.
@@ -25,7 +25,7 @@ export default defineConfig({
       {
         test: {
           name: 'unit',
-          include: ['tests/domain/**/*.test.ts'],
+          include: ['tests/domain/**/*.test.ts', 'tests/config/**/*.test.ts'],
           pool: 'forks',
         },
       },
@@ -33,7 +33,7 @@ export default defineConfig({
         test: {
           name: 'integration',
           include: ['tests/**/*.test.ts'],
-          exclude: ['tests/domain/**', 'tests/record/**'],
+          exclude: ['tests/domain/**', 'tests/config/**', 'tests/record/**'],
           ...integration,
         },
       },

@@ -1,13 +1,14 @@
 import { Client, Connection } from '@temporalio/client';
 import { createDb } from '../db/connection.js';
 import { loadConfig } from '../app/config.js';
+import { connectionOptions } from '../app/temporal-connection.js';
 import { buildApp } from './app.js';
 import { localFileStore } from './storage/local-file-store.js';
 
 const config = loadConfig();
 const db = createDb(config.databaseUrl);
-const connection = await Connection.connect({ address: config.temporalAddress });
-const temporal = new Client({ connection, namespace: config.temporalNamespace });
+const connection = await Connection.connect(connectionOptions(config.temporal));
+const temporal = new Client({ connection, namespace: config.temporal.namespace });
 const app = await buildApp({
   db,
   temporal,

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { TASK_QUEUE } from '../workflows/definitions.js';
+import { TemporalEnv, temporalConnection } from './temporal-connection.js';
 
 // How many failed sign-ins are let through, per email and per address, within a window.
 export interface SignInLimits {
@@ -21,8 +22,7 @@ function wholeNumber(name: string) {
 // missing or mistyped variable stops the process with a message, not later.
 const Env = z.object({
   DATABASE_URL: z.string().min(1, 'DATABASE_URL es obligatoria'),
-  TEMPORAL_ADDRESS: z.string().min(1).default('127.0.0.1:7233'),
-  TEMPORAL_NAMESPACE: z.string().min(1).default('default'),
+  ...TemporalEnv.shape,
   TEMPORAL_TASK_QUEUE: z.string().min(1).default(TASK_QUEUE),
   PORT: z.coerce.number().int().min(0).max(65535).default(3000),
   HOST: z.string().default('127.0.0.1'),
@@ -39,10 +39,9 @@ const Env = z.object({
 });
 
 // The environment as the processes use it: names of their own, sizes in bytes and ms.
-const Config = Env.transform((e) => ({
+const Config = Env.transform((e, ctx) => ({
   databaseUrl: e.DATABASE_URL,
-  temporalAddress: e.TEMPORAL_ADDRESS,
-  temporalNamespace: e.TEMPORAL_NAMESPACE,
+  temporal: temporalConnection(e, ctx),
   taskQueue: e.TEMPORAL_TASK_QUEUE,
   port: e.PORT,
   host: e.HOST,

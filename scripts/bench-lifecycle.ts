@@ -8,7 +8,9 @@ import { randomUUID } from 'node:crypto';
 import { chmod, mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { Client, Connection } from '@temporalio/client';
+import { fileURLToPath } from 'node:url';
+import { Client, Connection, WithStartWorkflowOperation } from '@temporalio/client';
+import { NativeConnection, Worker } from '@temporalio/worker';
 import { buildApp } from '../api/app.js';
 import { localFileStore } from '../api/storage/local-file-store.js';
 import { projectAgreement } from '../db/agreement-projection.js';
@@ -20,7 +22,10 @@ import { inParallel } from '../app/fan-out.js';
 import { getFreePort } from './lib/free-port.js';
 import { startPostgres } from './lib/postgres.js';
 import { ensureTemporalCli } from './lib/temporal-cli.js';
+import { startTemporalOnPostgres } from './lib/temporal-postgres.js';
 import { startTemporalServer } from './lib/temporal-server.js';
+import { ensureTemporalServerTools } from './lib/temporal-server-tools.js';
+import { bareWorkflow, registerUpdate } from './bench-workflows/bare.js';
 import { startWorkerProcess } from './lib/worker-process.js';
 
 const AGREEMENTS = Number(process.env.BENCH_AGREEMENTS ?? 1000);
@@ -64,24 +69,43 @@ async function heapMb(pid: number, file: string): Promise<{ heapUsed: number; ex
 const dir = await mkdtemp(join(tmpdir(), 'acuerdos-bench-lifecycle-'));
 // As root, PostgreSQL runs as `postgres`, which must be able to enter it.
 await chmod(dir, 0o755);
-const cli = await ensureTemporalCli({ log: say });
 const postgres = await startPostgres({ dataDir: join(dir, 'pg'), port: await getFreePort(), ephemeral: true, log: () => {} });
-const temporalServer = await startTemporalServer({ cliPath: cli.path, dataDir: join(dir, 'temporal'), port: await getFreePort(), uiPort: null, log: () => {} });
+// BENCH_TEMPORAL=server: the Temporal server on that PostgreSQL (the production shape) instead of the dev server.
+const onServer = process.env.BENCH_TEMPORAL === 'server';
+async function startTemporal() {
+  if (!onServer) {
+    const cli = await ensureTemporalCli({ log: say });
+    return startTemporalServer({ cliPath: cli.path, dataDir: join(dir, 'temporal'), port: await getFreePort(), uiPort: null, log: () => {} });
+  }
+  const tools = await ensureTemporalServerTools({ log: say });
+  return startTemporalOnPostgres({ serverPath: tools.server.path, sqlToolPath: tools.sqlTool.path, databaseUrl: postgres.databaseUrl, dataDir: join(dir, 'temporal'), port: await getFreePort(), log: () => {} });
+}
+const temporalServer = await startTemporal();
 await migrateToLatest(postgres.databaseUrl);
 const db = createDb(postgres.databaseUrl);
 const taskQueue = `bench-${randomUUID()}`;
 const heapFile = join(dir, 'worker-heap.json');
-const worker = await startWorkerProcess({
+const workerEnv = {
   DATABASE_URL: postgres.databaseUrl,
   TEMPORAL_ADDRESS: temporalServer.address,
   TEMPORAL_TASK_QUEUE: taskQueue,
   SMTP_URL: '',
-  NODE_OPTIONS: `${process.env.NODE_OPTIONS ?? ''} ${probeOptions}`,
-  BENCH_HEAP_FILE: heapFile,
-});
+};
+const worker = await startWorkerProcess({ ...workerEnv, NODE_OPTIONS: `${process.env.NODE_OPTIONS ?? ''} ${probeOptions}`, BENCH_HEAP_FILE: heapFile });
+let secondWorker: Awaited<ReturnType<typeof startWorkerProcess>> | undefined;
 const workerPid = worker.pid ?? 0;
 const connection = await Connection.connect({ address: temporalServer.address });
-const app = await buildApp({ db, temporal: new Client({ connection }), taskQueue, adminToken: ADMIN, files: localFileStore(join(dir, 'files')) });
+const client = new Client({ connection });
+const app = await buildApp({ db, temporal: client, taskQueue, adminToken: ADMIN, files: localFileStore(join(dir, 'files')) });
+// The bare pattern's worker, on a queue of its own, in this process.
+const bareQueue = `bench-bare-${randomUUID()}`;
+const bareConnection = await NativeConnection.connect({ address: temporalServer.address });
+const bareWorker = await Worker.create({
+  connection: bareConnection,
+  taskQueue: bareQueue,
+  workflowsPath: fileURLToPath(new URL('./bench-workflows/bare.ts', import.meta.url)),
+});
+const bareRunning = bareWorker.run();
 
 try {
   const call = async (token: string, url: string, payload: object) => {
@@ -115,6 +139,18 @@ try {
   });
   const directPerSecond = AGREEMENTS / ((performance.now() - started) / 1000);
 
+  // Baseline: Temporal's own cost of the pattern, update-with-start of an empty workflow that stays open.
+  const bare = async (prefix: string, count: number) => {
+    await inParallel(Array.from({ length: count }, (_, i) => i), CONCURRENCY, async (i) => {
+      const startWorkflowOperation = new WithStartWorkflowOperation(bareWorkflow, { workflowId: `${prefix}-${i}`, taskQueue: bareQueue, workflowIdConflictPolicy: 'USE_EXISTING' });
+      await client.workflow.executeUpdateWithStart(registerUpdate, { args: [String(i)], startWorkflowOperation });
+    });
+  };
+  await bare(`warm-${randomUUID()}`, 20);
+  started = performance.now();
+  await bare(`bare-${randomUUID()}`, AGREEMENTS);
+  const barePerSecond = AGREEMENTS / ((performance.now() - started) / 1000);
+
   started = performance.now();
   await inParallel(Array.from({ length: AGREEMENTS }, (_, i) => i), CONCURRENCY, async (i) => {
     await call(secretariat, '/api/agreements', agreement(i));
@@ -124,13 +160,26 @@ try {
   await new Promise((resolve) => setTimeout(resolve, 5_000));
   const openMb = await rssMb(workerPid);
   const openHeap = await heapMb(workerPid, heapFile);
+
+  // A second worker on the same queue, then as many registrations again.
+  secondWorker = await startWorkerProcess(workerEnv);
+  for (let i = 0; i < 20; i += 1) await call(secretariat, '/api/agreements', agreement(i));
+  started = performance.now();
+  await inParallel(Array.from({ length: AGREEMENTS }, (_, i) => i), CONCURRENCY, async (i) => {
+    await call(secretariat, '/api/agreements', agreement(i));
+  });
+  const twoWorkersPerSecond = AGREEMENTS / ((performance.now() - started) / 1000);
   const perAgreementKb = (before: number, after: number) => (((after - before) * 1024) / AGREEMENTS).toFixed(1);
 
   say('');
+  say(`Temporal: ${onServer ? 'servidor sobre PostgreSQL' : 'servidor de desarrollo (SQLite)'}`);
   say(`Registro de acuerdos de punta a punta (${AGREEMENTS}, ${CONCURRENCY} a la vez):`);
   say(`  HTTP → Temporal → almacén:        ${endToEndPerSecond.toFixed(1)} acuerdos/s`);
   say(`  referencia, append directo:        ${directPerSecond.toFixed(1)} acuerdos/s`);
   say(`  razón punta a punta / referencia:  ${(endToEndPerSecond / directPerSecond).toFixed(3)}`);
+  say(`  patrón desnudo de Temporal:        ${barePerSecond.toFixed(1)} /s (update-with-start de un workflow vacío que queda abierto)`);
+  say(`  razón punta a punta / desnudo:     ${(endToEndPerSecond / barePerSecond).toFixed(3)}`);
+  say(`  con dos workers en la cola:        ${twoWorkersPerSecond.toFixed(1)} acuerdos/s (razón dos / uno: ${(twoWorkersPerSecond / endToEndPerSecond).toFixed(2)})`);
   say(`Memoria del worker (RSS):`);
   say(`  en reposo tras el calentamiento:   ${idleMb.toFixed(0)} MB`);
   say(`  con ${AGREEMENTS + 20} acuerdos abiertos:       ${openMb.toFixed(0)} MB (razón ${(openMb / idleMb).toFixed(2)}; ${perAgreementKb(idleMb, openMb)} KB por acuerdo)`);
@@ -165,7 +214,11 @@ try {
   say(`  razón trabajo / síncrona:          ${(jobRowsPerSecond / syncRowsPerSecond).toFixed(2)}`);
 } finally {
   await app.close();
+  bareWorker.shutdown();
+  await bareRunning;
+  await bareConnection.close();
   worker.kill('SIGTERM');
+  secondWorker?.kill('SIGTERM');
   await connection.close();
   await db.destroy();
   await temporalServer.stop();

@@ -8,15 +8,16 @@ import { seedDemo } from '../app/seed/seed-demo.js';
 import { ANNEX_I_AS_OF } from '../app/seed/snimh-annex-i.js';
 import { TASK_QUEUE } from '../workflows/definitions.js';
 import { requireDatabaseUrl } from './lib/database-url.js';
+import { connectionOptions, temporalConnectionFromEnv } from '../app/temporal-connection.js';
 
-const temporalAddress = process.env.TEMPORAL_ADDRESS || `127.0.0.1:${process.env.TEMPORAL_PORT || '7233'}`;
 const db = createDb(requireDatabaseUrl());
 let connection: Connection | undefined;
 try {
-  connection = await Connection.connect({ address: temporalAddress, connectTimeout: '5 seconds' }).catch((error: unknown) => {
-    throw new Error(`No se pudo conectar con Temporal en ${temporalAddress} (¿está corriendo \`npm start\`?): ${String(error)}`);
+  const target = temporalConnectionFromEnv({ ...process.env, TEMPORAL_ADDRESS: process.env.TEMPORAL_ADDRESS || `127.0.0.1:${process.env.TEMPORAL_PORT || '7233'}` });
+  connection = await Connection.connect({ ...connectionOptions(target), connectTimeout: '5 seconds' }).catch((error: unknown) => {
+    throw new Error(`No se pudo conectar con Temporal en ${target.address} (¿está corriendo \`npm start\`?): ${String(error)}`);
   });
-  const temporal = new Client({ connection, namespace: process.env.TEMPORAL_NAMESPACE || 'default' });
+  const temporal = new Client({ connection, namespace: target.namespace });
   console.log('Cargando la demo del SNIMH por medio del worker de `npm start` (si no avanza, revise que el worker esté corriendo)…');
   const report = await seedDemo({ db, temporal, taskQueue: process.env.TEMPORAL_TASK_QUEUE || TASK_QUEUE });
   console.log(`✓ Demo del SNIMH cargada: órgano ${report.bodyId}, ${report.agreements} acuerdos (folios 34–55).`);

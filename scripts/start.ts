@@ -1,6 +1,8 @@
 // `npm start`: sets up and runs the whole product on this machine.
 //   Temporal CLI (found or built) → PostgreSQL (.data/postgres) → migrations →
 //   Temporal dev server (.data/temporal) → worker → HTTP API.
+// ACUERDOS_TEMPORAL=server: the Temporal server on that PostgreSQL instead
+//   (.data/temporal-server), with two workers.
 // DATABASE_URL / TEMPORAL_ADDRESS point at existing services instead.
 // Ctrl-C (SIGINT), SIGTERM or SIGHUP stop everything in reverse order.
 import { randomBytes } from 'node:crypto';
@@ -27,7 +29,10 @@ import {
   type ManagedProcess,
 } from './lib/process.js';
 import { ensureTemporalCli } from './lib/temporal-cli.js';
+import { connectionOptions, temporalConnectionFromEnv } from '../app/temporal-connection.js';
+import { DEFAULT_HISTORY_SHARDS, startTemporalOnPostgres } from './lib/temporal-postgres.js';
 import { startTemporalServer } from './lib/temporal-server.js';
+import { ensureTemporalServerTools } from './lib/temporal-server-tools.js';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const dataRoot = join(root, '.data');
@@ -49,6 +54,14 @@ let shutdownStartedAt = 0;
 
 function say(line: string): void {
   console.log(`[start] ${line}`);
+}
+
+function positiveFromEnv(name: string, fallback: number): number {
+  const raw = process.env[name];
+  if (raw === undefined || raw === '') return fallback;
+  const value = Number(raw);
+  if (!Number.isInteger(value) || value < 1) throw new Error(`${name}=${raw} debe ser un número entero mayor que cero`);
+  return value;
 }
 
 function portFromEnv(name: string, fallback: number): number {
@@ -168,11 +181,12 @@ function child(name: string, entry: string, env: NodeJS.ProcessEnv): ManagedProc
 
 // ACUERDOS_DEMO=1: the SNIMH demo goes into an empty database, through the
 // worker just started (the seed registers agreements by their workflows).
-async function loadDemoIfEmpty(databaseUrl: string, temporalAddress: string, namespace: string): Promise<void> {
+async function loadDemoIfEmpty(databaseUrl: string, env: NodeJS.ProcessEnv): Promise<void> {
   const db = createDb(databaseUrl);
-  const connection = await Connection.connect({ address: temporalAddress });
+  const target = temporalConnectionFromEnv(env);
+  const connection = await Connection.connect(connectionOptions(target));
   try {
-    const temporal = new Client({ connection, namespace });
+    const temporal = new Client({ connection, namespace: target.namespace });
     const report = await seedDemoIfEmpty({ db, temporal, taskQueue: process.env.TEMPORAL_TASK_QUEUE || TASK_QUEUE });
     say(
       report
@@ -195,10 +209,19 @@ async function main(): Promise<void> {
   const pgPort = portFromEnv('ACUERDOS_PG_PORT', EMBEDDED_PG_PORT);
   const namespace = process.env.TEMPORAL_NAMESPACE || 'default';
 
+  const temporalKind = process.env.ACUERDOS_TEMPORAL || 'dev';
+  if (temporalKind !== 'dev' && temporalKind !== 'server') {
+    throw new Error(`ACUERDOS_TEMPORAL=${temporalKind}: use \`dev\` (el servidor de desarrollo, por omisión) o \`server\` (el servidor Temporal sobre PostgreSQL).`);
+  }
+  const historyShards = positiveFromEnv('TEMPORAL_HISTORY_SHARDS', DEFAULT_HISTORY_SHARDS);
   let temporalAddress = process.env.TEMPORAL_ADDRESS;
   let temporalUi: string | null = null;
   let cliPath: string | undefined;
-  if (!temporalAddress) {
+  let serverTools: Awaited<ReturnType<typeof ensureTemporalServerTools>> | undefined;
+  if (!temporalAddress && temporalKind === 'server') {
+    serverTools = await step('Servidor Temporal y su herramienta sql', () => ensureTemporalServerTools());
+    say(`Servidor Temporal: ${serverTools.server.path} (${serverTools.server.source})`);
+  } else if (!temporalAddress) {
     const cli = await step('Temporal CLI', () => ensureTemporalCli());
     cliPath = cli.path;
     say(`Temporal CLI: ${cli.path} (${cli.source})`);
@@ -220,7 +243,23 @@ async function main(): Promise<void> {
   const url = databaseUrl;
   await step('Migraciones', () => migrateToLatest(url));
 
-  if (cliPath) {
+  if (serverTools) {
+    const tools = serverTools;
+    const temporal = await step('Servidor Temporal (PostgreSQL)', () =>
+      startTemporalOnPostgres({
+        serverPath: tools.server.path,
+        sqlToolPath: tools.sqlTool.path,
+        databaseUrl: url,
+        dataDir: join(dataRoot, 'temporal-server'),
+        port: temporalPort,
+        historyShards,
+        namespace,
+        detached: true,
+      }),
+    );
+    supervise({ name: 'temporal', stop: temporal.stop, process: temporal.process, logFile: temporal.logFile });
+    temporalAddress = temporal.address;
+  } else if (cliPath) {
     const path = cliPath;
     const temporal = await step('Servidor Temporal', () =>
       startTemporalServer({
@@ -251,20 +290,18 @@ async function main(): Promise<void> {
   const publicHost = probeHost.includes(':') ? `[${probeHost}]` : probeHost;
 
   await step('Worker y API', async () => {
-    for (const [name, entry] of [
-      ['worker', 'worker/main.ts'],
-      ['api', 'api/main.ts'],
-    ] as const) {
+    // With the production server, two workers share the queue, as in production.
+    const workers = serverTools ? ['worker-1', 'worker-2'] : ['worker'];
+    const processes: [string, string][] = [...workers.map((name): [string, string] => [name, 'worker/main.ts']), ['api', 'api/main.ts']];
+    for (const [name, entry] of processes) {
       const proc = child(name, entry, env);
       supervise({ name, stop: async () => void (await proc.stop()), process: proc });
     }
     await waitForPort(apiPort, probeHost, 90_000, () => (shuttingDown ? 'detenido' : undefined));
   });
 
-  // temporalAddress is set by now: given, or the dev server's.
-  if (process.env.ACUERDOS_DEMO === '1' && temporalAddress) {
-    const address = temporalAddress;
-    await step('Demo (ACUERDOS_DEMO=1)', () => loadDemoIfEmpty(url, address, namespace));
+  if (process.env.ACUERDOS_DEMO === '1') {
+    await step('Demo (ACUERDOS_DEMO=1)', () => loadDemoIfEmpty(url, env));
   }
 
   const total = Date.now() - startedAt;

@@ -1,35 +1,20 @@
-import { fileURLToPath } from 'node:url';
-import { bundleWorkflowCode, NativeConnection, Worker, type BundleOptions, type WorkflowBundleWithSourceMap } from '@temporalio/worker';
+import { NativeConnection, Worker, type WorkflowBundleOption } from '@temporalio/worker';
 import { createActivities } from '../activities/index.js';
 import type { Mailer } from '../activities/mailer.js';
 import type { Db } from '../db/connection.js';
+import { connectionOptions, type TemporalConnection } from '../app/temporal-connection.js';
 import { TASK_QUEUE } from '../workflows/definitions.js';
-
-export const workflowsPath = fileURLToPath(new URL('../workflows/index.ts', import.meta.url));
-
-// The SDK runs every workflow in one reused V8 context but gives each its own
-// copy of every module the workflow code imports, evaluated anew each time a
-// workflow enters the cache: zod alone made ~0.7 MB of an agreement's ~1.1 MB
-// and most of its ~35 ms start. zod keeps no per-workflow state, so it is
-// evaluated once per worker and shared (the SDK freezes shared modules). The
-// domain's own schemas cannot be shared that way: zod 4 materializes methods
-// and internals on a schema's first use, which a frozen schema refuses.
-const sharedModules = [fileURLToPath(new URL('../workflows/shared-libraries.ts', import.meta.url))];
-
-// The bundle the worker builds for itself, built ahead (tests build it once).
-export function bundleWorkflows(logger?: BundleOptions['logger']): Promise<WorkflowBundleWithSourceMap> {
-  return bundleWorkflowCode({ workflowsPath, preloadModules: sharedModules, logger });
-}
+import { sharedModules, workflowsPath } from './workflow-bundle.js';
 
 export interface WorkerOptions {
   db: Db;
   mailer?: Mailer | null;
   publicUrl?: string;
-  temporalAddress: string;
-  namespace?: string;
+  temporal: TemporalConnection;
   taskQueue?: string;
-  // A prebuilt bundle spares the webpack build (tests build it once per run).
-  workflowBundle?: WorkflowBundleWithSourceMap;
+  // A prebuilt bundle spares the webpack build at start (`npm run build` makes
+  // one for the compiled worker; tests build it once per file).
+  workflowBundle?: WorkflowBundleOption;
   // Agreements kept in memory between their commands; the others are replayed
   // from their (short) histories when they next wake.
   maxCachedWorkflows?: number;
@@ -43,10 +28,10 @@ export interface WorkerOptions {
 const DEFAULT_CACHED_WORKFLOWS = 250;
 
 export async function createWorker(options: WorkerOptions): Promise<{ worker: Worker; connection: NativeConnection }> {
-  const connection = await NativeConnection.connect({ address: options.temporalAddress });
+  const connection = await NativeConnection.connect(connectionOptions(options.temporal));
   const worker = await Worker.create({
     connection,
-    namespace: options.namespace ?? 'default',
+    namespace: options.temporal.namespace,
     taskQueue: options.taskQueue ?? TASK_QUEUE,
     maxCachedWorkflows: options.maxCachedWorkflows ?? DEFAULT_CACHED_WORKFLOWS,
     activities: createActivities({ db: options.db, mailer: options.mailer ?? null, publicUrl: options.publicUrl ?? 'http://localhost:3000' }),

@@ -3,7 +3,7 @@
 // small machine), its output in a log file next to the state.
 import { mkdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
-import { Connection } from '@temporalio/client';
+import { Connection, type ConnectionOptions } from '@temporalio/client';
 import { isPortFree, waitForPort } from './free-port.js';
 import { commandLineOf, isAlive, sleep, spawnManaged, tailOf, terminatePid, type ManagedProcess } from './process.js';
 
@@ -39,7 +39,8 @@ export async function handleLeftoverTemporal(dataDir: string, log: (line: string
   const pid = Number.parseInt(await readFile(pidFile, 'utf8').catch(() => ''), 10);
   if (!isAlive(pid)) return;
   const commandLine = await commandLineOf(pid);
-  if (commandLine?.includes('start-dev') && commandLine.includes(dbFile)) {
+  // The dev server names its SQLite file; the server on PostgreSQL, its root (temporal-postgres.ts).
+  if ((commandLine?.includes('start-dev') && commandLine.includes(dbFile)) || commandLine?.includes(`--root ${resolve(dataDir)} `)) {
     log(`[temporal] deteniendo un servidor Temporal que quedó en marcha de una ejecución anterior (pid ${pid})…`);
     await terminatePid(pid, 'SIGTERM', 20_000);
   }
@@ -100,7 +101,7 @@ export async function startTemporalServer(options: StartTemporalOptions): Promis
   try {
     const deadline = Date.now() + readyTimeoutMs;
     await waitForPort(options.port, HOST, readyTimeoutMs, died);
-    await waitUntilServing(address, namespace, deadline, died);
+    await waitUntilServing({ address }, namespace, deadline, died);
   } catch (error) {
     await stop();
     const info = server.isRunning() ? undefined : await server.exited;
@@ -121,10 +122,10 @@ export async function startTemporalServer(options: StartTemporalOptions): Promis
   };
 }
 
-/** The frontend answers health checks, system info and knows the namespace. */
-async function waitUntilServing(
-  address: string,
-  namespace: string,
+/** The frontend answers health checks, system info and (when one is named) knows the namespace. */
+export async function waitUntilServing(
+  target: ConnectionOptions,
+  namespace: string | null,
   deadline: number,
   died: () => string | undefined,
 ): Promise<void> {
@@ -134,12 +135,12 @@ async function waitUntilServing(
     if (reason) throw new Error(reason);
     let connection: Connection | undefined;
     try {
-      connection = await Connection.connect({ address, connectTimeout: 5_000 });
+      connection = await Connection.connect({ ...target, connectTimeout: 5_000 });
       const health = await connection.healthService.check({});
       // 1 = SERVING
       if (health.status !== 1) throw new Error(`health check: estado ${String(health.status)}`);
       await connection.workflowService.getSystemInfo({});
-      await connection.workflowService.describeNamespace({ namespace });
+      if (namespace !== null) await connection.workflowService.describeNamespace({ namespace });
       return;
     } catch (error) {
       lastError = error;

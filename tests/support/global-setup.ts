@@ -13,7 +13,10 @@ import { getFreePort } from '../../scripts/lib/free-port.js';
 import { handleLeftoverPostgres, startPostgres, type PostgresHandle } from '../../scripts/lib/postgres.js';
 import { formatDuration, isAlive } from '../../scripts/lib/process.js';
 import { ensureTemporalCli } from '../../scripts/lib/temporal-cli.js';
+import { startTemporalOnPostgres } from '../../scripts/lib/temporal-postgres.js';
 import { handleLeftoverTemporal, startTemporalServer, type TemporalHandle } from '../../scripts/lib/temporal-server.js';
+import { ensureTemporalServerTools } from '../../scripts/lib/temporal-server-tools.js';
+import { makeCertificates } from './certificates.js';
 
 const say = (line: string) => console.log(`[global-setup] ${line}`);
 
@@ -67,6 +70,8 @@ export default async function setup(project: TestProject): Promise<() => Promise
   };
 
   try {
+    // `npm run test:production-shape`: the Temporal server on PostgreSQL with mutual TLS instead of the dev server.
+    const productionShape = process.env.ACUERDOS_TEST_TEMPORAL === 'server';
     const needTemporal = !process.env.TEMPORAL_ADDRESS;
     const needPostgres = !process.env.DATABASE_URL;
     if (needTemporal || needPostgres) {
@@ -80,7 +85,7 @@ export default async function setup(project: TestProject): Promise<() => Promise
 
     // The CLI (perhaps a build of several minutes) and PostgreSQL at the same time.
     const [cli, databaseUrl] = await Promise.all([
-      needTemporal ? ensureTemporalCli({ log: say }) : undefined,
+      needTemporal && !productionShape ? ensureTemporalCli({ log: say }) : undefined,
       needPostgres
         ? withRetries('PostgreSQL', async (n) => {
             postgres = await startPostgres({
@@ -96,7 +101,26 @@ export default async function setup(project: TestProject): Promise<() => Promise
     ]);
 
     const [temporalAddress] = await Promise.all([
-      cli
+      productionShape
+        ? withRetries('Temporal (PostgreSQL)', async (n) => {
+            const tools = await ensureTemporalServerTools({ log: say });
+            const tls = await makeCertificates(dir);
+            temporal = await startTemporalOnPostgres({
+              serverPath: tools.server.path,
+              sqlToolPath: tools.sqlTool.path,
+              databaseUrl,
+              databases: { main: `temporal_${n}`, visibility: `temporal_visibility_${n}` },
+              dataDir: join(dir, `temporal-${n}`),
+              port: await getFreePort(),
+              tls,
+              log: say,
+              dynamicConfig: { 'limit.historyCount.suggestContinueAsNew': CONTINUE_AS_NEW_AFTER },
+            });
+            // Every process of the run (tests, the workers they start) presents the client certificate.
+            Object.assign(process.env, { TEMPORAL_TLS_CERT: tls.clientCert, TEMPORAL_TLS_KEY: tls.clientKey, TEMPORAL_TLS_CA: tls.ca });
+            return temporal.address;
+          })
+        : cli
         ? withRetries('Temporal', async (n) => {
             temporal = await startTemporalServer({
               cliPath: cli.path,
@@ -120,7 +144,7 @@ export default async function setup(project: TestProject): Promise<() => Promise
     process.env.TEMPORAL_ADDRESS = temporalAddress;
     say(
       `PostgreSQL ${postgres ? `en el puerto ${postgres.port}` : '(DATABASE_URL)'}, ` +
-        `Temporal en ${temporalAddress}${temporal ? '' : ' (TEMPORAL_ADDRESS)'}; ` +
+        `Temporal ${productionShape ? '(servidor en PostgreSQL, mTLS) ' : ''}en ${temporalAddress}${temporal ? '' : ' (TEMPORAL_ADDRESS)'}; ` +
         `listo en ${formatDuration(Date.now() - started)}`,
     );
   } catch (error) {

@@ -9,9 +9,16 @@ import { createMailer, type Mailer } from '../../activities/mailer.js';
 import { buildApp, type App } from '../../api/app.js';
 import { localFileStore } from '../../api/storage/local-file-store.js';
 import { createDb, type Db } from '../../db/connection.js';
-import { bundleWorkflows, createWorker } from '../../worker/create-worker.js';
+import { connectionOptions, temporalConnectionFromEnv, type TemporalConnection } from '../../app/temporal-connection.js';
+import { createWorker } from '../../worker/create-worker.js';
+import { bundleWorkflows } from '../../worker/workflow-bundle.js';
 
 export const ADMIN_TOKEN = 'test-admin-token-0123456789abcdef';
+
+// Workers sharing each harness's task queue: one, or as many as
+// ACUERDOS_TEST_WORKERS says (`npm run test:production-shape` runs two, so
+// an agreement's tasks move between workers as in production).
+const WORKERS = Number(process.env.ACUERDOS_TEST_WORKERS ?? 1);
 
 export interface Harness {
   db: Db;
@@ -39,12 +46,16 @@ export interface HarnessOptions {
 export async function startHarness(options: HarnessOptions = {}): Promise<Harness> {
   quietTemporal();
   const db = createDb(options.databaseUrl ?? inject('databaseUrl'));
-  const temporalAddress = inject('temporalAddress');
+  // The suite's server, reached as its environment says (TLS on the production shape).
+  const temporalConnection = temporalConnectionFromEnv({ ...process.env, TEMPORAL_ADDRESS: inject('temporalAddress') });
   const taskQueue = `test-${randomUUID()}`;
   const mailer = createMailer(options.smtpUrl, 'Acuerdos <acuerdos@prueba.gob.mx>');
-  const started = options.worker === false ? null : await startWorker({ db, temporalAddress, taskQueue, mailer });
-  const connection = await Connection.connect({ address: temporalAddress });
-  const temporal = new Client({ connection });
+  const workers: { stop(): Promise<void> }[] = [];
+  if (options.worker !== false) {
+    for (let n = 0; n < WORKERS; n++) workers.push(await startWorker({ db, temporal: temporalConnection, taskQueue, mailer }));
+  }
+  const connection = await Connection.connect(connectionOptions(temporalConnection));
+  const temporal = new Client({ connection, namespace: temporalConnection.namespace });
   const filesDir = await mkdtemp(join(tmpdir(), 'acuerdos-files-'));
   const app = await buildApp({ db, temporal, taskQueue, adminToken: ADMIN_TOKEN, files: localFileStore(filesDir), maxUploadBytes: options.maxUploadBytes });
   return {
@@ -55,7 +66,7 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
     filesDir,
     async stop() {
       await app.close();
-      await started?.stop();
+      for (const worker of workers) await worker.stop();
       await connection.close();
       await db.destroy();
       await rm(filesDir, { recursive: true, force: true });
@@ -63,7 +74,7 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
   };
 }
 
-async function startWorker(options: { db: Db; temporalAddress: string; taskQueue: string; mailer: Mailer | null }) {
+async function startWorker(options: { db: Db; temporal: TemporalConnection; taskQueue: string; mailer: Mailer | null }) {
   const workflowBundle = await bundleWorkflows(quietLogger);
   const { worker, connection } = await createWorker({ ...options, workflowBundle });
   const running = worker.run();

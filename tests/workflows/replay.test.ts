@@ -3,7 +3,7 @@ import { fileURLToPath } from 'node:url';
 import { temporal } from '@temporalio/proto';
 import { Worker } from '@temporalio/worker';
 import { describe, expect, it } from 'vitest';
-import { bundleWorkflows } from '../../worker/create-worker.js';
+import { bundleWorkflows } from '../../worker/workflow-bundle.js';
 
 // Histories recorded from earlier versions of the agreement workflow
 // (`npm run record-histories`) replayed against today's code: a change that
