@@ -20,6 +20,9 @@ import { importRoutes } from './routes/import.js';
 import { institutionRoutes } from './routes/institutions.js';
 import { milestoneRoutes } from './routes/milestones.js';
 import { notificationRoutes } from './routes/notifications.js';
+import { participantRoutes } from './routes/participants.js';
+import { participationReportRoutes } from './routes/participation-report.js';
+import { participationRoutes } from './routes/participations.js';
 import { publicRoutes } from './routes/public.js';
 import { reportRoutes } from './routes/reports.js';
 import { sessionRoutes } from './routes/sessions.js';
@@ -67,6 +70,9 @@ export async function buildApp(deps: AppDeps): Promise<App> {
       await api.register(milestoneRoutes(deps));
       await api.register(notificationRoutes(deps));
       await api.register(reportRoutes(deps));
+      await api.register(participantRoutes(deps));
+      await api.register(participationRoutes(deps));
+      await api.register(participationReportRoutes(deps));
       await api.register(importRoutes(deps));
       await api.register(publicRoutes(deps));
     },

@@ -38,7 +38,7 @@ function readCsv(text: string): { records: string[][] } | { error: RowError } {
 // A row checked against the body, as the import registers it: serializable,
 // so a durable job keeps it in the database (import_rows.item).
 const SessionToCreate = z.object({ kind: SessionKind, number: z.number().int(), date: LocalDate, create: z.literal(true) });
-const ExistingSession = z.object({ id: z.uuid(), bodyId: z.uuid(), kind: z.string(), number: z.number().int(), date: LocalDate, label: z.string() });
+const ExistingSession = z.object({ id: z.uuid(), bodyId: z.uuid(), kind: z.string(), number: z.number().int().nullable(), date: LocalDate, label: z.string() });
 export const ImportItem = z.object({
   row: z.number().int(),
   agreementId: z.uuid(),

@@ -5,12 +5,13 @@ export interface Session {
   id: string;
   bodyId: string;
   kind: string;
-  number: number;
+  // None for a permanent session identified by its date.
+  number: number | null;
   date: string;
   label: string;
 }
 
-function toSession(row: SessionRow): Session {
+export function toSession(row: SessionRow): Session {
   return { id: row.id, bodyId: row.body_id, kind: row.kind, number: row.number, date: row.date, label: row.label };
 }
 

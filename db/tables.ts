@@ -38,7 +38,7 @@ export interface SessionsTable {
   id: string;
   body_id: string;
   kind: string;
-  number: number;
+  number: number | null;
   date: LocalDateColumn;
   label: string;
   created_at: CreatedAt;
@@ -195,6 +195,29 @@ export interface IdempotentRequestsTable {
   answered_at: Date | null;
 }
 
+export interface ParticipantsTable {
+  // The id of the institution row that stands for it (same id).
+  id: string;
+  body_id: string;
+  name: string;
+  acronym: string | null;
+  kind: string;
+  created_at: CreatedAt;
+}
+
+export interface ParticipationsTable {
+  id: string;
+  body_id: string;
+  session_id: string;
+  session_date: LocalDateColumn;
+  agreement_id: string | null;
+  participant_ids: ColumnType<string[], string, string>;
+  state: ColumnType<unknown, string, string>;
+  version: number;
+  recorded_at: Date;
+  updated_at: Date;
+}
+
 export interface Database {
   bodies: BodiesTable;
   institutions: InstitutionsTable;
@@ -213,6 +236,8 @@ export interface Database {
   users: UsersTable;
   web_sessions: WebSessionsTable;
   idempotent_requests: IdempotentRequestsTable;
+  participants: ParticipantsTable;
+  participations: ParticipationsTable;
 }
 
 export type BodyRow = Selectable<BodiesTable>;
@@ -225,3 +250,4 @@ export type AgreementRow = Selectable<AgreementsTable>;
 export type NotificationRow = Selectable<NotificationsTable>;
 export type MilestoneRow = Selectable<MilestonesTable>;
 export type UserRow = Selectable<UsersTable>;
+export type ParticipantRow = Selectable<ParticipantsTable>;

@@ -16,18 +16,19 @@ export const ANNEX_COLUMNS = [
 export type AnnexSource = Pick<Agreement, 'agreementId' | 'seq' | 'folio' | 'sessionId' | 'text' | 'status'>;
 
 // What names a session in the annex: its kind and number, never its stored
-// label, so a session reads the same however it was entered.
-export interface AnnexSession {
-  kind: SessionKind;
-  number: number;
-}
+// label, so a session reads the same however it was entered. A permanent
+// session without a number is named by its date.
+export type AnnexSession = { kind: SessionKind; number: number } | { kind: SessionKind; number: null; date: LocalDate };
 
 // The SESIÓN cell as Annex I writes it: an ordinary session by its ordinal
 // alone ("Vigésima Primera"); the other kinds say which they are
-// ("Primera Extraordinaria"), or they would read as ordinary ones.
-export function annexSessionCell({ kind, number }: AnnexSession): string {
-  const ordinal = feminineOrdinal(number);
-  return kind === 'ordinaria' ? ordinal : `${ordinal} ${SESSION_KIND_LABEL[kind]}`;
+// ("Primera Extraordinaria"), or they would read as ordinary ones; an
+// unnumbered one by its kind and date ("Permanente del 24 de mayo de 2023").
+export function annexSessionCell(session: AnnexSession): string {
+  const kind = SESSION_KIND_LABEL[session.kind];
+  if (session.number === null) return `${kind} del ${longSpanishDate(session.date)}`;
+  const ordinal = feminineOrdinal(session.number);
+  return session.kind === 'ordinaria' ? ordinal : `${ordinal} ${kind}`;
 }
 
 export interface AnnexRow {

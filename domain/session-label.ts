@@ -23,6 +23,15 @@ export function feminineOrdinal(n: number): string {
 
 export const SESSION_KIND_LABEL: Record<SessionKind, string> = { ordinaria: 'Ordinaria', extraordinaria: 'Extraordinaria', permanente: 'Permanente' };
 
-export function sessionLabel(kind: SessionKind, number: number): string {
-  return `${feminineOrdinal(number)} Sesión ${SESSION_KIND_LABEL[kind]}`;
+// A permanent session may have no number: it is named by its date, which the
+// label leaves to whoever writes it ("Sesión Permanente, 24 de mayo de 2023").
+export function sessionLabel(kind: SessionKind, number: number | null): string {
+  const name = `Sesión ${SESSION_KIND_LABEL[kind]}`;
+  return number === null ? name : `${feminineOrdinal(number)} ${name}`;
+}
+
+// Which kinds may go without a number: the permanent session meets as needed
+// and is identified by its date; ordinary and extraordinary ones are numbered.
+export function numberRequired(kind: SessionKind): boolean {
+  return kind !== 'permanente';
 }

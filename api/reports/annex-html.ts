@@ -1,14 +1,6 @@
 import { ANNEX_COLUMNS, annexCells, type AnnexHeading, type AnnexRow } from '../../domain/annex.js';
 
-const ENTITIES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };
-
-function escapeHtml(value: string): string {
-  return value.replace(/[&<>"']/g, (c) => ENTITIES[c] ?? c);
-}
-
-// The page forbids scripts and outside resources whatever a text holds; every
-// text is escaped anyway.
-export const ANNEX_HTML_CSP = "default-src 'none'; style-src 'unsafe-inline'";
+import { escapeHtml } from './html.js';
 
 const STYLE = `
   body { font-family: Arial, Helvetica, sans-serif; font-size: 10pt; margin: 1.5cm; color: #000; }

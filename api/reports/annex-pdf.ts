@@ -1,5 +1,7 @@
 import PDFDocument from 'pdfkit';
 import { ANNEX_COLUMNS, annexCells, type AnnexHeading, type AnnexRow } from '../../domain/annex.js';
+import { documentBytes, numberPages } from './pdf-document.js';
+import { fitText } from './pdf-fit.js';
 import { breakLongWords, charWidths, drawableText } from './pdf-text.js';
 
 // Letter, landscape, as the annex of the printed report: 720 pt of table width.
@@ -8,12 +10,6 @@ const WIDTHS = [120, 95, 405, 100];
 const PAD = 4;
 const FONT_SIZE = 8.5;
 const TEXT_COLUMN = 2;
-// How many times a text is wrapped to find what fits on the rest of a page.
-// Each wrap costs a page of text at most, so a row costs a few wraps of its
-// text whatever it holds.
-const MEASUREMENTS = 4;
-// The characters whose width gives the first guess of how many fit a line.
-const SAMPLE = 500;
 
 type Doc = PDFKit.PDFDocument;
 
@@ -43,63 +39,12 @@ function drawableCells(row: AnnexRow, charWidth: (char: string) => number): stri
   return annexCells(row).map((value, column) => breakLongWords(drawableText(value), innerWidth(column), charWidth));
 }
 
-interface Fit {
-  head: string;
-  tail: string;
-  // Of the head's cell.
-  height: number;
-}
-
-// The longest head of a text whose cell fits in `room`, cut at a space or line
-// end, and the tail that continues on the next page; the whole text when it
-// fits. The first guess comes from the characters a line holds; each
-// measurement narrows it, and the head is the longest that was measured to fit.
-function fitText(doc: Doc, text: string, room: number): Fit {
-  const lineHeight = doc.currentLineHeight(true);
-  const lines = Math.floor((room - 2 * PAD) / lineHeight);
-  if (text === '') return { head: '', tail: '', height: cellHeight(doc, '', TEXT_COLUMN) };
-  if (lines < 1) return { head: '', tail: text, height: 0 };
-  const linesOf = (length: number) => Math.round(doc.heightOfString(text.slice(0, length), { width: innerWidth(TEXT_COLUMN) }) / lineHeight);
-  const heightOf = (used: number) => used * lineHeight + 2 * PAD;
-  // A text of a few lines is measured whole first, as most are.
-  const sample = text.slice(0, SAMPLE);
-  const perLine = () => Math.max(1, Math.floor((innerWidth(TEXT_COLUMN) * sample.length) / Math.max(doc.widthOfString(sample), 1)));
-  let fits = 0;
-  let overflows = text.length + 1;
-  let guess = text.length <= SAMPLE ? text.length : Math.min(text.length, lines * perLine());
-  for (let measured = 0; measured < MEASUREMENTS; measured += 1) {
-    const used = Math.max(linesOf(guess), 1);
-    if (used <= lines) fits = guess;
-    else overflows = guess;
-    if (fits === text.length) return { head: text, tail: '', height: heightOf(used) };
-    // A guess that fills the last line leaves less than a line to gain.
-    if (used === lines) break;
-    const scaled = Math.min(text.length, Math.floor((guess * lines) / used));
-    guess = scaled > fits && scaled < overflows ? scaled : Math.floor((fits + overflows) / 2);
-    if (guess <= fits) break;
-  }
-  // Every guess overflowed: halve the shortest until it fits.
-  for (let shorter = Math.floor(Math.min(overflows, text.length) / 2); fits === 0 && shorter > 0; shorter = Math.floor(shorter / 2)) {
-    if (linesOf(shorter) <= lines) fits = shorter;
-  }
-  // Words are at most a line wide (breakLongWords), so the cut loses a line at most.
-  const space = Math.max(text.lastIndexOf(' ', fits), text.lastIndexOf('\n', fits));
-  const cut = space > 0 ? space : Math.max(fits, 1);
-  const head = text.slice(0, cut).trimEnd();
-  return { head, tail: text.slice(cut).trimStart(), height: cellHeight(doc, head, TEXT_COLUMN) };
-}
-
 // The annex as a PDF: a wrapped table whose header row repeats on every page;
 // a text too long for one page continues on the next under the same folio.
 // Characters the standard fonts lack print as "?" (pdf-text.ts).
 export function annexPdf(heading: AnnexHeading, rows: readonly AnnexRow[]): Promise<Buffer> {
   const doc = new PDFDocument({ size: 'LETTER', layout: 'landscape', margin: MARGIN, bufferPages: true, info: { Title: heading.title, Author: 'Acuerdos' } });
-  const chunks: Buffer[] = [];
-  const done = new Promise<Buffer>((resolve, reject) => {
-    doc.on('data', (chunk: Buffer) => chunks.push(chunk));
-    doc.on('end', () => resolve(Buffer.concat(chunks)));
-    doc.on('error', reject);
-  });
+  const done = documentBytes(doc);
 
   const bottom = doc.page.height - MARGIN;
   const headerCells = ANNEX_COLUMNS.map((c) => c.label);
@@ -131,12 +76,12 @@ export function annexPdf(heading: AnnexHeading, rows: readonly AnnexRow[]): Prom
     let rest = cells[TEXT_COLUMN] ?? '';
     for (let first = true; ; first = false) {
       const room = bottom - y;
-      const fit = fitText(doc, rest, room);
+      const fit = fitText(doc, rest, room, innerWidth(TEXT_COLUMN), PAD);
       const height = Math.max(fit.height, othersHeight);
       // A row moves to a new page whole when it fits a page of its own, or
       // when not even its first line fits here.
       const nothingFits = height > room || (fit.head === '' && rest !== '');
-      if (first && y > pageTop && (nothingFits || (fit.tail !== '' && fitText(doc, rest, bottom - pageTop).tail === ''))) {
+      if (first && y > pageTop && (nothingFits || (fit.tail !== '' && fitText(doc, rest, bottom - pageTop, innerWidth(TEXT_COLUMN), PAD).tail === ''))) {
         y = newPage();
         continue;
       }
@@ -154,18 +99,7 @@ export function annexPdf(heading: AnnexHeading, rows: readonly AnnexRow[]): Prom
   }
   if (rows.length === 0) doc.text('Sin acuerdos registrados a esa fecha.', MARGIN, y + PAD);
 
-  // Page numbers below the bottom margin: lifted for the footer, or pdfkit
-  // would open a new page for it.
-  const { start, count } = doc.bufferedPageRange();
-  for (let i = start; i < start + count; i += 1) {
-    doc.switchToPage(i);
-    doc.page.margins.bottom = 0;
-    doc.font('Helvetica').fontSize(7).text(`Página ${i - start + 1} de ${count}`, MARGIN, doc.page.height - MARGIN + 10, {
-      width: doc.page.width - 2 * MARGIN,
-      align: 'right',
-      lineBreak: false,
-    });
-  }
+  numberPages(doc, MARGIN);
   doc.end();
   return done;
 }

@@ -55,6 +55,7 @@ export const RecordedEvent = z.object({
   hash: z.string().describe('SHA-256 del evento encadenado con el anterior.'),
   prevHash: z.string().nullable(),
 });
+export type RecordedEvent = z.infer<typeof RecordedEvent>;
 
 export const ReminderQueued = z.object({
   institutionIds: z.array(z.uuid()).describe('Las instituciones a las que va el recordatorio; se envía enseguida.'),

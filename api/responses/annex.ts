@@ -22,8 +22,9 @@ export const AnnexJson = z.object({
   ),
 });
 
-const Document = z.string();
-const Pdf = z.custom<Buffer>((value) => Buffer.isBuffer(value)).meta({ type: 'string', format: 'binary' });
+// Shared with the other reports' answers.
+export const Document = z.string();
+export const Pdf = z.custom<Buffer>((value) => Buffer.isBuffer(value)).meta({ type: 'string', format: 'binary' });
 
 // One 200 answer per format of the query's `format`.
 export const AnnexAnswer = {

@@ -28,7 +28,7 @@ export const SessionView = z.object({
   label: z.string().describe('P. ej. «Vigésima Primera Sesión Ordinaria».'),
   bodyId: z.uuid(),
   kind: SessionKind,
-  number: z.number().int().min(1),
+  number: z.number().int().min(1).nullable().describe('null: sesión permanente identificada por su fecha.'),
   date: LocalDate,
 });
 export type SessionView = z.infer<typeof SessionView>;

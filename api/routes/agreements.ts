@@ -14,6 +14,7 @@ import type { AppDeps } from '../deps.js';
 import { requireCaller } from '../auth.js';
 import { AppError } from '../../app/errors.js';
 import { assertMilestoneAnchor } from '../../app/milestone-anchor.js';
+import { recordedEvents } from '../recorded-events.js';
 import { AsOfQuery, referenceDay } from '../reference-day.js';
 import { IdempotencyHeaders, OccurredAt } from '../request-schemas.js';
 import { AgreementView, RecordedEvent, ReminderQueued } from '../responses/agreement.js';
@@ -111,17 +112,7 @@ export function agreementRoutes(deps: AppDeps): FastifyPluginAsyncZod {
       // As of a day: what had occurred by its end, whenever it was recorded.
       const occurredBefore = asOf === undefined ? undefined : endOfDay(referenceDay(body, asOf), body.settings.timezone);
       const events = await readStream(db, agreementStreamId(request.params.id), { occurredBefore });
-      return events.map((e) => ({
-        version: e.version,
-        type: e.type,
-        occurredAt: e.occurredAt,
-        recordedAt: e.recordedAt,
-        // jsonb columns come back untyped; the answer's own schema types them.
-        actor: RecordedEvent.shape.actor.parse(e.actor),
-        data: RecordedEvent.shape.data.parse(e.data),
-        hash: e.hash,
-        prevHash: e.prevHash,
-      }));
+      return recordedEvents(events);
     });
 
     secretariatCommand(app, {

@@ -3,7 +3,8 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { agreementsAsOf } from '../../db/agreement-history.js';
 import { findBody } from '../../db/bodies.js';
 import { sessionsOfBody } from '../../db/session-lookups.js';
-import { ANNEX_COLUMNS, annexHeading, annexRows } from '../../domain/annex.js';
+import type { Session } from '../../db/sessions.js';
+import { ANNEX_COLUMNS, annexHeading, annexRows, type AnnexSession } from '../../domain/annex.js';
 import { LocalDate } from '../../domain/dates.js';
 import { SessionKind } from '../../domain/session-label.js';
 import type { AppDeps } from '../deps.js';
@@ -12,7 +13,8 @@ import { requireCaller } from '../auth.js';
 import { notFound } from '../../app/errors.js';
 import { referenceDay } from '../reference-day.js';
 import { annexCsv } from '../reports/annex-csv.js';
-import { ANNEX_HTML_CSP, annexHtml } from '../reports/annex-html.js';
+import { annexHtml } from '../reports/annex-html.js';
+import { REPORT_HTML_CSP } from '../reports/html.js';
 import { annexPdf } from '../reports/annex-pdf.js';
 import { attachment } from '../reports/content-disposition.js';
 import { AnnexAnswer } from '../responses/annex.js';
@@ -32,6 +34,12 @@ const DESCRIPTION =
   'fuera de Windows-1252 como flechas, emojis o escritura CJK, se imprimen como «?»: el texto exacto está en los demás formatos). ' +
   'La celda SESIÓN escribe el ordinal como el Anexo I («Vigésima Primera»; «Primera Extraordinaria» para las otras clases de sesión).';
 
+function annexSession(s: Session): AnnexSession {
+  // The column is text; what it holds was validated on the way in.
+  const kind = SessionKind.parse(s.kind);
+  return s.number === null ? { kind, number: null, date: s.date } : { kind, number: s.number };
+}
+
 export function reportRoutes({ db }: AppDeps): FastifyPluginAsyncZod {
   return async (app) => {
     app.get('/reports/annex', { schema: { querystring: AnnexQuery, description: DESCRIPTION, response: { 200: AnnexAnswer, ...errorAnswers(400, 401, 403, 404) } } }, async (request, reply) => {
@@ -42,7 +50,7 @@ export function reportRoutes({ db }: AppDeps): FastifyPluginAsyncZod {
       if (!body) throw notFound('El órgano colegiado');
       const day = referenceDay(body, asOf);
       const agreements = await agreementsAsOf(db, { bodyId }, day, body.settings.timezone);
-      const sessions = new Map((await sessionsOfBody(db, bodyId)).map((s) => [s.id, { kind: SessionKind.parse(s.kind), number: s.number }]));
+      const sessions = new Map((await sessionsOfBody(db, bodyId)).map((s) => [s.id, annexSession(s)]));
       const rows = annexRows(
         agreements.map((a) => a.state),
         sessions,
@@ -57,7 +65,7 @@ export function reportRoutes({ db }: AppDeps): FastifyPluginAsyncZod {
         case 'html':
           return reply
             .type('text/html; charset=utf-8')
-            .header('content-security-policy', ANNEX_HTML_CSP)
+            .header('content-security-policy', REPORT_HTML_CSP)
             .header('content-disposition', attachment(`${filename}.html`, 'inline'))
             .send(annexHtml(heading, rows));
         case 'pdf':

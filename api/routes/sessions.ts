@@ -4,8 +4,8 @@ import { agreementsAsOf } from '../../db/agreement-history.js';
 import { findBody } from '../../db/bodies.js';
 import { isUniqueViolation } from '../../db/errors.js';
 import { findSession, insertSession, type Session } from '../../db/sessions.js';
-import { addDays, LocalDate } from '../../domain/dates.js';
-import { SessionKind, sessionLabel } from '../../domain/session-label.js';
+import { addDays, formatDmy, LocalDate } from '../../domain/dates.js';
+import { numberRequired, SessionKind, sessionLabel } from '../../domain/session-label.js';
 import { agreementViews } from '../agreement-view.js';
 import type { AppDeps } from '../deps.js';
 import { assertBodyScope } from '../../app/access.js';
@@ -18,13 +18,19 @@ import { AgreementView } from '../responses/agreement.js';
 import { errorAnswers } from '../responses/error.js';
 import { SessionView } from '../responses/reference-data.js';
 
-const NewSessionRequest = z.strictObject({
-  bodyId: z.uuid(),
-  kind: SessionKind,
-  number: z.number().int().min(1).max(99),
-  date: LocalDate,
-  label: z.string().trim().min(1).max(300).optional(),
-});
+const NewSessionRequest = z
+  .strictObject({
+    bodyId: z.uuid(),
+    kind: SessionKind,
+    number: z.number().int().min(1).max(99).optional().describe('Obligatorio para las sesiones ordinarias y extraordinarias; una sesión permanente puede no tenerlo: la identifica su fecha.'),
+    date: LocalDate,
+    label: z.string().trim().min(1).max(300).optional(),
+  })
+  .superRefine((input, ctx) => {
+    if (input.number === undefined && numberRequired(input.kind)) {
+      ctx.addIssue({ code: 'custom', path: ['number'], message: `Una sesión ${input.kind} necesita su número.` });
+    }
+  });
 
 const AGENDA_DESCRIPTION =
   'Punto de seguimiento de acuerdos del orden del día: los acuerdos que siguen en proceso en la fecha de la sesión, leída como ' +
@@ -75,13 +81,14 @@ export function sessionRoutes({ db }: AppDeps): FastifyPluginAsyncZod {
       const input = request.body;
       if (!(await findBody(db, input.bodyId))) throw validationFailed([{ field: 'bodyId', message: 'El órgano colegiado no existe.' }]);
       assertBodyScope(caller, input.bodyId);
-      const session: Session = { id: creationId(request, 'sessions'), ...input, label: input.label ?? sessionLabel(input.kind, input.number) };
+      const number = input.number ?? null;
+      const session: Session = { id: creationId(request, 'sessions'), ...input, number, label: input.label ?? sessionLabel(input.kind, number) };
       try {
         await insertSession(db, session);
       } catch (error) {
         if (!isUniqueViolation(error)) throw error;
         const earlier = earlierRun(await findSession(db, session.id), (found) => found, session);
-        if (!earlier) throw new AppError('CONFLICT', `La ${session.label} ya está registrada.`);
+        if (!earlier) throw new AppError('CONFLICT', `La ${session.label}${number === null ? ` del ${formatDmy(session.date)}` : ''} ya está registrada.`);
         return reply.status(201).send(sessionJson(earlier));
       }
       return reply.status(201).send(sessionJson(session));

@@ -9,6 +9,7 @@ import * as evidenceLookup from './0007_evidence_lookup.js';
 import * as idempotentRequests from './0008_idempotent_requests.js';
 import * as bodySettingsVersion from './0009_body_settings_version.js';
 import * as dashboardPeriodsAndImports from './0010_dashboard_periods_and_imports.js';
+import * as participation from './0011_participation.js';
 import * as escalation from './0012_escalation.js';
 
 // Listed explicitly rather than read from the folder, so the same code runs under
@@ -24,6 +25,7 @@ const migrations: Record<string, Migration> = {
   '0008_idempotent_requests': idempotentRequests,
   '0009_body_settings_version': bodySettingsVersion,
   '0010_dashboard_periods_and_imports': dashboardPeriodsAndImports,
+  '0011_participation': participation,
   '0012_escalation': escalation,
 };
 

@@ -46,6 +46,8 @@ interface World {
   evidenceId: string;
   fileSha256: string;
   userEmail: string;
+  participantId: string;
+  participationId: string;
 }
 let w: World;
 
@@ -211,6 +213,18 @@ const rows: Row[] = [
   { route: 'GET /api/dashboard', allowed: STAFF, call: () => ({ url: `/api/dashboard?bodyId=${w.bodyId}` }) },
   { route: 'GET /api/dashboard/trend', allowed: STAFF, call: () => ({ url: `/api/dashboard/trend?bodyId=${w.bodyId}&months=3` }) },
   { route: 'GET /api/reports/annex', allowed: STAFF, call: () => ({ url: `/api/reports/annex?bodyId=${w.bodyId}&format=json` }) },
+  { route: 'POST /api/participants', allowed: ['secretariat'], call: () => ({ url: '/api/participants', payload: { bodyId: w.bodyId, name: unique('Organización de la matriz '), kind: 'osc' } }) },
+  { route: 'GET /api/participants', allowed: STAFF, call: () => ({ url: `/api/participants?bodyId=${w.bodyId}` }) },
+  {
+    route: 'POST /api/participations',
+    allowed: ['secretariat'],
+    call: () => ({ url: '/api/participations', payload: { sessionId: w.sessionId, participantIds: [w.participantId], relevance: 'Diálogo de la matriz.' } }),
+  },
+  // Another body's staff is not told the participation exists.
+  { route: 'PATCH /api/participations/{id}', allowed: ['secretariat'], call: () => ({ url: `/api/participations/${w.participationId}`, payload: { activities: 'Se dio seguimiento.' } }) },
+  { route: 'GET /api/participations/{id}/events', allowed: STAFF, call: () => ({ url: `/api/participations/${w.participationId}/events` }) },
+  { route: 'GET /api/participations', allowed: STAFF, call: () => ({ url: `/api/participations?bodyId=${w.bodyId}` }) },
+  { route: 'GET /api/reports/participation', allowed: STAFF, call: () => ({ url: `/api/reports/participation?bodyId=${w.bodyId}&from=2020-01-01&to=2020-12-31&format=json` }) },
   {
     route: 'POST /api/import/agreements',
     allowed: ['secretariat'],
@@ -282,9 +296,13 @@ beforeAll(async () => {
     milestoneId: '',
     evidenceId: '',
     fileSha256: '',
+    participantId: '',
+    participationId: '',
   };
   w.sessionId = (await asSecretariat('/api/sessions', { bodyId: a.bodyId, kind: 'ordinaria', number: 20, date: '2020-04-24' })).id;
   w.agreementId = await newAgreement();
+  w.participantId = (await asSecretariat('/api/participants', { bodyId: a.bodyId, name: unique('Red de la matriz '), kind: 'osc' })).id;
+  w.participationId = (await asSecretariat('/api/participations', { sessionId: w.sessionId, participantIds: [w.participantId], relevance: 'Presentación de la matriz.' })).id;
   w.milestoneId = (await asSecretariat('/api/milestones', { bodyId: a.bodyId, name: 'Publicación del PROIGUALDAD 2020-2024 en el DOF' })).id;
   const content = Buffer.from('Informe de avances del primer trimestre.\n');
   const form = multipartForm({ institutionId: responsible.id, description: 'Informe trimestral.' }, [{ name: 'informe.txt', type: 'text/plain', content }]);

@@ -20,6 +20,7 @@ export function apiAs(app: App, token: string | null) {
   return {
     get: <T = any>(url: string, headers?: Record<string, string>) => call<T>('GET', url, undefined, headers),
     post: <T = any>(url: string, payload: unknown, headers?: Record<string, string>) => call<T>('POST', url, payload, headers),
+    patch: <T = any>(url: string, payload: unknown, headers?: Record<string, string>) => call<T>('PATCH', url, payload, headers),
   };
 }
 
