@@ -1,5 +1,5 @@
 import { timingSafeEqual } from 'node:crypto';
-import type { FastifyInstance, FastifyRequest } from 'fastify';
+import type { FastifyInstance, FastifyRequest, RouteOptions } from 'fastify';
 import type { Db } from '../db/connection.js';
 import { findActiveToken, hashToken } from '../db/tokens.js';
 import { findSessionUser } from '../db/web-sessions.js';
@@ -59,10 +59,26 @@ async function identify(db: Db, adminToken: string | undefined, request: Fastify
   return secret ? identifySession(db, secret) : null;
 }
 
+const unauthenticated = () => new AppError('UNAUTHENTICATED', 'Falta un token válido (Authorization: Bearer …) o una sesión iniciada.');
+
+// An operation of the API is open only when its OpenAPI declares so
+// (`security: []`): the document and the door are one declaration. The
+// document's own routes (hidden from it) and the web UI outside /api are open.
+export function needsCredentials(route: Pick<RouteOptions, 'url' | 'schema'>): boolean {
+  const schema = route.schema as { hide?: boolean; security?: unknown[] } | undefined;
+  return route.url.startsWith('/api/') && schema?.hide !== true && !(Array.isArray(schema?.security) && schema.security.length === 0);
+}
+
 export function registerAuth(app: FastifyInstance, db: Db, adminToken: string | undefined): void {
   app.decorateRequest('caller', null);
+  // onRequest runs before the body is parsed and validated, so a caller
+  // without credentials learns nothing about what else is wrong with the
+  // request: 401 whatever it sent (CONTRACT §2). An unknown path has no route
+  // here and stays 404.
   app.addHook('onRequest', async (request) => {
     request.caller = await identify(db, adminToken, request);
+    const route = request.routeOptions;
+    if (!request.caller && route.url !== undefined && !request.is404 && needsCredentials({ url: route.url, schema: route.schema })) throw unauthenticated();
     if (request.caller?.session && !safeMethods.has(request.method) && request.headers[CSRF_HEADER] !== CSRF_VALUE) {
       throw forbidden(`Las escrituras con sesión web deben enviar la cabecera X-Requested-With: ${CSRF_VALUE}.`);
     }
@@ -71,7 +87,7 @@ export function registerAuth(app: FastifyInstance, db: Db, adminToken: string | 
 
 export function requireCaller(request: FastifyRequest, ...roles: Role[]): Caller {
   const caller = request.caller;
-  if (!caller) throw new AppError('UNAUTHENTICATED', 'Falta un token válido (Authorization: Bearer …) o una sesión iniciada.');
+  if (!caller) throw unauthenticated();
   if (!roles.includes(caller.principal.role)) throw forbidden();
   return caller;
 }

@@ -1,7 +1,8 @@
-import type { FastifyError, FastifyInstance } from 'fastify';
+import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { hasZodFastifySchemaValidationErrors } from 'fastify-type-provider-zod';
 import { AppError, type AppErrorCode, type ErrorCode } from '../app/errors.js';
 import { DOMAIN_ERROR_CODES, type DomainErrorCode } from '../domain/errors.js';
+import { trackAllowedMethods } from './allowed-methods.js';
 import type { ErrorEnvelope } from './responses/error.js';
 
 // The HTTP status of every code the application answers with, decided here and
@@ -14,6 +15,8 @@ const statusByCode: Record<ErrorCode, number> = {
   UNAUTHENTICATED: 401,
   FORBIDDEN: 403,
   NOT_FOUND: 404,
+  // A known path asked with a method it does not serve (with `Allow`).
+  METHOD_NOT_ALLOWED: 405,
   CONFLICT: 409,
   IDEMPOTENCY_KEY_REUSED: 409,
   IDEMPOTENT_REQUEST_IN_PROGRESS: 409,
@@ -84,11 +87,25 @@ const fastifyCodes: Record<string, AppErrorCode> = {
 };
 
 export function registerErrorHandling(app: FastifyInstance): void {
+  const allowedMethods = trackAllowedMethods(app);
+  // No route for this method and path: 405 with what the path serves, or 404.
+  const noRoute = (request: FastifyRequest, reply: FastifyReply) => {
+    const path = request.url.split('?')[0] ?? '';
+    const allowed = allowedMethods(path);
+    if (allowed.length === 0) return reply.status(404).send(body('NOT_FOUND', `No existe la ruta ${request.method} ${path}.`));
+    return reply
+      .status(405)
+      .header('allow', allowed.join(', '))
+      .send(body('METHOD_NOT_ALLOWED', `La ruta ${path} no admite el método ${request.method}; admite: ${allowed.join(', ')}.`));
+  };
   app.setNotFoundHandler((request, reply) => {
-    void reply.status(404).send(body('NOT_FOUND', `No existe la ruta ${request.method} ${request.url.split('?')[0]}.`));
+    void noRoute(request, reply);
   });
 
   app.setErrorHandler((error: FastifyError | AppError | Error, request, reply) => {
+    // What went wrong reading a request no route takes (a body without its
+    // content type, on a method the path does not serve) is beside the point.
+    if (request.is404) return noRoute(request, reply);
     if (error instanceof AppError) {
       return reply.status(statusOf(error.code)).send(body(error.code, error.message, detailsOf(error)));
     }

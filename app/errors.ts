@@ -8,6 +8,8 @@ export const APP_ERROR_CODES = [
   'UNAUTHENTICATED',
   'FORBIDDEN',
   'NOT_FOUND',
+  // A known path asked with a method it does not serve.
+  'METHOD_NOT_ALLOWED',
   'CONFLICT',
   // An Idempotency-Key sent again with another request: not a retry.
   'IDEMPOTENCY_KEY_REUSED',

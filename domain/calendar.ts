@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { Text } from './text.js';
 import { addDays, compareDates, dayOfWeek, isValidLocalDate, LocalDate, toDayNumber, fromDayNumber, yearOf } from './dates.js';
 import { lawRestDay, restDaysOfYear } from './rest-days.js';
 
@@ -10,7 +11,7 @@ const realRange = (r: { from: string; to: string }) => isValidLocalDate(r.from) 
 export const NonWorkingDay = z.union([
   LocalDate,
   z
-    .strictObject({ from: LocalDate, to: LocalDate, name: z.string().trim().min(1).max(200).optional() })
+    .strictObject({ from: LocalDate, to: LocalDate, name: Text(200).optional() })
     .refine((r) => !realRange(r) || compareDates(r.from, r.to) <= 0, { message: 'El rango termina antes de empezar.', path: ['to'] })
     .refine((r) => !realRange(r) || toDayNumber(r.to) - toDayNumber(r.from) <= 366, { message: 'Un rango abarca a lo más un año.', path: ['to'] }),
 ]);

@@ -28,9 +28,15 @@ export function isValidLocalDate(value: string): boolean {
   return year >= 1900 && year <= 2200 && month >= 1 && month <= 12 && day >= 1 && day <= daysInMonth(year, month);
 }
 
+// What isValidLocalDate accepts, as the OpenAPI document declares it: the
+// pattern bounds the year, month and day; `format: date` rules out days a
+// month lacks. A client generated from the document refuses what we refuse.
+const LOCAL_DATE_PATTERN = '^(19\\d{2}|2[01]\\d{2}|2200)-(0[1-9]|1[0-2])-(0[1-9]|[12]\\d|3[01])$';
+
 export const LocalDate = z
   .string()
-  .refine(isValidLocalDate, { message: 'Fecha inválida: use AAAA-MM-DD con un día que exista (1900–2200).' });
+  .refine(isValidLocalDate, { message: 'Fecha inválida: use AAAA-MM-DD con un día que exista (1900–2200).' })
+  .meta({ format: 'date', pattern: LOCAL_DATE_PATTERN });
 export type LocalDate = z.infer<typeof LocalDate>;
 
 export function makeDate(year: number, month: number, day: number): LocalDate {
@@ -104,7 +110,13 @@ export function isValidTimeZone(timeZone: string): boolean {
   }
 }
 
-export const TimeZone = z.string().min(1).refine(isValidTimeZone, { message: 'Zona horaria IANA desconocida.' });
+// Declared as the zones this runtime knows by their canonical names (it also
+// takes their aliases, e.g. `US/Central`, so what was stored under one still reads).
+export const TimeZone = z
+  .string()
+  .min(1)
+  .refine(isValidTimeZone, { message: 'Zona horaria IANA desconocida.' })
+  .meta({ enum: ['UTC', ...Intl.supportedValuesOf('timeZone')] });
 
 const formatters = new Map<string, Intl.DateTimeFormat>();
 function formatterFor(timeZone: string): Intl.DateTimeFormat {

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { Text } from '../../domain/text.js';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { bodiesOfInstitution, type AgreementListFilter, type FolioKey } from '../../db/agreement-queries.js';
 import { findBody, type Body } from '../../db/bodies.js';
@@ -16,6 +17,7 @@ import { requireCaller, type Caller } from '../auth.js';
 import { forbidden, validationFailed } from '../../app/errors.js';
 import { referenceDay } from '../reference-day.js';
 import { AgreementPage } from '../responses/agreement.js';
+import { operation } from '../operation-doc.js';
 import { errorAnswers } from '../responses/error.js';
 
 // The cursor is the folio key of the last agreement of a page, as base64url
@@ -28,7 +30,7 @@ function encodeCursor(key: FolioKey): string {
 }
 
 function decodeCursor(cursor: string): FolioKey | undefined {
-  if (!/^[A-Za-z0-9_-]+$/.test(cursor)) return undefined;
+  if (!CURSOR_PATTERN.test(cursor)) return undefined;
   const bytes = Buffer.from(cursor, 'base64url');
   // Buffer drops what it cannot decode; a faithful cursor encodes back to itself.
   if (bytes.toString('base64url') !== cursor) return undefined;
@@ -40,9 +42,12 @@ function decodeCursor(cursor: string): FolioKey | undefined {
   }
 }
 
+const CURSOR_PATTERN = /^[A-Za-z0-9_-]+$/;
+
 const Cursor = z
   .string()
   .max(200)
+  .meta({ pattern: CURSOR_PATTERN.source, description: 'El `nextCursor` de la página anterior, tal como llegó (base64url).' })
   .transform((cursor, ctx) => {
     const key = decodeCursor(cursor);
     if (key) return key;
@@ -60,7 +65,7 @@ const ListQuery = z.strictObject({
     .enum(['true', 'false'])
     .transform((value) => value === 'true')
     .optional(),
-  q: z.string().trim().min(1).max(500).optional(),
+  q: Text(500).optional(),
   asOf: LocalDate.optional(),
   limit: z.coerce.number().int().min(1).max(200).default(50),
   cursor: Cursor.optional(),
@@ -107,7 +112,7 @@ async function scopeOf(db: Db, caller: Caller, query: ListQuery): Promise<Scope>
 
 export function agreementListRoutes({ db }: AppDeps): FastifyPluginAsyncZod {
   return async (app) => {
-    app.get('/agreements', { schema: { querystring: ListQuery, description: DESCRIPTION, response: { 200: AgreementPage, ...errorAnswers(400, 401, 403, 404) } } }, async (request) => {
+    app.get('/agreements', { schema: { ...operation('Acuerdos', 'Lista los acuerdos con filtros, paginados'), querystring: ListQuery, description: DESCRIPTION, response: { 200: AgreementPage, ...errorAnswers(400, 401, 403, 404) } } }, async (request) => {
       const caller = requireCaller(request, 'secretariat', 'coordinator', 'institution');
       const query = request.query;
       const scope = await scopeOf(db, caller, query);

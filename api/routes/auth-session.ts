@@ -1,5 +1,6 @@
 import type { FastifyRequest } from 'fastify';
 import { z } from 'zod';
+import { Text } from '../../domain/text.js';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { findUser, findUserByEmail } from '../../db/users.js';
 import { closeSession, openSession } from '../../db/web-sessions.js';
@@ -9,6 +10,7 @@ import { DEFAULT_SIGN_IN_LIMITS } from '../../app/config.js';
 import { AppError } from '../../app/errors.js';
 import { passwordMatches } from '../../app/passwords.js';
 import { CallerView, SignedIn } from '../responses/access.js';
+import { operation } from '../operation-doc.js';
 import { errorAnswers } from '../responses/error.js';
 import { NoContent } from '../responses/operations.js';
 import { signInAttempts } from '../sign-in-attempts.js';
@@ -18,7 +20,7 @@ const SESSION_HOURS = 8;
 
 // Any string is looked up: a malformed email is as wrong as an unknown one.
 const LoginRequest = z.strictObject({
-  email: z.string().trim().min(1).max(254),
+  email: Text(254),
   password: z.string().min(1).max(1_024),
 });
 
@@ -42,6 +44,7 @@ export function authSessionRoutes({ db, signInLimits }: AppDeps): FastifyPluginA
       '/auth/login',
       {
         schema: {
+          ...operation('Acceso', 'Inicia una sesión web con correo y contraseña'),
           body: LoginRequest,
           security: [],
           response: { 200: SignedIn, ...errorAnswers(400, 401, 403, 413, 415, 429) },
@@ -76,14 +79,14 @@ export function authSessionRoutes({ db, signInLimits }: AppDeps): FastifyPluginA
 
     // Ends this browser's session; answering 204 even without one, so a retry
     // or a second tab's logout is not an error.
-    app.post('/auth/logout', { schema: { security: [], description: 'Cierra la sesión web de esta cookie (204 aunque no haya sesión).', response: { 204: NoContent, ...errorAnswers(400, 403) } }, config: { idempotency: 'none' } }, async (request, reply) => {
+    app.post('/auth/logout', { schema: { ...operation('Acceso', 'Cierra la sesión web'), security: [], description: 'Cierra la sesión web de esta cookie (204 aunque no haya sesión).', response: { 204: NoContent, ...errorAnswers(400, 403) } }, config: { idempotency: 'none' } }, async (request, reply) => {
       const secret = request.cookies[SESSION_COOKIE];
       if (secret) await closeSession(db, secret);
       return reply.clearCookie(SESSION_COOKIE, { path: '/' }).status(204).send();
     });
 
     // Who the web UI is acting as; token callers see their role with no user.
-    app.get('/auth/me', { schema: { description: 'Quién llama: su rol y alcance, y el usuario si es una sesión web.', response: { 200: CallerView, ...errorAnswers(400, 401) } } }, async (request) => {
+    app.get('/auth/me', { schema: { ...operation('Acceso', 'Quién llama: rol, alcance y usuario'), description: 'Quién llama: su rol y alcance, y el usuario si es una sesión web.', response: { 200: CallerView, ...errorAnswers(400, 401) } } }, async (request) => {
       const caller = requireCaller(request, 'admin', 'secretariat', 'coordinator', 'institution');
       const user = caller.session ? await findUser(db, caller.session.userId) : undefined;
       return { principal: caller.principal, user: user ? userJson(user) : null };

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { Text } from '../../domain/text.js';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { findBody, insertBody, type Body } from '../../db/bodies.js';
 import { bodiesOfInstitution } from '../../db/agreement-queries.js';
@@ -13,11 +14,12 @@ import { AppError, notFound } from '../../app/errors.js';
 import { earlierRun } from '../../app/idempotency.js';
 import { creationId } from '../idempotency.js';
 import { IdempotencyHeaders } from '../request-schemas.js';
+import { operation } from '../operation-doc.js';
 import { errorAnswers } from '../responses/error.js';
 import { BodyView } from '../responses/reference-data.js';
 
-const Name = z.string().trim().min(1).max(300);
-const Acronym = z.string().trim().min(1).max(40);
+const Name = Text(300);
+const Acronym = Text(40);
 const FolioStart = z.number().int().min(1).max(1_000_000);
 
 const NewBodyRequest = z.strictObject({
@@ -83,7 +85,7 @@ const SETTINGS_FIELDS = ['timezone', 'nonWorkingDays', 'warningBusinessDays', 'r
 export function bodyRoutes(deps: AppDeps): FastifyPluginAsyncZod {
   const { db } = deps;
   return async (app) => {
-    app.post('/bodies', { schema: { body: NewBodyRequest, headers: IdempotencyHeaders, response: { 201: BodyView, ...errorAnswers(400, 401, 403, 409, 413, 415) } } }, async (request, reply) => {
+    app.post('/bodies', { schema: { ...operation('Administración', 'Crea un órgano colegiado'), body: NewBodyRequest, headers: IdempotencyHeaders, response: { 201: BodyView, ...errorAnswers(400, 401, 403, 409, 413, 415) } } }, async (request, reply) => {
       requireCaller(request, 'admin');
       const { name, acronym, folioStart, public: isPublic, ...settings } = request.body;
       const body: Body = { id: creationId(request, 'bodies'), name, acronym, folioStart, public: isPublic, settings: BodySettings.parse(settings) };
@@ -98,7 +100,7 @@ export function bodyRoutes(deps: AppDeps): FastifyPluginAsyncZod {
       return reply.status(201).send(bodyJson(body));
     });
 
-    app.get('/bodies/:id', { schema: { params: IdParams, response: { 200: BodyView, ...errorAnswers(400, 401, 403, 404) } } }, async (request) => {
+    app.get('/bodies/:id', { schema: { ...operation('Administración', 'Consulta un órgano colegiado y sus ajustes'), params: IdParams, response: { 200: BodyView, ...errorAnswers(400, 401, 403, 404) } } }, async (request) => {
       const caller = requireCaller(request, 'admin', 'secretariat', 'coordinator', 'institution');
       const body = await findBody(db, request.params.id);
       // Each reads its own body; an institution, the bodies it answers to and the
@@ -113,7 +115,7 @@ export function bodyRoutes(deps: AppDeps): FastifyPluginAsyncZod {
       return bodyJson(body);
     });
 
-    app.patch('/bodies/:id', { schema: { params: IdParams, body: BodyPatchRequest, headers: IdempotencyHeaders, description: PATCH_DESCRIPTION, response: { 200: BodyView, ...errorAnswers(400, 401, 403, 404, 409, 413, 415) } } }, async (request) => {
+    app.patch('/bodies/:id', { schema: { ...operation('Administración', 'Cambia los datos o ajustes de un órgano colegiado'), params: IdParams, body: BodyPatchRequest, headers: IdempotencyHeaders, description: PATCH_DESCRIPTION, response: { 200: BodyView, ...errorAnswers(400, 401, 403, 404, 409, 413, 415) } } }, async (request) => {
       const caller = requireCaller(request, 'admin', 'secretariat');
       const { id } = request.params;
       if (!(await findBody(db, id))) throw notFound('El órgano colegiado');

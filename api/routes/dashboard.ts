@@ -19,6 +19,7 @@ import { requireCaller, type Caller } from '../auth.js';
 import { notFound } from '../../app/errors.js';
 import { referenceDay } from '../reference-day.js';
 import { DashboardView, TrendView } from '../responses/dashboard.js';
+import { operation } from '../operation-doc.js';
 import { errorAnswers } from '../responses/error.js';
 
 const DashboardQuery = z.strictObject({ bodyId: z.uuid(), asOf: LocalDate.optional() });
@@ -78,7 +79,7 @@ async function withAcronyms(db: Db, rows: InstitutionCompliance[]) {
 
 export function dashboardRoutes({ db }: AppDeps): FastifyPluginAsyncZod {
   return async (app) => {
-    app.get('/dashboard', { schema: { querystring: DashboardQuery, description: DESCRIPTION, response: { 200: DashboardView, ...errorAnswers(400, 401, 403, 404) } } }, async (request) => {
+    app.get('/dashboard', { schema: { ...operation('Reportes', 'Tablero de seguimiento de un órgano'), querystring: DashboardQuery, description: DESCRIPTION, response: { 200: DashboardView, ...errorAnswers(400, 401, 403, 404) } } }, async (request) => {
       const caller = requireCaller(request, 'secretariat', 'coordinator');
       const { bodyId, asOf } = request.query;
       const body = await bodyFor(db, caller, bodyId);

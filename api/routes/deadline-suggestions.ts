@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { Text } from '../../domain/text.js';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { findBody } from '../../db/bodies.js';
 import { milestonesOfBody } from '../../db/milestones.js';
@@ -12,11 +13,12 @@ import { validationFailed } from '../../app/errors.js';
 import { requireCaller } from '../auth.js';
 import type { AppDeps } from '../deps.js';
 import { IdempotencyHeaders } from '../request-schemas.js';
+import { operation } from '../operation-doc.js';
 import { errorAnswers } from '../responses/error.js';
 import { DeadlineSuggestionView } from '../responses/deadline-suggestion.js';
 
 const SuggestionRequest = z.strictObject({
-  text: z.string().trim().min(1).max(20_000),
+  text: Text(20_000),
   bodyId: z.uuid(),
   sessionId: z.uuid().optional().describe('La sesión que adopta el acuerdo: su fecha es la de adopción. Sin ella, hoy en la zona del órgano.'),
 });
@@ -30,8 +32,7 @@ export function deadlineSuggestionRoutes({ db }: AppDeps): FastifyPluginAsyncZod
       '/deadline-suggestions',
       {
         schema: {
-          tags: ['Acuerdos'],
-          summary: 'Sugerir el plazo que enuncia el texto de un acuerdo',
+          ...operation('Acuerdos', 'Sugiere el plazo que enuncia el texto de un acuerdo'),
           body: SuggestionRequest,
           headers: IdempotencyHeaders,
           response: { 200: DeadlineSuggestionView, ...errorAnswers(400, 401, 403, 409, 413, 415) },
@@ -40,9 +41,10 @@ export function deadlineSuggestionRoutes({ db }: AppDeps): FastifyPluginAsyncZod
       async (request) => {
         const caller = requireCaller(request, 'secretariat');
         const { text, bodyId, sessionId } = request.body;
+        // Scope first: another body's secretariat learns nothing, not even whether that body exists.
+        assertBodyScope(caller, bodyId);
         const body = await findBody(db, bodyId);
         if (!body) throw validationFailed([{ field: 'bodyId', message: 'El órgano colegiado no existe.' }]);
-        assertBodyScope(caller, bodyId);
         const session = sessionId === undefined ? undefined : await findSession(db, sessionId);
         if (sessionId !== undefined && session?.bodyId !== bodyId) {
           throw validationFailed([{ field: 'sessionId', message: 'La sesión no existe en este órgano colegiado.' }]);

@@ -2,6 +2,7 @@ import fastifyMultipart from '@fastify/multipart';
 import type { FastifyRequest } from 'fastify';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
+import { Text } from '../../domain/text.js';
 import { findAgreementOfEvidence } from '../../db/evidence.js';
 import { isFileOfAnEvidence } from '../../db/evidence-file-references.js';
 import type { EvidenceFile } from '../../domain/agreement/index.js';
@@ -17,6 +18,7 @@ import { describeEvidenceForm } from '../evidence-files/form-description.js';
 import { HeldFiles } from '../evidence-files/held-files.js';
 import { IdempotencyHeaders, OccurredAt } from '../request-schemas.js';
 import { EvidenceFileAnswer, EvidenceView } from '../responses/agreement.js';
+import { operation } from '../operation-doc.js';
 import { errorAnswers } from '../responses/error.js';
 
 const IdParams = z.object({ id: z.uuid() });
@@ -24,7 +26,7 @@ const FileParams = z.object({ eid: z.uuid(), sha256: z.string().regex(/^[0-9a-f]
 
 const EvidenceRequest = z.strictObject({
   institutionId: z.uuid(),
-  description: z.string().trim().min(1).max(20_000),
+  description: Text(20_000),
   links: z.array(z.url({ protocol: /^https?$/ }).max(2_000)).max(50).default([]),
   public: z.boolean().default(false),
   occurredAt: OccurredAt,
@@ -53,6 +55,7 @@ export function evidenceRoutes(deps: AppDeps): FastifyPluginAsyncZod {
       '/agreements/:id/evidence',
       {
         schema: {
+          ...operation('Evidencias', 'Envía una evidencia (medio de verificación) con sus archivos'),
           description: `JSON, o multipart/form-data con los mismos campos y uno o más archivos en el campo \`files\` (hasta ${limits.maxFiles}, de hasta ${megabytes(limits.maxFileBytes)} cada uno; más archivos o uno mayor: 413). Una solicitud rechazada no conserva ninguno de sus archivos.`,
           params: IdParams,
           body: EvidenceRequest,
@@ -114,7 +117,7 @@ export function evidenceRoutes(deps: AppDeps): FastifyPluginAsyncZod {
     // agreement does not learn the evidence exists.
     app.get(
       '/evidence/:eid/files/:sha256',
-      { schema: { description: 'Descarga un archivo de una evidencia, por su SHA-256.', params: FileParams, response: { 200: EvidenceFileAnswer, ...errorAnswers(400, 401, 403, 404) } } },
+      { schema: { ...operation('Evidencias', 'Descarga un archivo de una evidencia'), description: 'Descarga un archivo de una evidencia, por su SHA-256.', params: FileParams, response: { 200: EvidenceFileAnswer, ...errorAnswers(400, 401, 403, 404) } } },
       async (request, reply) => {
         const caller = requireCaller(request, 'secretariat', 'coordinator', 'institution');
         const { eid, sha256 } = request.params;

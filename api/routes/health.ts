@@ -1,6 +1,7 @@
 import { sql } from 'kysely';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import type { AppDeps } from '../deps.js';
+import { operation } from '../operation-doc.js';
 import { errorAnswers } from '../responses/error.js';
 import { Health } from '../responses/operations.js';
 
@@ -23,7 +24,7 @@ async function within<T>(promise: Promise<T>): Promise<boolean> {
 export function healthRoutes({ db, temporal }: AppDeps): FastifyPluginAsyncZod {
   return async (app) => {
     // Answered 200 whatever the dependencies say: `ok` tells.
-    app.get('/health', { schema: { security: [], response: { 200: Health, ...errorAnswers(400) } } }, async () => {
+    app.get('/health', { schema: { ...operation('Sistema', 'Estado del servicio y de sus dependencias'), security: [], response: { 200: Health, ...errorAnswers(400) } } }, async () => {
       const [postgres, temporalUp] = await Promise.all([
         within(sql`select 1`.execute(db)),
         within(temporal.workflowService.getSystemInfo({})),

@@ -10,6 +10,7 @@ import { checkImportFile, previewItems, refused, registerItem } from '../../app/
 import { actorOf } from '../../app/principal.js';
 import { requireCaller } from '../auth.js';
 import type { AppDeps } from '../deps.js';
+import { operation } from '../operation-doc.js';
 import { IdempotencyHeaders } from '../request-schemas.js';
 import { ImportAnswers } from '../responses/import.js';
 import { importJobRoutes } from './import-jobs.js';
@@ -56,6 +57,7 @@ export function importRoutes(deps: AppDeps): FastifyPluginAsyncZod {
       {
         ...csvUpload,
         schema: {
+          ...operation('Importación', 'Importa acuerdos desde un archivo CSV, todo o nada'),
           querystring: ImportQuery,
           headers: IdempotencyHeaders,
           body: z.string().describe('El archivo CSV.'),

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { Text } from '../../domain/text.js';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { isUniqueViolation } from '../../db/errors.js';
 import { findInstitution, insertInstitution } from '../../db/institutions.js';
@@ -8,19 +9,20 @@ import { AppError } from '../../app/errors.js';
 import { earlierRun } from '../../app/idempotency.js';
 import { creationId } from '../idempotency.js';
 import { IdempotencyHeaders } from '../request-schemas.js';
+import { operation } from '../operation-doc.js';
 import { errorAnswers } from '../responses/error.js';
 import { InstitutionView } from '../responses/reference-data.js';
 
 const NewInstitutionRequest = z.strictObject({
-  name: z.string().trim().min(1).max(300),
-  acronym: z.string().trim().min(1).max(40),
+  name: Text(300),
+  acronym: Text(40),
   emails: z.array(z.email().max(254)).max(50).default([]),
   headEmails: z.array(z.email().max(254)).max(50).default([]).describe('Correos de la persona titular: reciben los recordatorios escalados.'),
 });
 
 export function institutionRoutes({ db }: AppDeps): FastifyPluginAsyncZod {
   return async (app) => {
-    app.post('/institutions', { schema: { body: NewInstitutionRequest, headers: IdempotencyHeaders, response: { 201: InstitutionView, ...errorAnswers(400, 401, 403, 409, 413, 415) } } }, async (request, reply) => {
+    app.post('/institutions', { schema: { ...operation('Administración', 'Registra una institución'), body: NewInstitutionRequest, headers: IdempotencyHeaders, response: { 201: InstitutionView, ...errorAnswers(400, 401, 403, 409, 413, 415) } } }, async (request, reply) => {
       requireCaller(request, 'admin');
       const institution = { id: creationId(request, 'institutions'), ...request.body };
       try {

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { Text } from '../../domain/text.js';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { findBody } from '../../db/bodies.js';
 import { isUniqueViolation } from '../../db/errors.js';
@@ -13,21 +14,23 @@ import { dateAgreementsAwaiting } from '../../app/milestone-occurred.js';
 import { creationId } from '../idempotency.js';
 import { AsOfQuery, referenceDay } from '../reference-day.js';
 import { IdempotencyHeaders } from '../request-schemas.js';
+import { operation } from '../operation-doc.js';
 import { errorAnswers } from '../responses/error.js';
 import { MilestoneView, OccurredMilestone } from '../responses/reference-data.js';
 
-const NewMilestoneRequest = z.strictObject({ bodyId: z.uuid(), name: z.string().trim().min(1).max(500) });
+const NewMilestoneRequest = z.strictObject({ bodyId: z.uuid(), name: Text(500) });
 const OccurredRequest = z.strictObject({ date: LocalDate });
 const IdParams = z.object({ id: z.uuid() });
 
 export function milestoneRoutes(deps: AppDeps): FastifyPluginAsyncZod {
   const { db } = deps;
   return async (app) => {
-    app.post('/milestones', { schema: { body: NewMilestoneRequest, headers: IdempotencyHeaders, response: { 201: MilestoneView, ...errorAnswers(400, 401, 403, 409, 413, 415) } } }, async (request, reply) => {
+    app.post('/milestones', { schema: { ...operation('Hitos', 'Registra un hito del que pueden depender plazos'), body: NewMilestoneRequest, headers: IdempotencyHeaders, response: { 201: MilestoneView, ...errorAnswers(400, 401, 403, 409, 413, 415) } } }, async (request, reply) => {
       const caller = requireCaller(request, 'secretariat');
       const input = request.body;
-      if (!(await findBody(db, input.bodyId))) throw validationFailed([{ field: 'bodyId', message: 'El órgano colegiado no existe.' }]);
+      // Scope first: another body's secretariat learns nothing, not even whether that body exists.
       assertBodyScope(caller, input.bodyId);
+      if (!(await findBody(db, input.bodyId))) throw validationFailed([{ field: 'bodyId', message: 'El órgano colegiado no existe.' }]);
       const milestone: Milestone = { id: creationId(request, 'milestones'), bodyId: input.bodyId, name: input.name, occurredOn: null };
       try {
         await insertMilestone(db, milestone);
@@ -40,7 +43,7 @@ export function milestoneRoutes(deps: AppDeps): FastifyPluginAsyncZod {
       return reply.status(201).send(milestone);
     });
 
-    app.get('/milestones/:id', { schema: { params: IdParams, querystring: AsOfQuery, response: { 200: MilestoneView, ...errorAnswers(400, 401, 403, 404) } } }, async (request) => {
+    app.get('/milestones/:id', { schema: { ...operation('Hitos', 'Consulta un hito'), params: IdParams, querystring: AsOfQuery, response: { 200: MilestoneView, ...errorAnswers(400, 401, 403, 404) } } }, async (request) => {
       const caller = requireCaller(request, 'secretariat', 'coordinator');
       const milestone = await findMilestone(db, request.params.id);
       if (!milestone) throw notFound('El hito');
@@ -57,7 +60,7 @@ export function milestoneRoutes(deps: AppDeps): FastifyPluginAsyncZod {
     // Recorded once; then every agreement of the body anchored on it gets its
     // due date (and with it, its reminders) before the answer. Sending the same
     // day again is safe and dates any agreement a failure left behind.
-    app.post('/milestones/:id/occurred', { schema: { params: IdParams, body: OccurredRequest, headers: IdempotencyHeaders, response: { 200: OccurredMilestone, ...errorAnswers(400, 401, 403, 404, 409, 413, 415) } } }, async (request) => {
+    app.post('/milestones/:id/occurred', { schema: { ...operation('Hitos', 'Registra que un hito ocurrió y fija los plazos que dependen de él'), params: IdParams, body: OccurredRequest, headers: IdempotencyHeaders, response: { 200: OccurredMilestone, ...errorAnswers(400, 401, 403, 404, 409, 413, 415) } } }, async (request) => {
       const caller = requireCaller(request, 'secretariat');
       const found = await findMilestone(db, request.params.id);
       if (!found) throw notFound('El hito');

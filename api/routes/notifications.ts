@@ -10,6 +10,7 @@ import { assertBodyScope } from '../../app/access.js';
 import { requireCaller } from '../auth.js';
 import { notFound, validationFailed } from '../../app/errors.js';
 import { referenceDay } from '../reference-day.js';
+import { operation } from '../operation-doc.js';
 import { errorAnswers } from '../responses/error.js';
 import { NotificationView } from '../responses/operations.js';
 
@@ -17,7 +18,7 @@ const NotificationQuery = z.strictObject({ bodyId: z.uuid().optional(), agreemen
 
 export function notificationRoutes({ db }: AppDeps): FastifyPluginAsyncZod {
   return async (app) => {
-    app.get('/notifications', { schema: { querystring: NotificationQuery, response: { 200: z.array(NotificationView), ...errorAnswers(400, 401, 403, 404) } } }, async (request) => {
+    app.get('/notifications', { schema: { ...operation('Reportes', 'Bitácora de notificaciones enviadas'), querystring: NotificationQuery, response: { 200: z.array(NotificationView), ...errorAnswers(400, 401, 403, 404) } } }, async (request) => {
       const caller = requireCaller(request, 'secretariat', 'coordinator');
       const { agreementId, asOf } = request.query;
       const ownBody = 'bodyId' in caller.principal ? caller.principal.bodyId : undefined;

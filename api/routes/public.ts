@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { Text } from '../../domain/text.js';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { acronymsOf } from '../../db/agreements.js';
 import { findBody } from '../../db/bodies.js';
@@ -11,13 +12,14 @@ import { findAgreements } from '../../app/agreement-finder.js';
 import type { AppDeps } from '../deps.js';
 import { AppError } from '../../app/errors.js';
 import { referenceDay } from '../reference-day.js';
+import { operation } from '../operation-doc.js';
 import { errorAnswers } from '../responses/error.js';
 import { PublicAgreementPage, type PublicAgreement } from '../responses/public-agreement.js';
 
 const PublicQuery = z.strictObject({
   bodyId: z.uuid(),
   status: AgreementStatus.optional(),
-  q: z.string().trim().min(1).max(500).optional(),
+  q: Text(500).optional(),
   limit: z.coerce.number().int().min(1).max(200).default(50),
   // The folio number after which the page starts: the nextCursor of the page before.
   cursor: z.coerce.number().int().min(0).max(2_147_483_647).optional(),
@@ -63,7 +65,7 @@ function publicAgreement(state: Agreement, session: { label: string; date: strin
 
 export function publicRoutes({ db }: AppDeps): FastifyPluginAsyncZod {
   return async (app) => {
-    app.get('/public/agreements', { schema: { querystring: PublicQuery, description: DESCRIPTION, security: [], response: { 200: PublicAgreementPage, ...errorAnswers(400, 404) } } }, async (request) => {
+    app.get('/public/agreements', { schema: { ...operation('Público', 'Consulta pública de los acuerdos de un órgano'), querystring: PublicQuery, description: DESCRIPTION, security: [], response: { 200: PublicAgreementPage, ...errorAnswers(400, 404) } } }, async (request) => {
       const { bodyId, status, q, limit, cursor, asOf } = request.query;
       const body = await findBody(db, bodyId);
       // A body that does not publish is indistinguishable from one that does not exist.

@@ -18,6 +18,7 @@ import { REPORT_HTML_CSP } from '../reports/html.js';
 import { annexPdf } from '../reports/annex-pdf.js';
 import { attachment } from '../reports/content-disposition.js';
 import { AnnexAnswer } from '../responses/annex.js';
+import { operation } from '../operation-doc.js';
 import { errorAnswers } from '../responses/error.js';
 
 const AnnexQuery = z.strictObject({
@@ -42,7 +43,7 @@ function annexSession(s: Session): AnnexSession {
 
 export function reportRoutes({ db }: AppDeps): FastifyPluginAsyncZod {
   return async (app) => {
-    app.get('/reports/annex', { schema: { querystring: AnnexQuery, description: DESCRIPTION, response: { 200: AnnexAnswer, ...errorAnswers(400, 401, 403, 404) } } }, async (request, reply) => {
+    app.get('/reports/annex', { schema: { ...operation('Reportes', 'Anexo de seguimiento de acuerdos (JSON, CSV, HTML o PDF)'), querystring: AnnexQuery, description: DESCRIPTION, response: { 200: AnnexAnswer, ...errorAnswers(400, 401, 403, 404) } } }, async (request, reply) => {
       const caller = requireCaller(request, 'secretariat', 'coordinator');
       const { bodyId, asOf, format } = request.query;
       assertBodyScope(caller, bodyId);

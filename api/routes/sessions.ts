@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { Text } from '../../domain/text.js';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { agreementsAsOf } from '../../db/agreement-history.js';
 import { findBody } from '../../db/bodies.js';
@@ -15,6 +16,7 @@ import { earlierRun } from '../../app/idempotency.js';
 import { creationId } from '../idempotency.js';
 import { IdempotencyHeaders } from '../request-schemas.js';
 import { AgreementView } from '../responses/agreement.js';
+import { operation } from '../operation-doc.js';
 import { errorAnswers } from '../responses/error.js';
 import { SessionView } from '../responses/reference-data.js';
 
@@ -24,7 +26,7 @@ const NewSessionRequest = z
     kind: SessionKind,
     number: z.number().int().min(1).max(99).optional().describe('Obligatorio para las sesiones ordinarias y extraordinarias; una sesión permanente puede no tenerlo: la identifica su fecha.'),
     date: LocalDate,
-    label: z.string().trim().min(1).max(300).optional(),
+    label: Text(300).optional(),
   })
   .superRefine((input, ctx) => {
     if (input.number === undefined && numberRequired(input.kind)) {
@@ -55,7 +57,7 @@ export function sessionRoutes({ db }: AppDeps): FastifyPluginAsyncZod {
     // adopts is followed up from the next one. The semáforo and days overdue
     // are evaluated on the session's date. A session not yet held shows the
     // agreements as they stand now.
-    app.get('/sessions/:id/agenda', { schema: { params: z.object({ id: z.uuid() }), description: AGENDA_DESCRIPTION, response: { 200: Agenda, ...errorAnswers(400, 401, 403, 404) } } }, async (request) => {
+    app.get('/sessions/:id/agenda', { schema: { ...operation('Sesiones', 'Seguimiento de acuerdos para el orden del día de una sesión'), params: z.object({ id: z.uuid() }), description: AGENDA_DESCRIPTION, response: { 200: Agenda, ...errorAnswers(400, 401, 403, 404) } } }, async (request) => {
       const caller = requireCaller(request, 'secretariat', 'coordinator');
       const session = await findSession(db, request.params.id);
       if (!session) throw notFound('La sesión');
@@ -76,11 +78,12 @@ export function sessionRoutes({ db }: AppDeps): FastifyPluginAsyncZod {
       };
     });
 
-    app.post('/sessions', { schema: { body: NewSessionRequest, headers: IdempotencyHeaders, response: { 201: SessionView, ...errorAnswers(400, 401, 403, 409, 413, 415) } } }, async (request, reply) => {
+    app.post('/sessions', { schema: { ...operation('Sesiones', 'Registra una sesión del órgano'), body: NewSessionRequest, headers: IdempotencyHeaders, response: { 201: SessionView, ...errorAnswers(400, 401, 403, 409, 413, 415) } } }, async (request, reply) => {
       const caller = requireCaller(request, 'secretariat');
       const input = request.body;
-      if (!(await findBody(db, input.bodyId))) throw validationFailed([{ field: 'bodyId', message: 'El órgano colegiado no existe.' }]);
+      // Scope first: another body's secretariat learns nothing, not even whether that body exists.
       assertBodyScope(caller, input.bodyId);
+      if (!(await findBody(db, input.bodyId))) throw validationFailed([{ field: 'bodyId', message: 'El órgano colegiado no existe.' }]);
       const number = input.number ?? null;
       const session: Session = { id: creationId(request, 'sessions'), ...input, number, label: input.label ?? sessionLabel(input.kind, number) };
       try {

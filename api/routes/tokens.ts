@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { Text } from '../../domain/text.js';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { issueToken, listTokens, revokeToken } from '../../db/tokens.js';
 import type { AppDeps } from '../deps.js';
@@ -9,14 +10,15 @@ import { grantRequest, grantScope } from '../grant.js';
 import { creationId } from '../idempotency.js';
 import { IdempotencyHeaders } from '../request-schemas.js';
 import { IssuedToken, Role, TokenListing } from '../responses/access.js';
+import { operation } from '../operation-doc.js';
 import { errorAnswers } from '../responses/error.js';
 import { NoContent } from '../responses/operations.js';
 
-const TokenRequest = grantRequest({ label: z.string().trim().min(1).max(200) });
+const TokenRequest = grantRequest({ label: Text(200) });
 
 export function tokenRoutes({ db }: AppDeps): FastifyPluginAsyncZod {
   return async (app) => {
-    app.post('/tokens', { schema: { body: TokenRequest, headers: IdempotencyHeaders, response: { 201: IssuedToken, ...errorAnswers(400, 401, 403, 409, 413, 415) } } }, async (request, reply) => {
+    app.post('/tokens', { schema: { ...operation('Administración', 'Emite un token de acceso'), body: TokenRequest, headers: IdempotencyHeaders, response: { 201: IssuedToken, ...errorAnswers(400, 401, 403, 409, 413, 415) } } }, async (request, reply) => {
       requireCaller(request, 'admin');
       const scope = await grantScope(db, request.body);
       const id = creationId(request, 'tokens');
@@ -34,7 +36,7 @@ export function tokenRoutes({ db }: AppDeps): FastifyPluginAsyncZod {
       }
     });
 
-    app.get('/tokens', { schema: { description: 'Los tokens emitidos, sin su secreto.', response: { 200: TokenListing, ...errorAnswers(400, 401, 403) } } }, async (request) => {
+    app.get('/tokens', { schema: { ...operation('Administración', 'Lista los tokens emitidos'), description: 'Los tokens emitidos, sin su secreto.', response: { 200: TokenListing, ...errorAnswers(400, 401, 403) } } }, async (request) => {
       requireCaller(request, 'admin');
       const rows = await listTokens(db);
       return rows.map((row) => ({
@@ -50,7 +52,7 @@ export function tokenRoutes({ db }: AppDeps): FastifyPluginAsyncZod {
     });
 
     // A revoked token is refused (401) from its next request on.
-    app.delete('/tokens/:id', { schema: { params: z.object({ id: z.uuid() }), headers: IdempotencyHeaders, description: 'Revoca un token: desde su siguiente solicitud responde 401.', response: { 204: NoContent, ...errorAnswers(400, 401, 403, 404, 409) } } }, async (request, reply) => {
+    app.delete('/tokens/:id', { schema: { ...operation('Administración', 'Revoca un token'), params: z.object({ id: z.uuid() }), headers: IdempotencyHeaders, description: 'Revoca un token: desde su siguiente solicitud responde 401.', response: { 204: NoContent, ...errorAnswers(400, 401, 403, 404, 409) } } }, async (request, reply) => {
       requireCaller(request, 'admin');
       if (!(await revokeToken(db, request.params.id))) throw notFound('El token');
       return reply.status(204).send();

@@ -11,6 +11,7 @@ import { creationId } from '../idempotency.js';
 import { hashPassword } from '../../app/passwords.js';
 import { IdempotencyHeaders } from '../request-schemas.js';
 import { Role, UserView } from '../responses/access.js';
+import { operation } from '../operation-doc.js';
 import { errorAnswers } from '../responses/error.js';
 import { NoContent } from '../responses/operations.js';
 
@@ -44,7 +45,7 @@ export function userJson(user: User): UserView {
 
 export function userRoutes({ db }: AppDeps): FastifyPluginAsyncZod {
   return async (app) => {
-    app.post('/users', { schema: { body: UserRequest, headers: IdempotencyHeaders, response: { 201: UserView, ...errorAnswers(400, 401, 403, 409, 413, 415) } } }, async (request, reply) => {
+    app.post('/users', { schema: { ...operation('Administración', 'Da de alta un usuario de la interfaz web'), body: UserRequest, headers: IdempotencyHeaders, response: { 201: UserView, ...errorAnswers(400, 401, 403, 409, 413, 415) } } }, async (request, reply) => {
       requireCaller(request, 'admin');
       const { email, password } = request.body;
       const scope = await grantScope(db, request.body);
@@ -64,13 +65,13 @@ export function userRoutes({ db }: AppDeps): FastifyPluginAsyncZod {
       return reply.status(201).send(userJson(user));
     });
 
-    app.get('/users', { schema: { description: 'Los usuarios de la interfaz web, sin su contraseña.', response: { 200: z.array(UserView), ...errorAnswers(400, 401, 403) } } }, async (request) => {
+    app.get('/users', { schema: { ...operation('Administración', 'Lista los usuarios de la interfaz web'), description: 'Los usuarios de la interfaz web, sin su contraseña.', response: { 200: z.array(UserView), ...errorAnswers(400, 401, 403) } } }, async (request) => {
       requireCaller(request, 'admin');
       return (await listUsers(db)).map(userJson);
     });
 
     // Disables the user and ends their sessions; what they did keeps their name.
-    app.delete('/users/:id', { schema: { params: z.object({ id: z.uuid() }), headers: IdempotencyHeaders, description: 'Desactiva un usuario y cierra sus sesiones.', response: { 204: NoContent, ...errorAnswers(400, 401, 403, 404, 409) } } }, async (request, reply) => {
+    app.delete('/users/:id', { schema: { ...operation('Administración', 'Desactiva un usuario'), params: z.object({ id: z.uuid() }), headers: IdempotencyHeaders, description: 'Desactiva un usuario y cierra sus sesiones.', response: { 204: NoContent, ...errorAnswers(400, 401, 403, 404, 409) } } }, async (request, reply) => {
       requireCaller(request, 'admin');
       if (!(await disableUser(db, request.params.id))) throw notFound('El usuario');
       return reply.status(204).send();

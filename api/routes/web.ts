@@ -8,5 +8,5 @@ const indexPath = new URL('../../web/index.html', import.meta.url);
 // The web UI's entry page; everything else it needs comes from /api.
 export const webRoutes: FastifyPluginAsync = async (app) => {
   const index = await readFile(indexPath, 'utf8');
-  app.get('/', { schema: { security: [], response: { 200: WebPage, ...errorAnswers(400) } } }, async (_request, reply) => reply.type('text/html; charset=utf-8').send(index));
+  app.get('/', { schema: { hide: true, security: [], response: { 200: WebPage, ...errorAnswers(400) } } }, async (_request, reply) => reply.type('text/html; charset=utf-8').send(index));
 };

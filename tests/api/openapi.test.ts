@@ -46,6 +46,40 @@ interface JsonSchema {
   anyOf?: JsonSchema[];
 }
 
+interface FieldSchema {
+  type?: string;
+  format?: string;
+  pattern?: string;
+  items?: FieldSchema;
+  properties?: Record<string, FieldSchema>;
+  anyOf?: FieldSchema[];
+  oneOf?: FieldSchema[];
+}
+
+interface RequestOperation {
+  parameters?: { name: string; schema: FieldSchema }[];
+  requestBody?: { content: Record<string, { schema: FieldSchema }> };
+}
+
+const DATE_FIELDS = new Set(['asOf', 'date', 'from', 'to']);
+
+// Every named field a request may carry (parameters and body properties at
+// any depth, through arrays and alternatives), with its schema.
+function requestFields(at: string, operation: RequestOperation): { at: string; name: string; schema: FieldSchema }[] {
+  const found: { at: string; name: string; schema: FieldSchema }[] = (operation.parameters ?? []).map((p) => ({ at, name: p.name, schema: p.schema }));
+  const walk = (schema: FieldSchema | undefined) => {
+    if (!schema) return;
+    for (const [name, property] of Object.entries(schema.properties ?? {})) {
+      found.push({ at, name, schema: property });
+      walk(property);
+    }
+    walk(schema.items);
+    [...(schema.anyOf ?? []), ...(schema.oneOf ?? [])].forEach(walk);
+  };
+  Object.values(operation.requestBody?.content ?? {}).forEach((media) => walk(media.schema));
+  return found;
+}
+
 interface Operation {
   responses?: Record<string, { content?: Record<string, { schema?: JsonSchema }> }>;
 }
@@ -126,6 +160,46 @@ describe('the OpenAPI description', () => {
     for (const internal of ['bodyId', 'sessionId', 'deadline', 'deadlineHistory', 'version']) expect(item.properties).not.toHaveProperty(internal);
     for (const internal of ['institutionId', 'files', 'public']) expect(item.properties.evidence.items.properties).not.toHaveProperty(internal);
     expect(Object.keys(item.properties.evidence.items.properties.review.properties).sort()).toEqual(['decision', 'reviewedAt']);
+  });
+
+  it('gives every operation one section of the manual and a summary in Spanish', async () => {
+    const document = (await h.app.inject({ method: 'GET', url: '/api/openapi.json' })).json() as { tags: { name: string; description: string }[]; paths: Record<string, Record<string, { tags?: string[]; summary?: string }>> };
+    const sections = document.tags.map((t) => t.name);
+    expect(sections).toEqual(expect.arrayContaining(['Acuerdos', 'Evidencias', 'Sesiones', 'Hitos', 'Reportes', 'Administración', 'Acceso', 'Público']));
+    const lacking = Object.entries(document.paths).flatMap(([path, operations]) =>
+      Object.entries(operations)
+        .filter(([, op]) => op.tags?.length !== 1 || !sections.includes(op.tags[0] ?? '') || !op.summary || op.summary.length < 10)
+        .map(([method]) => `${method.toUpperCase()} ${path}`),
+    );
+    expect(lacking).toEqual([]);
+    const summaries = Object.values(document.paths).flatMap((operations) => Object.values(operations).map((op) => op.summary));
+    expect(new Set(summaries).size).toBe(summaries.length);
+  });
+
+  it('declares 401 on every operation that needs credentials, and no credentials on the public ones', async () => {
+    const document = (await h.app.inject({ method: 'GET', url: '/api/openapi.json' })).json() as { paths: Record<string, Record<string, { security?: unknown[]; responses: Record<string, unknown> }>> };
+    const operations = Object.entries(document.paths).flatMap(([path, ops]) => Object.entries(ops).map(([method, op]) => ({ route: `${method.toUpperCase()} ${path}`, op })));
+    const open = operations.filter(({ op }) => op.security?.length === 0).map(({ route }) => route);
+    expect(open.sort()).toEqual(['GET /api/health', 'GET /api/public/agreements', 'POST /api/auth/login', 'POST /api/auth/logout']);
+    expect(operations.filter(({ route, op }) => !open.includes(route) && !op.responses['401']).map(({ route }) => route)).toEqual([]);
+  });
+
+  it('declares every date as format date with the pattern of the days the server accepts, and every id as a UUID', async () => {
+    const document = (await h.app.inject({ method: 'GET', url: '/api/openapi.json' })).json() as { paths: Record<string, Record<string, RequestOperation>> };
+    const fields = Object.entries(document.paths).flatMap(([path, operations]) => Object.entries(operations).flatMap(([method, op]) => requestFields(`${method.toUpperCase()} ${path}`, op)));
+    const dates = fields.filter((f) => DATE_FIELDS.has(f.name) && f.schema.type === 'string');
+    const ids = fields.filter((f) => /(^id|^eid|Id|Ids)$/.test(f.name));
+    // Reads as of a day, days of sessions and milestones, deadlines and non-working days.
+    expect(dates.filter((f) => f.name === 'asOf').length).toBeGreaterThanOrEqual(8);
+    expect(dates.map((f) => `${f.at} ${f.name}`)).toEqual(expect.arrayContaining(['POST /api/sessions date', 'POST /api/milestones/{id}/occurred date', 'POST /api/agreements date']));
+    expect(dates.filter((f) => f.schema.format !== 'date' || !f.schema.pattern).map((f) => `${f.at} ${f.name}`)).toEqual([]);
+    const datePattern = new RegExp(dates[0]?.schema.pattern ?? '$^');
+    for (const day of ['1900-01-01', '2020-02-29', '2200-12-31']) expect(datePattern.test(day), day).toBe(true);
+    for (const day of ['1899-12-31', '2201-01-01', '2020-13-01', '2020-1-01', '']) expect(datePattern.test(day), day).toBe(false);
+    expect(ids.length).toBeGreaterThan(20);
+    expect(ids.filter((f) => f.schema.format !== 'uuid' && f.schema.items?.format !== 'uuid').map((f) => `${f.at} ${f.name}`)).toEqual([]);
+    const cursor = fields.find((f) => f.at === 'GET /api/agreements' && f.name === 'cursor');
+    expect(cursor?.schema.pattern).toBe('^[A-Za-z0-9_-]+$');
   });
 
   it('is browsable at /api/docs', async () => {
