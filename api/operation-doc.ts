@@ -7,6 +7,7 @@ export const TAGS = [
   { name: 'Sesiones', description: 'Sesiones del órgano colegiado y el seguimiento de acuerdos de cada una.' },
   { name: 'Hitos', description: 'Hechos de los que dependen plazos (p. ej. una publicación en el DOF) y su registro como ocurridos.' },
   { name: 'Reportes', description: 'Tablero, anexo de seguimiento y bitácora de notificaciones.' },
+  { name: 'Participación', description: 'Participantes de sociedad civil, academia y sector privado, sus participaciones en sesiones y su seguimiento.' },
   { name: 'Importación', description: 'Alta de acuerdos en lote desde un archivo CSV.' },
   { name: 'Administración', description: 'Órganos colegiados y sus ajustes, instituciones, tokens y usuarios.' },
   { name: 'Acceso', description: 'Sesión de la interfaz web: entrar, salir y quién llama.' },

@@ -12,10 +12,10 @@ import { creationId } from '../idempotency.js';
 import { earlierRun } from '../../app/idempotency.js';
 import { staffBody } from '../participation-scope.js';
 import { IdempotencyHeaders } from '../request-schemas.js';
+import { operation } from '../operation-doc.js';
 import { errorAnswers } from '../responses/error.js';
 import { ParticipantView } from '../responses/participation.js';
 
-const TAGS = ['Participación'];
 
 const NewParticipantRequest = z.strictObject({
   bodyId: z.uuid(),
@@ -44,8 +44,7 @@ export function participantRoutes({ db }: AppDeps): FastifyPluginAsyncZod {
       '/participants',
       {
         schema: {
-          tags: TAGS,
-          summary: 'Registrar un participante (sociedad civil, academia o sector privado) de un órgano',
+          ...operation('Participación', 'Registrar un participante (sociedad civil, academia o sector privado) de un órgano'),
           description:
             'El participante es también una institución con el mismo id: puede nombrarse responsable de un acuerdo y recibe sus recordatorios en `emails`. ' +
             'Las siglas de esa institución son las del participante (o, sin ellas, su nombre) seguidas de las del órgano: «REDIM (COMSE)». ' +
@@ -77,7 +76,7 @@ export function participantRoutes({ db }: AppDeps): FastifyPluginAsyncZod {
     app.get(
       '/participants',
       {
-        schema: { tags: TAGS, summary: 'Participantes de un órgano', querystring: ParticipantQuery, response: { 200: z.array(ParticipantView), ...errorAnswers(400, 401, 403, 404) } },
+        schema: { ...operation('Participación', 'Participantes de un órgano'), querystring: ParticipantQuery, response: { 200: z.array(ParticipantView), ...errorAnswers(400, 401, 403, 404) } },
       },
       async (request) => {
         const caller = requireCaller(request, 'secretariat', 'coordinator');

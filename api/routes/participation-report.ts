@@ -14,6 +14,7 @@ import { REPORT_HTML_CSP } from '../reports/html.js';
 import { participationCsv } from '../reports/participation-csv.js';
 import { participationHtml } from '../reports/participation-html.js';
 import { participationPdf } from '../reports/participation-pdf.js';
+import { operation } from '../operation-doc.js';
 import { errorAnswers } from '../responses/error.js';
 import { ParticipationReportAnswer } from '../responses/participation.js';
 
@@ -38,8 +39,7 @@ export function participationReportRoutes({ db }: AppDeps): FastifyPluginAsyncZo
       '/reports/participation',
       {
         schema: {
-          tags: ['Participación', 'Reportes'],
-          summary: 'Informe de participación de sociedad civil, academia y sector privado de un periodo',
+          ...operation('Reportes', 'Informe de participación de sociedad civil, academia y sector privado de un periodo'),
           description: DESCRIPTION,
           querystring: ReportQuery,
           response: { 200: ParticipationReportAnswer, ...errorAnswers(400, 401, 403, 404) },

@@ -21,10 +21,10 @@ import { recordedEvents } from '../recorded-events.js';
 import { AsOfQuery, referenceDay } from '../reference-day.js';
 import { IdempotencyHeaders } from '../request-schemas.js';
 import { RecordedEvent } from '../responses/agreement.js';
+import { operation } from '../operation-doc.js';
 import { errorAnswers } from '../responses/error.js';
 import { ParticipationView } from '../responses/participation.js';
 
-const TAGS = ['Participación'];
 
 const Text = z.string().trim().min(1).max(20_000);
 const VerificationInput = z.strictObject({
@@ -75,8 +75,7 @@ export function participationRoutes({ db }: AppDeps): FastifyPluginAsyncZod {
       '/participations',
       {
         schema: {
-          tags: TAGS,
-          summary: 'Registrar la participación de organizaciones en una sesión',
+          ...operation('Participación', 'Registrar la participación de organizaciones en una sesión'),
           body: NewParticipationRequest,
           headers: IdempotencyHeaders,
           response: { 201: ParticipationView, ...errorAnswers(400, 401, 403, 409, 413, 415) },
@@ -113,8 +112,7 @@ export function participationRoutes({ db }: AppDeps): FastifyPluginAsyncZod {
       '/participations/:id',
       {
         schema: {
-          tags: TAGS,
-          summary: 'Dar seguimiento a una participación: actividades, medios de verificación o acuerdo adoptado',
+          ...operation('Participación', 'Dar seguimiento a una participación: actividades, medios de verificación o acuerdo adoptado'),
           description: 'Cambia solo los campos enviados (null los borra); si nada cambia no registra nada. Responde la participación.',
           params: z.object({ id: z.uuid() }),
           body: FollowUpRequest,
@@ -134,8 +132,7 @@ export function participationRoutes({ db }: AppDeps): FastifyPluginAsyncZod {
       '/participations/:id/events',
       {
         schema: {
-          tags: TAGS,
-          summary: 'Historia de una participación: sus eventos, con quién y cuándo',
+          ...operation('Participación', 'Historia de una participación: sus eventos, con quién y cuándo'),
           description: 'Con `asOf`, los eventos ocurridos hasta el final de ese día.',
           params: z.object({ id: z.uuid() }),
           querystring: AsOfQuery,
@@ -157,8 +154,7 @@ export function participationRoutes({ db }: AppDeps): FastifyPluginAsyncZod {
       '/participations',
       {
         schema: {
-          tags: TAGS,
-          summary: 'Participaciones de un órgano, por sesión, participante o periodo',
+          ...operation('Participación', 'Participaciones de un órgano, por sesión, participante o periodo'),
           description: 'En orden de fecha de la sesión y, dentro de una sesión, en el orden en que se registraron.',
           querystring: ParticipationQuery,
           response: { 200: z.array(ParticipationView), ...errorAnswers(400, 401, 403, 404) },
