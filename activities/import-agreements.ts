@@ -1,6 +1,6 @@
 import { ApplicationFailure, Context } from '@temporalio/activity';
-import { ApiError } from '../api/errors.js';
-import { ImportItem, registerItem } from '../api/import-file.js';
+import { AppError } from '../app/errors.js';
+import { ImportItem, registerItem } from '../app/import-file.js';
 import type { Db } from '../db/connection.js';
 import { finishImport, importRowRegistered, pendingImportRows } from '../db/imports.js';
 import type { Session } from '../db/sessions.js';
@@ -30,7 +30,7 @@ export function registerImportRowsActivity(db: Db) {
         const done = await Promise.race([registerItem({ db, temporal: client, taskQueue: info.taskQueue }, pending.bodyId, ImportItem.parse(item), actor, sessions), cancelled]);
         await importRowRegistered(db, input.importId, row, done.folio);
       } catch (error) {
-        if (error instanceof ApiError) throw ApplicationFailure.create({ type: IMPORT_ROW_REFUSED, message: error.message, details: [{ row, message: error.message }], nonRetryable: true });
+        if (error instanceof AppError) throw ApplicationFailure.create({ type: IMPORT_ROW_REFUSED, message: error.message, details: [{ row, message: error.message }], nonRetryable: true });
         throw error;
       }
     }

@@ -3,7 +3,6 @@ import type { Db } from '../db/connection.js';
 import { coordinatorEmails } from '../db/coordinators.js';
 import { findInstitution } from '../db/institutions.js';
 import type { Notification } from '../db/notifications.js';
-import type { AgreementState } from '../domain/agreement/index.js';
 import { ladderStep, type EscalationLevel } from '../domain/escalation.js';
 import { deliverNotification } from './deliver-notification.js';
 import type { Mailer } from './mailer.js';
@@ -26,8 +25,9 @@ export function sendEscalationActivity(db: Db, mailer: Mailer | null, publicUrl:
   return async function sendEscalation(request: EscalationRequest): Promise<Notification | null> {
     const row = await findAgreementRow(db, request.agreementId);
     const institution = await findInstitution(db, request.institutionId);
-    const state = row?.state as AgreementState | undefined;
-    if (!row || !institution || !state || state.status !== 'en_proceso' || state.dueDate === null) return null;
+    if (!row || !institution) return null;
+    const { state } = row;
+    if (state.status !== 'en_proceso' || state.dueDate === null) return null;
     const coordinators = request.audience === 2;
     return deliverNotification(db, mailer, {
       key: `${request.reminderKey}:${request.institutionId}:${AUDIENCE_KEY[request.audience]}`,

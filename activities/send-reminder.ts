@@ -2,7 +2,6 @@ import { findAgreementRow } from '../db/agreements.js';
 import type { Db } from '../db/connection.js';
 import { findInstitution } from '../db/institutions.js';
 import type { Notification } from '../db/notifications.js';
-import type { AgreementState } from '../domain/agreement/index.js';
 import { deliverNotification } from './deliver-notification.js';
 import type { Mailer } from './mailer.js';
 import { reminderMessage } from './messages.js';
@@ -24,8 +23,9 @@ export function sendReminderActivity(db: Db, mailer: Mailer | null, publicUrl: s
   return async function sendReminder(request: ReminderRequest): Promise<Notification | null> {
     const row = await findAgreementRow(db, request.agreementId);
     const institution = await findInstitution(db, request.institutionId);
-    const state = row?.state as AgreementState | undefined;
-    if (!row || !institution || !state || state.status !== 'en_proceso' || state.dueDate === null) return null;
+    if (!row || !institution) return null;
+    const { state } = row;
+    if (state.status !== 'en_proceso' || state.dueDate === null) return null;
     const responsible = state.responsibles.find((r) => r.institutionId === request.institutionId);
     if (!responsible || responsible.state === 'cumplido') return null;
     const message = reminderMessage({

@@ -2,7 +2,6 @@ import { findAgreementRow } from '../db/agreements.js';
 import type { Db } from '../db/connection.js';
 import { findInstitution } from '../db/institutions.js';
 import type { Notification } from '../db/notifications.js';
-import type { AgreementState } from '../domain/agreement/index.js';
 import { deliverNotification } from './deliver-notification.js';
 import type { Mailer } from './mailer.js';
 import { reviewMessage } from './messages.js';
@@ -17,8 +16,8 @@ export function sendReviewNoticeActivity(db: Db, mailer: Mailer | null, publicUr
   // Tells the institution that submitted the evidence how it was reviewed.
   return async function sendReviewNotice(request: ReviewNoticeRequest): Promise<Notification | null> {
     const row = await findAgreementRow(db, request.agreementId);
-    const state = row?.state as AgreementState | undefined;
-    if (!row || !state || state.status === 'sin_adoptar') return null;
+    if (!row) return null;
+    const { state } = row;
     const evidence = state.evidence.find((e) => e.id === request.evidenceId);
     if (!evidence?.review) return null;
     const institution = await findInstitution(db, evidence.institutionId);

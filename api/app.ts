@@ -1,10 +1,9 @@
 import fastifyCookie from '@fastify/cookie';
 import Fastify, { type FastifyInstance } from 'fastify';
 import { serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
-import type { Client } from '@temporalio/client';
 import { z } from 'zod';
-import type { Db } from '../db/connection.js';
 import { registerAuth } from './auth.js';
+import type { AppDeps } from './deps.js';
 import { registerErrorHandling } from './errors.js';
 import { registerIdempotency } from './idempotency.js';
 import { registerInputGuard } from './input-guard.js';
@@ -30,26 +29,9 @@ import { sessionRoutes } from './routes/sessions.js';
 import { tokenRoutes } from './routes/tokens.js';
 import { userRoutes } from './routes/users.js';
 import { webRoutes } from './routes/web.js';
-import type { SignInLimits } from './sign-in-attempts.js';
-import type { FileStore } from './storage/file-store.js';
 
 // Validation messages reach people in ministries: zod's own, in Spanish.
 z.config(z.locales.es());
-
-export interface AppDeps {
-  db: Db;
-  temporal: Client;
-  taskQueue: string;
-  adminToken: string | undefined;
-  // Where evidence files go, how large each may be (default 25 MB) and how
-  // many one evidence takes (default 20).
-  files: FileStore;
-  maxUploadBytes?: number | undefined;
-  maxUploadFiles?: number | undefined;
-  // Failed sign-ins allowed per email and per address, and their window.
-  signInLimits?: Partial<SignInLimits> | undefined;
-  logger?: boolean;
-}
 
 export type App = FastifyInstance;
 

@@ -3,13 +3,11 @@ import type { FastifyInstance, FastifyRequest, RouteOptions } from 'fastify';
 import type { Db } from '../db/connection.js';
 import { findActiveToken, hashToken } from '../db/tokens.js';
 import { findSessionUser } from '../db/web-sessions.js';
-import { ApiError, forbidden, validationFailed } from './errors.js';
-import { Principal, type Role } from './principal.js';
+import { AppError, forbidden } from '../app/errors.js';
+import { Principal, type Identity, type Role } from '../app/principal.js';
 
-export interface Caller {
-  principal: Principal;
-  // Who acts, as events record it: a token's id, 'admin', or 'user:<id>'.
-  tokenId: string;
+// Who acts, as events record it (tokenId): a token's id, 'admin', or 'user:<id>'.
+export interface Caller extends Identity {
   // Set when a web UI cookie, not a bearer token, authenticated the request.
   session: { userId: string; secret: string } | null;
 }
@@ -61,7 +59,7 @@ async function identify(db: Db, adminToken: string | undefined, request: Fastify
   return secret ? identifySession(db, secret) : null;
 }
 
-const unauthenticated = () => new ApiError('UNAUTHENTICATED', 'Falta un token válido (Authorization: Bearer …) o una sesión iniciada.');
+const unauthenticated = () => new AppError('UNAUTHENTICATED', 'Falta un token válido (Authorization: Bearer …) o una sesión iniciada.');
 
 // An operation of the API is open only when its OpenAPI declares so
 // (`security: []`): the document and the door are one declaration. The
@@ -92,22 +90,4 @@ export function requireCaller(request: FastifyRequest, ...roles: Role[]): Caller
   if (!caller) throw unauthenticated();
   if (!roles.includes(caller.principal.role)) throw forbidden();
   return caller;
-}
-
-// Secretariats and coordinators act only within their own body; admin everywhere.
-export function assertBodyScope(caller: Caller, bodyId: string): void {
-  const p = caller.principal;
-  if (p.role === 'admin') return;
-  if ((p.role === 'secretariat' || p.role === 'coordinator') && p.bodyId === bodyId) return;
-  throw forbidden('El token no corresponde a este órgano colegiado.');
-}
-
-// The body a staff read is about: the one named, or the caller's own (a
-// secretariat's or coordinator's is of one body and may omit it); the admin,
-// of none, must name it.
-export function bodyReadBy(caller: Caller, named: string | undefined): string {
-  const bodyId = named ?? ('bodyId' in caller.principal ? caller.principal.bodyId : undefined);
-  if (bodyId === undefined) throw validationFailed([{ field: 'bodyId', message: 'Indique el órgano colegiado.' }]);
-  assertBodyScope(caller, bodyId);
-  return bodyId;
 }

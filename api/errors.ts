@@ -1,12 +1,16 @@
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { hasZodFastifySchemaValidationErrors } from 'fastify-type-provider-zod';
-import type { DomainErrorCode } from '../domain/errors.js';
+import { AppError, type AppErrorCode, type ErrorCode } from '../app/errors.js';
+import { DOMAIN_ERROR_CODES, type DomainErrorCode } from '../domain/errors.js';
 import { trackAllowedMethods } from './allowed-methods.js';
 import type { ErrorEnvelope } from './responses/error.js';
 
-// Every error the API can answer, by code. The HTTP status of each code is
-// decided here and nowhere else; domain errors carry codes, never statuses.
-const statusByCode = {
+// The HTTP status of every code the application answers with, decided here and
+// nowhere else (a new code does not compile until it is mapped). The domain's
+// refusals: what the request names is not there (404), a value the agreement's
+// history rules out (400, a bad field), or a state that does not allow it
+// (409, the contract's "invalid transition").
+const statusByCode: Record<ErrorCode, number> = {
   VALIDATION_FAILED: 400,
   UNAUTHENTICATED: 401,
   FORBIDDEN: 403,
@@ -14,24 +18,14 @@ const statusByCode = {
   // A known path asked with a method it does not serve (with `Allow`).
   METHOD_NOT_ALLOWED: 405,
   CONFLICT: 409,
-  // An Idempotency-Key sent again with another request: not a retry.
   IDEMPOTENCY_KEY_REUSED: 409,
-  // The same request with the same key is still running: its answer is not there yet.
   IDEMPOTENT_REQUEST_IN_PROGRESS: 409,
   PAYLOAD_TOO_LARGE: 413,
   UNSUPPORTED_MEDIA_TYPE: 415,
-  // Too many failed sign-ins for an email or from an address: wait Retry-After.
+  // Wait Retry-After.
   TOO_MANY_ATTEMPTS: 429,
   SERVICE_UNAVAILABLE: 503,
-} as const;
-
-export type ApiErrorCode = keyof typeof statusByCode;
-
-// The domain's refusals, each mapped on purpose (a new code does not compile
-// until it is): what the request names is not there (404), a value the
-// agreement's history rules out (400, a bad field), or a state that does not
-// allow it (409, the contract's "invalid transition").
-const statusByDomainCode: Record<DomainErrorCode | 'WRONG_EXPECTED_VERSION', number> = {
+  WRONG_EXPECTED_VERSION: 409,
   NOT_ADOPTED: 404,
   EVIDENCE_NOT_FOUND: 404,
   NOT_RESPONSIBLE: 400,
@@ -43,64 +37,28 @@ const statusByDomainCode: Record<DomainErrorCode | 'WRONG_EXPECTED_VERSION', num
   INVALID_TRANSITION: 409,
   DUPLICATE_EVIDENCE: 409,
   ALREADY_REVIEWED: 409,
-  // Another command changed the agreement first.
-  WRONG_EXPECTED_VERSION: 409,
 };
 
-export type ErrorCode = ApiErrorCode | keyof typeof statusByDomainCode;
-
 // The field a domain refusal answered with 400 is about.
-const fieldOfDomainCode: Partial<Record<ErrorCode, string>> = {
+const fieldOfDomainCode: Partial<Record<DomainErrorCode, string>> = {
   NOT_RESPONSIBLE: 'institutionId',
   COMMENT_REQUIRED: 'comment',
   OCCURRED_IN_FUTURE: 'occurredAt',
   OCCURRED_BEFORE_ADOPTION: 'occurredAt',
 };
 
-export interface FieldIssue {
-  field: string;
-  message: string;
+const domainCodes = new Set<string>(DOMAIN_ERROR_CODES);
+const isDomainCode = (code: string): code is DomainErrorCode => domainCodes.has(code);
+
+function statusOf(code: ErrorCode): number {
+  return statusByCode[code];
 }
 
-export class ApiError extends Error {
-  constructor(
-    readonly code: ErrorCode,
-    message: string,
-    readonly details?: unknown,
-  ) {
-    super(message);
-  }
-}
-
-export function statusOf(code: ErrorCode): number {
-  return code in statusByCode ? statusByCode[code as ApiErrorCode] : statusByDomainCode[code as DomainErrorCode];
-}
-
-export function isErrorCode(code: string): code is ErrorCode {
-  return code in statusByCode || code in statusByDomainCode;
-}
-
-// A domain refusal as the API answers it: a 400 lists its field, like any
-// other bad field; the others keep the domain's details.
-export function domainRefusal(code: ErrorCode, message: string, details: unknown): ApiError {
-  if (statusOf(code) !== 400) return new ApiError(code, message, details);
-  return new ApiError(code, message, [{ field: fieldOfDomainCode[code] ?? '(cuerpo)', message }]);
-}
-
-export function notFound(what: string): ApiError {
-  return new ApiError('NOT_FOUND', `${what} no existe.`);
-}
-
-export function forbidden(message = 'No tiene permiso para esta operación.'): ApiError {
-  return new ApiError('FORBIDDEN', message);
-}
-
-export function idempotencyKeyReused(): ApiError {
-  return new ApiError('IDEMPOTENCY_KEY_REUSED', 'Esa Idempotency-Key ya se usó con otra solicitud; use una clave nueva para una solicitud distinta.');
-}
-
-export function validationFailed(issues: FieldIssue[]): ApiError {
-  return new ApiError('VALIDATION_FAILED', 'La solicitud tiene datos inválidos.', issues);
+// A domain refusal answered with 400 lists its field, like any other bad
+// field; the others keep the domain's details.
+function detailsOf({ code, message, details }: AppError): unknown {
+  if (!isDomainCode(code) || statusOf(code) !== 400) return details;
+  return [{ field: fieldOfDomainCode[code] ?? '(cuerpo)', message }];
 }
 
 function body(code: string, message: string, details?: unknown): ErrorEnvelope {
@@ -120,7 +78,7 @@ function fieldPath(instancePath: string, context: string | undefined): string {
 
 // Errors Fastify itself raises before a handler runs (bad JSON, wrong content
 // type, oversized bodies) are the client's fault and get their 4xx here.
-const fastifyCodes: Record<string, ApiErrorCode> = {
+const fastifyCodes: Record<string, AppErrorCode> = {
   FST_ERR_CTP_INVALID_MEDIA_TYPE: 'UNSUPPORTED_MEDIA_TYPE',
   FST_ERR_CTP_BODY_TOO_LARGE: 'PAYLOAD_TOO_LARGE',
   FST_ERR_CTP_EMPTY_JSON_BODY: 'VALIDATION_FAILED',
@@ -144,12 +102,12 @@ export function registerErrorHandling(app: FastifyInstance): void {
     void noRoute(request, reply);
   });
 
-  app.setErrorHandler((error: FastifyError | ApiError | Error, request, reply) => {
+  app.setErrorHandler((error: FastifyError | AppError | Error, request, reply) => {
     // What went wrong reading a request no route takes (a body without its
     // content type, on a method the path does not serve) is beside the point.
     if (request.is404) return noRoute(request, reply);
-    if (error instanceof ApiError) {
-      return reply.status(statusOf(error.code)).send(body(error.code, error.message, error.details));
+    if (error instanceof AppError) {
+      return reply.status(statusOf(error.code)).send(body(error.code, error.message, detailsOf(error)));
     }
     if (hasZodFastifySchemaValidationErrors(error)) {
       const details = error.validation.flatMap((issue) => {
@@ -175,7 +133,7 @@ export function registerErrorHandling(app: FastifyInstance): void {
   });
 }
 
-function spanishMessage(code: ApiErrorCode): string {
+function spanishMessage(code: AppErrorCode): string {
   switch (code) {
     case 'UNSUPPORTED_MEDIA_TYPE':
       return 'Tipo de contenido no admitido.';

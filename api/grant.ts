@@ -2,8 +2,8 @@ import { z } from 'zod';
 import type { Db } from '../db/connection.js';
 import { findBody } from '../db/bodies.js';
 import { findInstitution } from '../db/institutions.js';
-import { validationFailed } from './errors.js';
-import type { Role } from './principal.js';
+import { validationFailed } from '../app/errors.js';
+import type { Role } from '../app/principal.js';
 
 // What a token or a user is allowed to be: a role and, for every role but admin,
 // the one body or institution it acts for. Tokens and users share this shape.

@@ -1,5 +1,5 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify';
-import { validationFailed, type FieldIssue } from './errors.js';
+import { validationFailed, type FieldIssue } from '../app/errors.js';
 
 // What no request needs and would fail far from the door (query parameters a
 // route does not declare: below):

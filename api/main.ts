@@ -1,7 +1,7 @@
 import { Client, Connection } from '@temporalio/client';
 import { createDb } from '../db/connection.js';
-import { loadConfig } from '../scripts/lib/runtime-config.js';
-import { connectionOptions } from '../scripts/lib/temporal-connection.js';
+import { loadConfig } from '../app/config.js';
+import { connectionOptions } from '../app/temporal-connection.js';
 import { buildApp } from './app.js';
 import { localFileStore } from './storage/local-file-store.js';
 

@@ -7,8 +7,8 @@ import { findParticipation, projectParticipation, type StoredParticipation } fro
 import type { Session } from '../db/sessions.js';
 import type { Actor } from '../domain/agreement/index.js';
 import { followUpChanges, participationStreamId, type FollowUpFields, type Participation, type ParticipationEvent } from '../domain/participation/index.js';
-import { domainRefusal, validationFailed } from './errors.js';
-import { idempotentId } from './workflow-commands.js';
+import { AppError, validationFailed } from '../app/errors.js';
+import { idempotentId } from '../app/idempotency.js';
 
 // Writes of the participation mechanism: the secretariat records a
 // participation, then follows it up. Each is one append to the participation's
@@ -34,7 +34,7 @@ async function append(db: Db, participationId: string, expectedVersion: number, 
   try {
     await appendToStream(db, { streamId: participationStreamId(participationId), expectedVersion, events: stored }, projectParticipation);
   } catch (error) {
-    if (error instanceof WrongExpectedVersion) throw domainRefusal('WRONG_EXPECTED_VERSION', 'La participación cambió mientras se procesaba: vuelva a leerla e intente de nuevo.', undefined);
+    if (error instanceof WrongExpectedVersion) throw new AppError('WRONG_EXPECTED_VERSION', 'La participación cambió mientras se procesaba: vuelva a leerla e intente de nuevo.');
     throw error;
   }
 }

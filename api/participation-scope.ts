@@ -1,4 +1,5 @@
-import { assertBodyScope, type Caller } from './auth.js';
+import { assertBodyScope } from '../app/access.js';
+import { type Caller } from './auth.js';
 
 // The body a staff read of the participation mechanism is about: the one
 // named, which must be the caller's, or the caller's own when none is named.

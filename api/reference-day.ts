@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import type { Body } from '../db/bodies.js';
 import { compareDates, formatDmy, LocalDate, localDateOf } from '../domain/dates.js';
-import { validationFailed } from './errors.js';
+import { validationFailed } from '../app/errors.js';
 
 // `asOf` on a read: the answer as it stood at the end of that day.
 export const AsOfQuery = z.strictObject({ asOf: LocalDate.optional() });

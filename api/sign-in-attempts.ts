@@ -1,17 +1,8 @@
 import fastifyRateLimit, { normalizeIP } from '@fastify/rate-limit';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { z } from 'zod';
-import { ApiError } from './errors.js';
-
-export interface SignInLimits {
-  // Failed sign-ins one email may have within the window before it is refused.
-  maxFailuresPerEmail: number;
-  // Failed sign-ins, for any emails, from one address (an IPv6 /64) within the window.
-  maxFailuresPerAddress: number;
-  windowMs: number;
-}
-
-export const DEFAULT_SIGN_IN_LIMITS: SignInLimits = { maxFailuresPerEmail: 10, maxFailuresPerAddress: 100, windowMs: 15 * 60_000 };
+import type { SignInLimits } from '../app/config.js';
+import { AppError } from '../app/errors.js';
 
 // Counters the library's store keeps before it forgets the least recent: one
 // per email and per address that failed within the window.
@@ -68,7 +59,7 @@ export async function signInAttempts(app: FastifyInstance, limits: SignInLimits)
     if (retryAfter > 0) {
       end();
       reply.header('retry-after', String(retryAfter));
-      throw new ApiError('TOO_MANY_ATTEMPTS', `Demasiados intentos fallidos de inicio de sesión. Intente de nuevo en ${inWords(retryAfter)}.`);
+      throw new AppError('TOO_MANY_ATTEMPTS', `Demasiados intentos fallidos de inicio de sesión. Intente de nuevo en ${inWords(retryAfter)}.`);
     }
     return {
       async failed() {

@@ -76,6 +76,6 @@ export async function agreementsAsOf(db: Db, scope: AgreementScope, day: LocalDa
   const current = await query.execute();
   // Read after the rows: an event appended in between makes its agreement folded, never shown from the future.
   const changed = await changedSince(db, scope, cutoff);
-  const unchanged = current.filter((row) => !changed.has(row.id)).map((row) => ({ state: row.state as Agreement, version: row.version }));
+  const unchanged = current.filter((row) => !changed.has(row.id)).map((row) => ({ state: row.state, version: row.version }));
   return [...unchanged, ...(await foldAsOf(db, [...changed], cutoff))];
 }

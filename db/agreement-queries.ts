@@ -76,7 +76,7 @@ function filtered(db: Db, filter: AgreementListFilter) {
 export async function listAgreements(db: Db, filter: AgreementListFilter, limit: number): Promise<{ bodyId: string; seq: number; state: Agreement; version: number }[]> {
   if (filter.bodyIds.length === 0) return [];
   const rows = await filtered(db, filter).select(['body_id', 'seq', 'state', 'version']).limit(limit).execute();
-  return rows.map((row) => ({ bodyId: row.body_id, seq: row.seq, state: row.state as Agreement, version: row.version }));
+  return rows.map((row) => ({ bodyId: row.body_id, seq: row.seq, state: row.state, version: row.version }));
 }
 
 // Up to `limit` agreements in folio order with their current status and due
@@ -89,7 +89,7 @@ export async function listAgreementKeys(
 ): Promise<(FolioKey & { id: string; status: AgreementStatus; dueDate: LocalDate | null })[]> {
   if (filter.bodyIds.length === 0) return [];
   const rows = await filtered(db, filter).select(['id', 'body_id', 'seq', 'status', 'due_date']).limit(limit).execute();
-  return rows.map((row) => ({ id: row.id, bodyId: row.body_id, seq: row.seq, status: row.status as AgreementStatus, dueDate: row.due_date }));
+  return rows.map((row) => ({ id: row.id, bodyId: row.body_id, seq: row.seq, status: row.status, dueDate: row.due_date }));
 }
 
 // The bodies where an institution is responsible for at least one agreement.
@@ -120,13 +120,13 @@ export async function dashboardAgreements(db: Db, bodyId: string): Promise<(Dash
   const byAgreement = new Map<string, { institutionId: string; state: InstitutionState }[]>();
   for (const r of responsibles) {
     const list = byAgreement.get(r.agreement_id) ?? [];
-    list.push({ institutionId: r.institution_id, state: r.state as InstitutionState });
+    list.push({ institutionId: r.institution_id, state: r.state });
     byAgreement.set(r.agreement_id, list);
   }
   return agreements.map((a) => ({
     id: a.id,
     seq: a.seq,
-    status: a.status as AgreementStatus,
+    status: a.status,
     dueDate: a.due_date,
     responsibles: byAgreement.get(a.id) ?? [],
   }));
@@ -136,5 +136,5 @@ export async function dashboardAgreements(db: Db, bodyId: string): Promise<(Dash
 export async function agreementStates(db: Db, ids: readonly string[]): Promise<{ state: Agreement; version: number }[]> {
   if (ids.length === 0) return [];
   const rows = await db.selectFrom('agreements').select(['state', 'version']).where('id', 'in', ids).execute();
-  return rows.map((row) => ({ state: row.state as Agreement, version: row.version }));
+  return rows.map((row) => ({ state: row.state, version: row.version }));
 }

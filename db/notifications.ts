@@ -36,7 +36,7 @@ function toNotification(row: NotificationRow): Notification {
     recipients: row.recipients,
     subject: row.subject,
     text: row.text,
-    state: row.state as NotificationState,
+    state: row.state,
     error: row.error,
     createdAt: row.created_at.toISOString(),
     updatedAt: row.updated_at.toISOString(),

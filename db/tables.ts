@@ -1,4 +1,6 @@
-import type { ColumnType, Generated, Insertable, Selectable } from 'kysely';
+import type { ColumnType, Generated, Insertable, JSONColumnType, Selectable } from 'kysely';
+import type { Agreement, AgreementStatus, InstitutionState } from '../domain/agreement/index.js';
+import type { NotificationState } from './notifications.js';
 
 // Columns whose value the database fills in.
 type CreatedAt = ColumnType<Date, Date | undefined, never>;
@@ -79,12 +81,16 @@ export interface AgreementsTable {
   session_id: string;
   seq: number;
   folio: string;
-  status: string;
+  // The state's own status, kept beside it for filters and indexes.
+  status: AgreementStatus;
   adopted_on: LocalDateColumn;
   due_date: LocalDateColumn | null;
   fulfilled_on: LocalDateColumn | null;
   text: string;
-  state: ColumnType<unknown, string, string>;
+  // The folded state as the projection wrote it (an adopted agreement: the
+  // projection writes no row before adoption). Typed with the domain's own
+  // type, so a change of its shape fails to compile wherever a row is read.
+  state: JSONColumnType<Agreement>;
   version: number;
   updated_at: Date;
 }
@@ -92,7 +98,7 @@ export interface AgreementsTable {
 export interface AgreementResponsiblesTable {
   agreement_id: string;
   institution_id: string;
-  state: string;
+  state: InstitutionState;
 }
 
 export interface AgreementPeriodsTable {
@@ -101,7 +107,7 @@ export interface AgreementPeriodsTable {
   seq: number;
   valid_from: Date;
   valid_until: Date | null;
-  status: string;
+  status: AgreementStatus;
   due_date: LocalDateColumn | null;
 }
 
@@ -109,10 +115,10 @@ export interface AgreementPeriodResponsiblesTable {
   agreement_id: string;
   valid_from: Date;
   institution_id: string;
-  state: string;
+  state: InstitutionState;
   body_id: string;
   valid_until: Date | null;
-  status: string;
+  status: AgreementStatus;
   due_date: LocalDateColumn | null;
 }
 
@@ -145,7 +151,7 @@ export interface NotificationsTable {
   recipients: ColumnType<string[], string, string>;
   subject: string;
   text: string;
-  state: string;
+  state: NotificationState;
   error: string | null;
   created_at: CreatedAt;
   updated_at: ColumnType<Date, Date | undefined, Date>;

@@ -18,7 +18,7 @@ import { createDb } from '../db/connection.js';
 import { appendToStream } from '../db/event-store.js';
 import { migrateToLatest } from '../db/migrate.js';
 import { agreementStreamId } from '../domain/agreement/index.js';
-import { inParallel } from '../api/fan-out.js';
+import { inParallel } from '../app/fan-out.js';
 import { getFreePort } from './lib/free-port.js';
 import { startPostgres } from './lib/postgres.js';
 import { ensureTemporalCli } from './lib/temporal-cli.js';

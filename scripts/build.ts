@@ -20,7 +20,7 @@ import { bundleWorkflows, PREBUILT_BUNDLE_NAME } from '../worker/workflow-bundle
 import { formatDuration } from './lib/process.js';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
-const RUNTIME_FOLDERS = ['domain', 'workflows', 'activities', 'worker', 'api', 'db', 'scripts'];
+const RUNTIME_FOLDERS = ['domain', 'workflows', 'activities', 'worker', 'app', 'api', 'db', 'scripts'];
 
 const say = (line: string) => console.log(`[build] ${line}`);
 

@@ -4,11 +4,11 @@
 // worker registers the agreements. Running it again adds nothing.
 import { Client, Connection } from '@temporalio/client';
 import { createDb } from '../db/connection.js';
-import { seedDemo } from '../db/seed/seed-demo.js';
-import { ANNEX_I_AS_OF } from '../db/seed/snimh-annex-i.js';
+import { seedDemo } from '../app/seed/seed-demo.js';
+import { ANNEX_I_AS_OF } from '../app/seed/snimh-annex-i.js';
 import { TASK_QUEUE } from '../workflows/definitions.js';
 import { requireDatabaseUrl } from './lib/database-url.js';
-import { connectionOptions, temporalConnectionFromEnv } from './lib/temporal-connection.js';
+import { connectionOptions, temporalConnectionFromEnv } from '../app/temporal-connection.js';
 
 const db = createDb(requireDatabaseUrl());
 let connection: Connection | undefined;

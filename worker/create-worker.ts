@@ -2,7 +2,7 @@ import { NativeConnection, Worker, type WorkflowBundleOption } from '@temporalio
 import { createActivities } from '../activities/index.js';
 import type { Mailer } from '../activities/mailer.js';
 import type { Db } from '../db/connection.js';
-import { connectionOptions, type TemporalConnection } from '../scripts/lib/temporal-connection.js';
+import { connectionOptions, type TemporalConnection } from '../app/temporal-connection.js';
 import { TASK_QUEUE } from '../workflows/definitions.js';
 import { sharedModules, workflowsPath } from './workflow-bundle.js';
 

@@ -1,8 +1,8 @@
 import { Client, Connection } from '@temporalio/client';
 import { createMailer } from '../activities/mailer.js';
 import { createDb } from '../db/connection.js';
-import { loadConfig } from '../scripts/lib/runtime-config.js';
-import { connectionOptions } from '../scripts/lib/temporal-connection.js';
+import { loadConfig } from '../app/config.js';
+import { connectionOptions } from '../app/temporal-connection.js';
 import { createWorker } from './create-worker.js';
 import { ensureDigestSchedule } from './digest-schedule.js';
 import { prebuiltWorkflowBundle } from './workflow-bundle.js';

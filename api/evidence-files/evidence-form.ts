@@ -1,6 +1,6 @@
 import type { FastifyRequest } from 'fastify';
 import type { EvidenceFile } from '../../domain/agreement/index.js';
-import { ApiError, validationFailed } from '../errors.js';
+import { AppError, validationFailed } from '../../app/errors.js';
 import { inputIssues } from '../input-guard.js';
 import { FileTooLarge, type FileStore } from '../storage/file-store.js';
 import { sanitizeFileName } from './file-name.js';
@@ -53,7 +53,7 @@ export async function readEvidenceForm(request: FastifyRequest, store: FileStore
     for await (const part of request.parts()) {
       if (part.type === 'field') {
         if (part.fieldname === 'files') throw validationFailed([{ field: 'files', message: 'Cada archivo debe enviarse como archivo, con su nombre.' }]);
-        if (part.valueTruncated || part.fieldnameTruncated) throw new ApiError('PAYLOAD_TOO_LARGE', `El campo «${part.fieldname.slice(0, 100)}» excede el tamaño permitido.`);
+        if (part.valueTruncated || part.fieldnameTruncated) throw new AppError('PAYLOAD_TOO_LARGE', `El campo «${part.fieldname.slice(0, 100)}» excede el tamaño permitido.`);
         values.set(part.fieldname, [...(values.get(part.fieldname) ?? []), part.value]);
         continue;
       }
@@ -109,17 +109,17 @@ function booleanOf(value: unknown): unknown {
 // Whatever goes wrong while reading the form is the client's doing (a limit,
 // a refused file, broken multipart), except a failure of the store itself.
 function clientError(error: unknown, { maxFileBytes, maxFiles }: UploadLimits): unknown {
-  if (error instanceof ApiError) return error;
-  if (error instanceof UnsupportedFile) return new ApiError('UNSUPPORTED_MEDIA_TYPE', error.message);
+  if (error instanceof AppError) return error;
+  if (error instanceof UnsupportedFile) return new AppError('UNSUPPORTED_MEDIA_TYPE', error.message);
   if (error instanceof EmptyFile) return validationFailed([{ field: 'files', message: error.message }]);
   const code = error instanceof Error && 'code' in error ? error.code : undefined;
   if (error instanceof FileTooLarge || code === 'FST_REQ_FILE_TOO_LARGE') {
-    return new ApiError('PAYLOAD_TOO_LARGE', `Cada archivo puede medir hasta ${megabytes(maxFileBytes)}; no se registró nada.`);
+    return new AppError('PAYLOAD_TOO_LARGE', `Cada archivo puede medir hasta ${megabytes(maxFileBytes)}; no se registró nada.`);
   }
-  if (code === 'FST_FILES_LIMIT') return new ApiError('PAYLOAD_TOO_LARGE', `Una evidencia lleva a lo más ${maxFiles} archivos; no se registró nada.`);
-  if (code === 'FST_FIELDS_LIMIT' || code === 'FST_PARTS_LIMIT') return new ApiError('PAYLOAD_TOO_LARGE', 'El formulario tiene demasiados campos.');
+  if (code === 'FST_FILES_LIMIT') return new AppError('PAYLOAD_TOO_LARGE', `Una evidencia lleva a lo más ${maxFiles} archivos; no se registró nada.`);
+  if (code === 'FST_FIELDS_LIMIT' || code === 'FST_PARTS_LIMIT') return new AppError('PAYLOAD_TOO_LARGE', 'El formulario tiene demasiados campos.');
   if (error instanceof Error && 'syscall' in error) return error;
-  return new ApiError('VALIDATION_FAILED', 'El formulario multipart está mal formado o incompleto.');
+  return new AppError('VALIDATION_FAILED', 'El formulario multipart está mal formado o incompleto.');
 }
 
 export function megabytes(bytes: number): string {

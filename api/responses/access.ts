@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { Instant } from '../../domain/agreement/index.js';
-import { Principal } from '../principal.js';
+import { Principal } from '../../app/principal.js';
 
 // Who may call the API: tokens, web users, and the caller itself.
 

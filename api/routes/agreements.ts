@@ -1,34 +1,26 @@
-import { randomUUID } from 'node:crypto';
 import { z } from 'zod';
 import { Text } from '../../domain/text.js';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { agreementsAsOf, endOfDay } from '../../db/agreement-history.js';
 import type { Body } from '../../db/bodies.js';
 import { readStream } from '../../db/event-store.js';
-import { findAdoption, type Adoption } from '../../db/agreement-adoption.js';
-import { findBodySettings } from '../../db/bodies.js';
-import { findInstitutions } from '../../db/institutions.js';
-import { findSession } from '../../db/sessions.js';
-import { formatDmy, localDateOf } from '../../domain/dates.js';
+import { formatDmy } from '../../domain/dates.js';
 import { DeadlineRule } from '../../domain/deadline.js';
-import { notYetHeld } from '../../domain/session-held.js';
 import { agreementStreamId, type CommandData, type RequestedCommandType } from '../../workflows/definitions.js';
-import { commandOnAgreement, loadAgreement } from '../agreement-access.js';
-import { registerAgreement } from '../agreement-registration.js';
+import { commandOnAgreement, loadAgreement } from '../../app/agreement-access.js';
+import { registerNewAgreement } from '../../app/registration.js';
 import { agreementView } from '../agreement-view.js';
-import type { AppDeps } from '../app.js';
-import { assertBodyScope, requireCaller } from '../auth.js';
-import { ApiError, validationFailed } from '../errors.js';
-import { earlierRun } from '../idempotency.js';
-import { assertMilestoneAnchor } from '../milestone-anchor.js';
-import { actorOf } from '../principal.js';
+import type { AppDeps } from '../deps.js';
+import { requireCaller } from '../auth.js';
+import { AppError } from '../../app/errors.js';
+import { assertMilestoneAnchor } from '../../app/milestone-anchor.js';
 import { recordedEvents } from '../recorded-events.js';
 import { AsOfQuery, referenceDay } from '../reference-day.js';
 import { IdempotencyHeaders, OccurredAt } from '../request-schemas.js';
 import { AgreementView, RecordedEvent, ReminderQueued } from '../responses/agreement.js';
 import { operation, type Tag } from '../operation-doc.js';
 import { errorAnswers } from '../responses/error.js';
-import { commandAddress, idempotentId, requestReminder } from '../workflow-commands.js';
+import { commandAddress, requestReminder } from '../../app/commands.js';
 
 const NewAgreementRequest = z.strictObject({
   sessionId: z.uuid(),
@@ -38,12 +30,6 @@ const NewAgreementRequest = z.strictObject({
   themes: z.array(Text(100)).max(50).default([]),
   notify: z.boolean().default(true),
 });
-
-// What a registration fixes, in one comparable form: a retried Idempotency-Key
-// must name the agreement its first request registered.
-function adoptedContent(a: Pick<Adoption, 'sessionId' | 'text' | 'themes' | 'deadline' | 'responsibleInstitutionIds'>) {
-  return { sessionId: a.sessionId, text: a.text, themes: a.themes, deadline: a.deadline, responsibles: [...new Set(a.responsibleInstitutionIds)].sort() };
-}
 
 const IdParams = z.object({ id: z.uuid() });
 const EvidenceParams = z.object({ id: z.uuid(), eid: z.uuid() });
@@ -79,7 +65,8 @@ interface SecretariatCommand<P extends z.ZodType<{ id: string }>, B extends z.Zo
   data(body: z.output<B>, params: z.output<P>, agreementBody: Body): CommandData<T> | Promise<CommandData<T>>;
 }
 
-export function agreementRoutes({ db, temporal, taskQueue }: AppDeps): FastifyPluginAsyncZod {
+export function agreementRoutes(deps: AppDeps): FastifyPluginAsyncZod {
+  const { db, temporal } = deps;
   function secretariatCommand<P extends z.ZodType<{ id: string }>, B extends z.ZodType<{ occurredAt?: string | undefined }>, T extends RequestedCommandType>(
     app: App,
     spec: SecretariatCommand<P, B, T>,
@@ -104,43 +91,7 @@ export function agreementRoutes({ db, temporal, taskQueue }: AppDeps): FastifyPl
   return async (app) => {
     app.post('/agreements', { schema: { ...operation('Acuerdos', 'Registra un acuerdo adoptado en una sesión'), body: NewAgreementRequest, headers: IdempotencyHeaders, response: { 201: AgreementView, ...errorAnswers(400, 401, 403, 409, 413, 415) } }, config: { idempotency: 'workflow' } }, async (request, reply) => {
       const caller = requireCaller(request, 'secretariat');
-      const input = request.body;
-      const session = await findSession(db, input.sessionId);
-      if (!session) throw validationFailed([{ field: 'sessionId', message: 'La sesión no existe.' }]);
-      assertBodyScope(caller, session.bodyId);
-      // Refused here, before the workflow allocates a folio that would then be lost.
-      const { timezone } = await findBodySettings(db, session.bodyId);
-      const early = notYetHeld(session.date, localDateOf(new Date().toISOString(), timezone));
-      if (early) throw validationFailed([{ field: 'sessionId', message: early }]);
-      await assertMilestoneAnchor(db, input.deadline, session.bodyId);
-
-      const ids = [...new Set(input.responsibleInstitutionIds)];
-      const known = new Set((await findInstitutions(db, ids)).map((i) => i.id));
-      const unknown = ids.filter((id) => !known.has(id));
-      if (unknown.length > 0) {
-        throw validationFailed([{ field: 'responsibleInstitutionIds', message: `Instituciones inexistentes: ${unknown.join(', ')}` }]);
-      }
-
-      const key = request.headers['idempotency-key'];
-      const agreementId = key ? idempotentId(`${caller.tokenId}:agreements`, key) : randomUUID();
-      await registerAgreement(
-        temporal,
-        taskQueue,
-        {
-          agreementId,
-          session,
-          text: input.text,
-          themes: input.themes,
-          responsibleInstitutionIds: ids,
-          deadline: input.deadline,
-          actor: actorOf(caller.principal, caller.tokenId),
-        },
-        key,
-      );
-      if (key) {
-        // The agreement this key registered first, if another: its key is reused.
-        earlierRun(await findAdoption(db, agreementId), adoptedContent, adoptedContent(input));
-      }
+      const agreementId = await registerNewAgreement(deps, caller, request.body, request.headers['idempotency-key']);
       const { state, body, row } = await loadAgreement(db, caller, agreementId);
       return reply.status(201).send(await agreementView(db, body, state, row.version));
     });
@@ -152,14 +103,13 @@ export function agreementRoutes({ db, temporal, taskQueue }: AppDeps): FastifyPl
       if (asOf === undefined) return agreementView(db, body, state, row.version);
       referenceDay(body, asOf);
       const [past] = await agreementsAsOf(db, { agreementId: request.params.id }, asOf, body.settings.timezone);
-      if (!past) throw new ApiError('NOT_FOUND', `El acuerdo aún no estaba adoptado el ${formatDmy(asOf)}.`);
+      if (!past) throw new AppError('NOT_FOUND', `El acuerdo aún no estaba adoptado el ${formatDmy(asOf)}.`);
       return agreementView(db, body, past.state, past.version, asOf);
     });
 
     app.get('/agreements/:id/events', { schema: { ...operation('Acuerdos', 'Historia de eventos de un acuerdo'), params: IdParams, querystring: AsOfQuery, response: { 200: z.array(RecordedEvent), ...READ_ERRORS } } }, async (request) => {
       const caller = requireCaller(request, 'secretariat', 'coordinator');
-      const { state, body } = await loadAgreement(db, caller, request.params.id);
-      if (state.status === 'sin_adoptar') throw new ApiError('NOT_FOUND', 'El acuerdo no existe.');
+      const { body } = await loadAgreement(db, caller, request.params.id);
       const { asOf } = request.query;
       // As of a day: what had occurred by its end, whenever it was recorded.
       const occurredBefore = asOf === undefined ? undefined : endOfDay(referenceDay(body, asOf), body.settings.timezone);

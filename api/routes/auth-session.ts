@@ -4,15 +4,16 @@ import { Text } from '../../domain/text.js';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { findUser, findUserByEmail } from '../../db/users.js';
 import { closeSession, openSession } from '../../db/web-sessions.js';
-import type { AppDeps } from '../app.js';
+import type { AppDeps } from '../deps.js';
 import { requireCaller, SESSION_COOKIE } from '../auth.js';
-import { ApiError } from '../errors.js';
-import { passwordMatches } from '../passwords.js';
+import { DEFAULT_SIGN_IN_LIMITS } from '../../app/config.js';
+import { AppError } from '../../app/errors.js';
+import { passwordMatches } from '../../app/passwords.js';
 import { CallerView, SignedIn } from '../responses/access.js';
 import { operation } from '../operation-doc.js';
 import { errorAnswers } from '../responses/error.js';
 import { NoContent } from '../responses/operations.js';
-import { DEFAULT_SIGN_IN_LIMITS, signInAttempts } from '../sign-in-attempts.js';
+import { signInAttempts } from '../sign-in-attempts.js';
 import { userJson } from './users.js';
 
 const SESSION_HOURS = 8;
@@ -25,7 +26,7 @@ const LoginRequest = z.strictObject({
 
 // One answer for an unknown email, a wrong password and a disabled user, so the
 // answer does not tell which accounts exist.
-const badCredentials = () => new ApiError('UNAUTHENTICATED', 'Correo o contraseña incorrectos.');
+const badCredentials = () => new AppError('UNAUTHENTICATED', 'Correo o contraseña incorrectos.');
 
 // Behind a proxy that ends TLS the request reaches us over plain HTTP; the
 // proxy's X-Forwarded-Proto tells. Trusting it is harmless here: a forged one

@@ -1,18 +1,18 @@
 import { z } from 'zod';
 import { Text } from '../../domain/text.js';
-import { WorkflowExecutionAlreadyStartedError } from '@temporalio/client';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { findBody, insertBody, type Body } from '../../db/bodies.js';
 import { bodiesOfInstitution } from '../../db/agreement-queries.js';
 import { updateBody } from '../../db/body-update.js';
 import { isUniqueViolation } from '../../db/errors.js';
 import { BodySettings } from '../../domain/body-settings.js';
-import { settingsFanOutWorkflowId } from '../../workflows/definitions.js';
-import type { settingsFanOutWorkflow } from '../../workflows/settings-fan-out.js';
-import type { AppDeps } from '../app.js';
-import { assertBodyScope, requireCaller } from '../auth.js';
-import { ApiError, notFound } from '../errors.js';
-import { creationId, earlierRun } from '../idempotency.js';
+import type { AppDeps } from '../deps.js';
+import { assertBodyScope } from '../../app/access.js';
+import { tellAgreementsOfSettings } from '../../app/settings-fan-out.js';
+import { requireCaller } from '../auth.js';
+import { AppError, notFound } from '../../app/errors.js';
+import { earlierRun } from '../../app/idempotency.js';
+import { creationId } from '../idempotency.js';
 import { IdempotencyHeaders } from '../request-schemas.js';
 import { operation } from '../operation-doc.js';
 import { errorAnswers } from '../responses/error.js';
@@ -82,23 +82,8 @@ function patched(current: Body, patch: BodyPatch): Body {
 
 const SETTINGS_FIELDS = ['timezone', 'nonWorkingDays', 'warningBusinessDays', 'reminders'] as const;
 
-export function bodyRoutes({ db, temporal, taskQueue }: AppDeps): FastifyPluginAsyncZod {
-  // Every agreement not cancelled takes the settings and re-plans its due date
-  // and reminders, through a durable workflow (settings-fan-out.ts) named by
-  // body and version: a repeated PATCH starts nothing new while it runs, and
-  // runs it again once done, which the agreements ignore (same version).
-  async function tellAgreements(bodyId: string, settingsVersion: number): Promise<void> {
-    try {
-      await temporal.workflow.start<typeof settingsFanOutWorkflow>('settingsFanOutWorkflow', {
-        taskQueue,
-        workflowId: settingsFanOutWorkflowId(bodyId, settingsVersion),
-        args: [{ bodyId, settingsVersion }],
-      });
-    } catch (error) {
-      if (!(error instanceof WorkflowExecutionAlreadyStartedError)) throw error;
-    }
-  }
-
+export function bodyRoutes(deps: AppDeps): FastifyPluginAsyncZod {
+  const { db } = deps;
   return async (app) => {
     app.post('/bodies', { schema: { ...operation('Administración', 'Crea un órgano colegiado'), body: NewBodyRequest, headers: IdempotencyHeaders, response: { 201: BodyView, ...errorAnswers(400, 401, 403, 409, 413, 415) } } }, async (request, reply) => {
       requireCaller(request, 'admin');
@@ -109,7 +94,7 @@ export function bodyRoutes({ db, temporal, taskQueue }: AppDeps): FastifyPluginA
       } catch (error) {
         if (!isUniqueViolation(error)) throw error;
         const earlier = earlierRun(await findBody(db, body.id), (found) => found, body);
-        if (!earlier) throw new ApiError('CONFLICT', `Ya existe un órgano colegiado con las siglas ${acronym}.`);
+        if (!earlier) throw new AppError('CONFLICT', `Ya existe un órgano colegiado con las siglas ${acronym}.`);
         return reply.status(201).send(bodyJson(earlier));
       }
       return reply.status(201).send(bodyJson(body));
@@ -126,7 +111,7 @@ export function bodyRoutes({ db, temporal, taskQueue }: AppDeps): FastifyPluginA
         (p.role === 'admin' ||
           ('bodyId' in p && p.bodyId === body.id) ||
           (p.role === 'institution' && (body.public || (await bodiesOfInstitution(db, p.institutionId)).includes(body.id))));
-      if (!visible) throw new ApiError('NOT_FOUND', 'El órgano colegiado no existe.');
+      if (!visible) throw new AppError('NOT_FOUND', 'El órgano colegiado no existe.');
       return bodyJson(body);
     });
 
@@ -139,18 +124,18 @@ export function bodyRoutes({ db, temporal, taskQueue }: AppDeps): FastifyPluginA
       try {
         update = await updateBody(db, id, (current) => patched(current, request.body));
       } catch (error) {
-        if (isUniqueViolation(error)) throw new ApiError('CONFLICT', `Ya existe un órgano colegiado con las siglas ${request.body.acronym ?? ''}.`);
+        if (isUniqueViolation(error)) throw new AppError('CONFLICT', `Ya existe un órgano colegiado con las siglas ${request.body.acronym ?? ''}.`);
         throw error;
       }
       if (update.kind === 'not_found') throw notFound('El órgano colegiado');
       if (update.kind === 'folio_reuse') {
-        throw new ApiError(
+        throw new AppError(
           'CONFLICT',
           `Ya se asignaron folios hasta el ${update.lastAllocatedSeq}; el folio inicial debe ser mayor que ese número porque los folios no se reutilizan.`,
           { field: 'folioStart', lastAllocatedSeq: update.lastAllocatedSeq },
         );
       }
-      if (SETTINGS_FIELDS.some((field) => request.body[field] !== undefined)) await tellAgreements(id, update.settingsVersion);
+      if (SETTINGS_FIELDS.some((field) => request.body[field] !== undefined)) await tellAgreementsOfSettings(deps, id, update.settingsVersion);
       return bodyJson(update.after);
     });
   };

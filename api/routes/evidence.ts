@@ -5,12 +5,13 @@ import { z } from 'zod';
 import { Text } from '../../domain/text.js';
 import { findAgreementOfEvidence } from '../../db/evidence.js';
 import { isFileOfAnEvidence } from '../../db/evidence-file-references.js';
-import type { AgreementState, EvidenceFile } from '../../domain/agreement/index.js';
-import { commandOnAgreement, loadAgreement } from '../agreement-access.js';
+import type { EvidenceFile } from '../../domain/agreement/index.js';
+import { commandOnAgreement, loadAgreement } from '../../app/agreement-access.js';
 import { evidenceView } from '../agreement-view.js';
-import type { AppDeps } from '../app.js';
-import { assertBodyScope, requireCaller } from '../auth.js';
-import { ApiError, forbidden, notFound } from '../errors.js';
+import type { AppDeps } from '../deps.js';
+import { assertAgreementAccess } from '../../app/access.js';
+import { requireCaller } from '../auth.js';
+import { AppError, forbidden, notFound } from '../../app/errors.js';
 import { attachment } from '../evidence-files/content-disposition.js';
 import { DEFAULT_MAX_UPLOAD_FILES, DEFAULT_MAX_UPLOAD_MB, megabytes, multipartLimits, readEvidenceForm } from '../evidence-files/evidence-form.js';
 import { describeEvidenceForm } from '../evidence-files/form-description.js';
@@ -121,23 +122,18 @@ export function evidenceRoutes(deps: AppDeps): FastifyPluginAsyncZod {
         const caller = requireCaller(request, 'secretariat', 'coordinator', 'institution');
         const { eid, sha256 } = request.params;
         const row = await findAgreementOfEvidence(db, eid);
-        const state = row?.state as AgreementState | undefined;
-        if (!row || !state || state.status === 'sin_adoptar') throw notFound('La evidencia');
-        const evidence = state.evidence.find((e) => e.id === eid);
+        if (!row) throw notFound('La evidencia');
+        assertAgreementAccess(caller, { bodyId: row.body_id, state: row.state }, () => notFound('La evidencia'));
+        const evidence = row.state.evidence.find((e) => e.id === eid);
         if (!evidence) throw notFound('La evidencia');
         const p = caller.principal;
-        if (p.role === 'institution') {
-          if (!state.responsibles.some((r) => r.institutionId === p.institutionId)) throw notFound('La evidencia');
-          if (evidence.institutionId !== p.institutionId) throw forbidden('Solo la institución que presentó la evidencia descarga sus archivos.');
-        } else {
-          assertBodyScope(caller, row.body_id);
-        }
+        if (p.role === 'institution' && evidence.institutionId !== p.institutionId) throw forbidden('Solo la institución que presentó la evidencia descarga sus archivos.');
         const file = evidence.files.find((f) => f.sha256 === sha256);
         if (!file) throw notFound('El archivo en esta evidencia');
         const content = await files.open(sha256);
         if (!content) {
           request.log.error({ sha256, evidenceId: eid }, 'archivo de evidencia ausente del almacén');
-          throw new ApiError('NOT_FOUND', 'El archivo no está disponible en el almacén.');
+          throw new AppError('NOT_FOUND', 'El archivo no está disponible en el almacén.');
         }
         return reply
           .header('content-type', file.mediaType.startsWith('text/') ? `${file.mediaType}; charset=utf-8` : file.mediaType)

@@ -1,6 +1,6 @@
 import { sql } from 'kysely';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
-import type { AppDeps } from '../app.js';
+import type { AppDeps } from '../deps.js';
 import { operation } from '../operation-doc.js';
 import { errorAnswers } from '../responses/error.js';
 import { Health } from '../responses/operations.js';

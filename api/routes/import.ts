@@ -4,11 +4,12 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { findBody } from '../../db/bodies.js';
 import type { Session } from '../../db/sessions.js';
 import { IMPORT_COLUMNS, IMPORT_MAX_ROWS } from '../../domain/import-row.js';
-import type { AppDeps } from '../app.js';
-import { assertBodyScope, requireCaller } from '../auth.js';
-import { ApiError, notFound } from '../errors.js';
-import { checkImportFile, previewItems, refused, registerItem } from '../import-file.js';
-import { actorOf } from '../principal.js';
+import { assertBodyScope } from '../../app/access.js';
+import { AppError, notFound } from '../../app/errors.js';
+import { checkImportFile, previewItems, refused, registerItem } from '../../app/import-file.js';
+import { actorOf } from '../../app/principal.js';
+import { requireCaller } from '../auth.js';
+import type { AppDeps } from '../deps.js';
 import { operation } from '../operation-doc.js';
 import { IdempotencyHeaders } from '../request-schemas.js';
 import { ImportAnswers } from '../responses/import.js';
@@ -38,7 +39,7 @@ export const csvUpload = {
   // Anything but CSV is the wrong kind of file, not a malformed one.
   preValidation: async (request: FastifyRequest) => {
     const type = String(request.headers['content-type'] ?? '').split(';')[0]?.trim().toLowerCase();
-    if (type !== 'text/csv') throw new ApiError('UNSUPPORTED_MEDIA_TYPE', 'Envíe el archivo como text/csv (UTF-8).');
+    if (type !== 'text/csv') throw new AppError('UNSUPPORTED_MEDIA_TYPE', 'Envíe el archivo como text/csv (UTF-8).');
   },
 };
 

@@ -3,10 +3,11 @@ import { Text } from '../../domain/text.js';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { isUniqueViolation } from '../../db/errors.js';
 import { allInstitutions, findInstitution, insertInstitution } from '../../db/institutions.js';
-import type { AppDeps } from '../app.js';
+import type { AppDeps } from '../deps.js';
 import { requireCaller } from '../auth.js';
-import { ApiError } from '../errors.js';
-import { creationId, earlierRun } from '../idempotency.js';
+import { AppError } from '../../app/errors.js';
+import { earlierRun } from '../../app/idempotency.js';
+import { creationId } from '../idempotency.js';
 import { IdempotencyHeaders } from '../request-schemas.js';
 import { operation } from '../operation-doc.js';
 import { errorAnswers } from '../responses/error.js';
@@ -44,7 +45,7 @@ export function institutionRoutes({ db }: AppDeps): FastifyPluginAsyncZod {
       } catch (error) {
         if (!isUniqueViolation(error)) throw error;
         const earlier = earlierRun(await findInstitution(db, institution.id), (found) => found, institution);
-        if (!earlier) throw new ApiError('CONFLICT', `Ya existe una institución con las siglas ${institution.acronym}.`);
+        if (!earlier) throw new AppError('CONFLICT', `Ya existe una institución con las siglas ${institution.acronym}.`);
         return reply.status(201).send(earlier);
       }
       return reply.status(201).send(institution);

@@ -3,31 +3,28 @@ import { Text } from '../../domain/text.js';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { findBody } from '../../db/bodies.js';
 import { isUniqueViolation } from '../../db/errors.js';
-import { agreementsAwaiting, awaitingCounts, findMilestone, insertMilestone, markMilestoneOccurred, milestonesOfBody, type Milestone } from '../../db/milestones.js';
+import { awaitingCounts, findMilestone, insertMilestone, markMilestoneOccurred, milestonesOfBody, type Milestone } from '../../db/milestones.js';
 import { compareDates, formatDmy, LocalDate, localDateOf } from '../../domain/dates.js';
-import type { AppDeps } from '../app.js';
-import { assertBodyScope, bodyReadBy, requireCaller } from '../auth.js';
-import { ApiError, notFound, validationFailed } from '../errors.js';
-import { inParallel } from '../fan-out.js';
-import { creationId, earlierRun } from '../idempotency.js';
-import { actorOf } from '../principal.js';
+import type { AppDeps } from '../deps.js';
+import { assertBodyScope, bodyReadBy } from '../../app/access.js';
+import { requireCaller } from '../auth.js';
+import { AppError, notFound, validationFailed } from '../../app/errors.js';
+import { earlierRun } from '../../app/idempotency.js';
+import { dateAgreementsAwaiting } from '../../app/milestone-occurred.js';
+import { creationId } from '../idempotency.js';
 import { AsOfQuery, referenceDay } from '../reference-day.js';
 import { IdempotencyHeaders } from '../request-schemas.js';
 import { operation } from '../operation-doc.js';
 import { errorAnswers } from '../responses/error.js';
 import { ListedMilestone, MilestoneView, OccurredMilestone } from '../responses/reference-data.js';
-import { commandAddress, sendCommand } from '../workflow-commands.js';
 
 const NewMilestoneRequest = z.strictObject({ bodyId: z.uuid(), name: Text(500) });
 const OccurredRequest = z.strictObject({ date: LocalDate });
 const IdParams = z.object({ id: z.uuid() });
 const MilestoneListQuery = z.strictObject({ bodyId: z.uuid().optional() });
 
-// Agreements told at the same time when a milestone occurs: enough to date
-// hundreds in a few seconds without flooding the workflows' task queue.
-const FAN_OUT = 16;
-
-export function milestoneRoutes({ db, temporal }: AppDeps): FastifyPluginAsyncZod {
+export function milestoneRoutes(deps: AppDeps): FastifyPluginAsyncZod {
+  const { db } = deps;
   return async (app) => {
     app.post('/milestones', { schema: { ...operation('Hitos', 'Registra un hito del que pueden depender plazos'), body: NewMilestoneRequest, headers: IdempotencyHeaders, response: { 201: MilestoneView, ...errorAnswers(400, 401, 403, 409, 413, 415) } } }, async (request, reply) => {
       const caller = requireCaller(request, 'secretariat');
@@ -96,17 +93,11 @@ export function milestoneRoutes({ db, temporal }: AppDeps): FastifyPluginAsyncZo
       const milestone = await markMilestoneOccurred(db, found.id, date);
       if (!milestone) throw notFound('El hito');
       if (milestone.occurredOn !== date) {
-        throw new ApiError('CONFLICT', `El hito «${milestone.name}» ya se registró como ocurrido el ${formatDmy(milestone.occurredOn ?? date)}.`, { occurredOn: milestone.occurredOn });
+        throw new AppError('CONFLICT', `El hito «${milestone.name}» ya se registró como ocurrido el ${formatDmy(milestone.occurredOn ?? date)}.`, { occurredOn: milestone.occurredOn });
       }
 
-      const awaiting = await agreementsAwaiting(db, milestone);
-      const actor = actorOf(caller.principal, caller.tokenId);
-      await inParallel(awaiting, FAN_OUT, async (agreementId) => {
-        // One update id per (milestone, day, agreement): a repeat is answered, not re-run.
-        const address = commandAddress(agreementId, 'milestone', 'ResolveMilestone', { milestoneId: milestone.id, date }, `${milestone.id}:${date}`);
-        await sendCommand(temporal, address, 'ResolveMilestone', { data: { milestoneId: milestone.id, date }, actor });
-      });
-      return { ...milestone, dueDatesSet: awaiting.length };
+      const dueDatesSet = await dateAgreementsAwaiting(deps, caller, milestone, date);
+      return { ...milestone, dueDatesSet };
     });
   };
 }

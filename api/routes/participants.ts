@@ -4,10 +4,12 @@ import { findBody } from '../../db/bodies.js';
 import { isUniqueViolation } from '../../db/errors.js';
 import { findParticipant, insertParticipant, participantsOfBody, type Participant } from '../../db/participants.js';
 import { ParticipantKind } from '../../domain/participation/index.js';
-import type { AppDeps } from '../app.js';
-import { assertBodyScope, requireCaller } from '../auth.js';
-import { ApiError, validationFailed } from '../errors.js';
-import { creationId, earlierRun } from '../idempotency.js';
+import type { AppDeps } from '../deps.js';
+import { assertBodyScope } from '../../app/access.js';
+import { requireCaller } from '../auth.js';
+import { AppError, validationFailed } from '../../app/errors.js';
+import { creationId } from '../idempotency.js';
+import { earlierRun } from '../../app/idempotency.js';
 import { staffBody } from '../participation-scope.js';
 import { IdempotencyHeaders } from '../request-schemas.js';
 import { operation } from '../operation-doc.js';
@@ -64,7 +66,7 @@ export function participantRoutes({ db }: AppDeps): FastifyPluginAsyncZod {
         } catch (error) {
           if (!isUniqueViolation(error)) throw error;
           const earlier = earlierRun(await findParticipant(db, participant.id), (found) => found, participant);
-          if (!earlier) throw new ApiError('CONFLICT', `Ya existe en el órgano un participante llamado «${participant.name}» o con las siglas «${participant.acronym ?? ''}».`);
+          if (!earlier) throw new AppError('CONFLICT', `Ya existe en el órgano un participante llamado «${participant.name}» o con las siglas «${participant.acronym ?? ''}».`);
           return reply.status(201).send(participantJson(earlier));
         }
         return reply.status(201).send(participantJson(participant));

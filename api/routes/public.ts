@@ -8,9 +8,9 @@ import { AgreementStatus, type Agreement } from '../../domain/agreement/index.js
 import { businessCalendar } from '../../domain/calendar.js';
 import { LocalDate } from '../../domain/dates.js';
 import { evaluateSemaforo, type Light } from '../../domain/semaforo.js';
-import { findAgreements } from '../agreement-finder.js';
-import type { AppDeps } from '../app.js';
-import { ApiError } from '../errors.js';
+import { findAgreements } from '../../app/agreement-finder.js';
+import type { AppDeps } from '../deps.js';
+import { AppError } from '../../app/errors.js';
 import { referenceDay } from '../reference-day.js';
 import { operation } from '../operation-doc.js';
 import { errorAnswers } from '../responses/error.js';
@@ -69,7 +69,7 @@ export function publicRoutes({ db }: AppDeps): FastifyPluginAsyncZod {
       const { bodyId, status, q, limit, cursor, asOf } = request.query;
       const body = await findBody(db, bodyId);
       // A body that does not publish is indistinguishable from one that does not exist.
-      if (!body?.public) throw new ApiError('NOT_FOUND', 'El órgano colegiado no existe o no publica sus acuerdos.');
+      if (!body?.public) throw new AppError('NOT_FOUND', 'El órgano colegiado no existe o no publica sus acuerdos.');
       const day = referenceDay(body, asOf);
       const rows = await findAgreements(db, new Map([[bodyId, body]]), { bodyIds: [bodyId], status, q, after: cursor === undefined ? undefined : { bodyId, seq: cursor } }, asOf, limit);
       const page = rows.slice(0, limit);

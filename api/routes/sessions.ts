@@ -9,10 +9,12 @@ import { findSession, insertSession, type Session } from '../../db/sessions.js';
 import { addDays, formatDmy, LocalDate } from '../../domain/dates.js';
 import { numberRequired, SessionKind, sessionLabel } from '../../domain/session-label.js';
 import { agreementViews } from '../agreement-view.js';
-import type { AppDeps } from '../app.js';
-import { assertBodyScope, bodyReadBy, requireCaller } from '../auth.js';
-import { ApiError, notFound, validationFailed } from '../errors.js';
-import { creationId, earlierRun } from '../idempotency.js';
+import type { AppDeps } from '../deps.js';
+import { assertBodyScope, bodyReadBy } from '../../app/access.js';
+import { requireCaller } from '../auth.js';
+import { AppError, notFound, validationFailed } from '../../app/errors.js';
+import { earlierRun } from '../../app/idempotency.js';
+import { creationId } from '../idempotency.js';
 import { IdempotencyHeaders } from '../request-schemas.js';
 import { AgreementView } from '../responses/agreement.js';
 import { operation } from '../operation-doc.js';
@@ -110,7 +112,7 @@ export function sessionRoutes({ db }: AppDeps): FastifyPluginAsyncZod {
       } catch (error) {
         if (!isUniqueViolation(error)) throw error;
         const earlier = earlierRun(await findSession(db, session.id), (found) => found, session);
-        if (!earlier) throw new ApiError('CONFLICT', `La ${session.label}${number === null ? ` del ${formatDmy(session.date)}` : ''} ya está registrada.`);
+        if (!earlier) throw new AppError('CONFLICT', `La ${session.label}${number === null ? ` del ${formatDmy(session.date)}` : ''} ya está registrada.`);
         return reply.status(201).send(sessionJson(earlier));
       }
       return reply.status(201).send(sessionJson(session));

@@ -2,10 +2,10 @@ import { z } from 'zod';
 import { Text } from '../../domain/text.js';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { issueToken, listTokens, revokeToken } from '../../db/tokens.js';
-import type { AppDeps } from '../app.js';
+import type { AppDeps } from '../deps.js';
 import { isUniqueViolation } from '../../db/errors.js';
 import { requireCaller } from '../auth.js';
-import { ApiError, notFound } from '../errors.js';
+import { AppError, notFound } from '../../app/errors.js';
 import { grantRequest, grantScope } from '../grant.js';
 import { creationId } from '../idempotency.js';
 import { IdempotencyHeaders } from '../request-schemas.js';
@@ -28,7 +28,7 @@ export function tokenRoutes({ db }: AppDeps): FastifyPluginAsyncZod {
         // Only a retry after a crash that lost the first answer meets its own
         // token, and the secret of that one is not kept anywhere to answer with.
         if (!isUniqueViolation(error)) throw error;
-        throw new ApiError(
+        throw new AppError(
           'CONFLICT',
           `Ya se emitió el token ${id} con esta Idempotency-Key, pero su respuesta se perdió y su secreto no se conserva. Revóquelo (DELETE /api/tokens/${id}) y emita otro con una clave nueva.`,
           { tokenId: id },

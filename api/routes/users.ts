@@ -2,12 +2,13 @@ import { z } from 'zod';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { isUniqueViolation } from '../../db/errors.js';
 import { disableUser, findUser, insertUser, listUsers, type User } from '../../db/users.js';
-import type { AppDeps } from '../app.js';
+import type { AppDeps } from '../deps.js';
 import { requireCaller } from '../auth.js';
-import { ApiError, notFound } from '../errors.js';
+import { AppError, notFound } from '../../app/errors.js';
 import { grantRequest, grantScope } from '../grant.js';
-import { creationId, earlierRun } from '../idempotency.js';
-import { hashPassword } from '../passwords.js';
+import { earlierRun } from '../../app/idempotency.js';
+import { creationId } from '../idempotency.js';
+import { hashPassword } from '../../app/passwords.js';
 import { IdempotencyHeaders } from '../request-schemas.js';
 import { Role, UserView } from '../responses/access.js';
 import { operation } from '../operation-doc.js';
@@ -58,7 +59,7 @@ export function userRoutes({ db }: AppDeps): FastifyPluginAsyncZod {
         // claim already told this request from another.
         const asRequested = (found: User) => ({ email: found.email, role: found.role, bodyId: found.body_id, institutionId: found.institution_id });
         const earlier = earlierRun(await findUser(db, id), asRequested, { email, ...scope });
-        if (!earlier) throw new ApiError('CONFLICT', `Ya existe un usuario con el correo ${email}.`);
+        if (!earlier) throw new AppError('CONFLICT', `Ya existe un usuario con el correo ${email}.`);
         user = earlier;
       }
       return reply.status(201).send(userJson(user));

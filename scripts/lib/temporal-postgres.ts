@@ -11,8 +11,8 @@ import { msToTs } from '@temporalio/common/lib/time.js';
 import pg from 'pg';
 import { isPortFree, waitForPort } from './free-port.js';
 import { sleep, spawnManaged, tailOf } from './process.js';
-import type { TemporalConnection } from './temporal-connection.js';
-import { connectionOptions } from './temporal-connection.js';
+import type { TemporalConnection } from '../../app/temporal-connection.js';
+import { connectionOptions } from '../../app/temporal-connection.js';
 import { handleLeftoverTemporal, waitUntilServing, type TemporalHandle } from './temporal-server.js';
 
 export const DEFAULT_HISTORY_SHARDS = 4;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { AGREEMENTS } from '../../db/seed/snimh-annex-i.js';
+import { AGREEMENTS } from '../../app/seed/snimh-annex-i.js';
 import { givenABody } from '../support/api-client.js';
 import { useHarness } from '../support/use-harness.js';
 

@@ -1,8 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { insertBody } from '../../db/bodies.js';
-import { DEMO_PASSWORD, DEMO_USERS } from '../../db/seed/demo-users.js';
-import { seedDemoIfEmpty } from '../../db/seed/seed-demo-if-empty.js';
+import { DEMO_PASSWORD, DEMO_USERS } from '../../app/seed/demo-users.js';
+import { seedDemoIfEmpty } from '../../app/seed/seed-demo-if-empty.js';
 import { BodySettings } from '../../domain/body-settings.js';
 import { startHarness, type Harness } from '../support/harness.js';
 import { privateDatabase } from '../support/private-database.js';

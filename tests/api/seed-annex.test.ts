@@ -1,7 +1,7 @@
 import { parse } from 'csv-parse/sync';
 import { sql } from 'kysely';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { seedDemo, type SeedReport } from '../../db/seed/seed-demo.js';
+import { seedDemo, type SeedReport } from '../../app/seed/seed-demo.js';
 import { asAdmin, apiAs } from '../support/api-client.js';
 import { useHarness } from '../support/use-harness.js';
 

@@ -2,7 +2,7 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { connectionOptions, temporalConnectionFromEnv } from '../../scripts/lib/temporal-connection.js';
+import { connectionOptions, temporalConnectionFromEnv } from '../../app/temporal-connection.js';
 
 // An operator points the worker and the API at a Temporal cluster elsewhere:
 // the variables become one set of connection options, or a message naming the

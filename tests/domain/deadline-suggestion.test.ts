@@ -2,7 +2,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { LocalDate } from '../../domain/dates.js';
 import { suggestDeadline, type SuggestedRule } from '../../domain/deadline-suggestion.js';
-import { AGREEMENTS, SESSIONS } from '../../db/seed/snimh-annex-i.js';
+import { AGREEMENTS, SESSIONS } from '../../app/seed/snimh-annex-i.js';
 import { deadlineSentence, inWords, MILESTONE, sentenceWithoutDeadline } from './support/deadline-sentences.js';
 
 // The SNIMH's milestones, as its secretariat registered them.

@@ -9,7 +9,7 @@ import { createMailer, type Mailer } from '../../activities/mailer.js';
 import { buildApp, type App } from '../../api/app.js';
 import { localFileStore } from '../../api/storage/local-file-store.js';
 import { createDb, type Db } from '../../db/connection.js';
-import { connectionOptions, temporalConnectionFromEnv, type TemporalConnection } from '../../scripts/lib/temporal-connection.js';
+import { connectionOptions, temporalConnectionFromEnv, type TemporalConnection } from '../../app/temporal-connection.js';
 import { createWorker } from '../../worker/create-worker.js';
 import { bundleWorkflows } from '../../worker/workflow-bundle.js';
 

@@ -1,6 +1,6 @@
-import { hashPassword } from '../../api/passwords.js';
-import type { Db } from '../connection.js';
-import { findUserByEmail, insertUser } from '../users.js';
+import { hashPassword } from '../passwords.js';
+import type { Db } from '../../db/connection.js';
+import { findUserByEmail, insertUser } from '../../db/users.js';
 
 // Who can sign in to the web UI of the demo: one person per role the daily
 // work needs. A demo only: the password is published in the README and in

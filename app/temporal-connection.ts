@@ -1,7 +1,7 @@
 // How the worker and the API reach Temporal: a server on this machine, a
 // self-hosted cluster secured with TLS (mutual: a client certificate), or
 // Temporal Cloud (mTLS or an API key). The variables are checked with the rest
-// of the environment (runtime-config.ts); this is the one place that turns
+// of the environment (app/config.ts); this is the one place that turns
 // them into the SDK's connection options, the same for client and worker.
 import { readFileSync } from 'node:fs';
 import type { TLSConfig } from '@temporalio/client';

@@ -17,8 +17,8 @@ import { DeadlineRule, evaluateDeadline } from '../domain/deadline.js';
 import { parseImportRows, type ImportRow, type RowError, type SessionRef } from '../domain/import-row.js';
 import { notYetHeld } from '../domain/session-held.js';
 import { sessionLabel, SessionKind } from '../domain/session-label.js';
-import { registerAgreement } from './agreement-registration.js';
-import { idempotentId } from './workflow-commands.js';
+import { idempotentId } from './idempotency.js';
+import { registerAgreement } from './registration.js';
 
 // A CSV import of agreements (README, "Import"), whichever way it runs: the
 // synchronous route, its dry run, or the durable job of POST /imports. The

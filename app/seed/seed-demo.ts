@@ -1,7 +1,9 @@
 import { randomUUID } from 'node:crypto';
 import type { Client } from '@temporalio/client';
-import { registerAgreement } from '../../api/agreement-registration.js';
-import { commandAddress, idempotentId, sendCommand, type CommandAddress } from '../../api/workflow-commands.js';
+import { registerAgreement } from '../registration.js';
+import type { AppContext } from '../context.js';
+import { commandAddress, sendCommand, type CommandAddress } from '../commands.js';
+import { idempotentId } from '../idempotency.js';
 import type { Actor } from '../../domain/agreement/index.js';
 import { BodySettings } from '../../domain/body-settings.js';
 import { zonedInstant, type LocalDate } from '../../domain/dates.js';
@@ -9,24 +11,16 @@ import type { DeadlineRule } from '../../domain/deadline.js';
 import { parseCompactDeadline } from '../../domain/import-row.js';
 import { sessionLabel } from '../../domain/session-label.js';
 import type { CommandData, RequestedCommandType } from '../../workflows/definitions.js';
-import { findAgreementRow } from '../agreements.js';
-import { findBody, insertBody, type Body } from '../bodies.js';
-import type { Db } from '../connection.js';
-import { insertInstitution } from '../institutions.js';
-import { findMilestone, insertMilestone, markMilestoneOccurred } from '../milestones.js';
-import { institutionIdsByAcronym } from '../reference-lookups.js';
-import { sessionsOfBody } from '../session-lookups.js';
-import { insertSession, type Session } from '../sessions.js';
+import { findAgreementRow } from '../../db/agreements.js';
+import { findBody, insertBody, type Body } from '../../db/bodies.js';
+import type { Db } from '../../db/connection.js';
+import { insertInstitution } from '../../db/institutions.js';
+import { findMilestone, insertMilestone, markMilestoneOccurred } from '../../db/milestones.js';
+import { institutionIdsByAcronym } from '../../db/reference-lookups.js';
+import { sessionsOfBody } from '../../db/session-lookups.js';
+import { insertSession, type Session } from '../../db/sessions.js';
 import { ensureDemoUsers } from './demo-users.js';
 import { AGREEMENTS, INSTITUTIONS, MILESTONES, SESSIONS, SNIMH, type SeedAgreement, type SeedStep } from './snimh-annex-i.js';
-
-export interface SeedDeps {
-  db: Db;
-  temporal: Client;
-  // The task queue a running worker listens on: the seed goes through the
-  // agreement workflows like any registration.
-  taskQueue: string;
-}
 
 export interface SeedReport {
   bodyId: string;
@@ -157,7 +151,7 @@ async function send(temporal: Client, agreementId: string, step: Action, key: st
 // and sent to the agreements anchored on them, evidence and reviews as
 // commands dated in the past. Safe to run again: it completes what is
 // missing and records nothing twice. Needs a worker on `taskQueue`.
-export async function seedDemo({ db, temporal, taskQueue }: SeedDeps): Promise<SeedReport> {
+export async function seedDemo({ db, temporal, taskQueue }: AppContext): Promise<SeedReport> {
   const body = await ensureBody(db);
   const seedId = seedIdsOf(body.id);
   const institutionIds = await ensureInstitutions(db);

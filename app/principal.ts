@@ -14,3 +14,10 @@ export type Role = Principal['role'];
 export function actorOf(principal: Principal, tokenId: string): { role: Role; id: string } {
   return { role: principal.role, id: tokenId };
 }
+
+// Someone the application acts for, however they signed in (a token, a web
+// session, the demo seed): what they may do, and the id events record them by.
+export interface Identity {
+  principal: Principal;
+  tokenId: string;
+}

@@ -1,7 +1,17 @@
 import { z } from 'zod';
-import type { SignInLimits } from '../../api/sign-in-attempts.js';
-import { TASK_QUEUE } from '../../workflows/definitions.js';
+import { TASK_QUEUE } from '../workflows/definitions.js';
 import { TemporalEnv, temporalConnection } from './temporal-connection.js';
+
+// How many failed sign-ins are let through, per email and per address, within a window.
+export interface SignInLimits {
+  // Failed sign-ins one email may have within the window before it is refused.
+  maxFailuresPerEmail: number;
+  // Failed sign-ins, for any emails, from one address (an IPv6 /64) within the window.
+  maxFailuresPerAddress: number;
+  windowMs: number;
+}
+
+export const DEFAULT_SIGN_IN_LIMITS: SignInLimits = { maxFailuresPerEmail: 10, maxFailuresPerAddress: 100, windowMs: 15 * 60_000 };
 
 // A count read from the environment: a whole number, at least 1.
 function wholeNumber(name: string) {
@@ -42,7 +52,7 @@ const Config = Env.transform((e, ctx) => ({
   filesDir: e.FILES_DIR,
   maxUploadBytes: e.MAX_UPLOAD_MB === undefined ? undefined : Math.floor(e.MAX_UPLOAD_MB * 1024 * 1024),
   maxUploadFiles: e.MAX_UPLOAD_FILES,
-  // Unset fields take the API's defaults.
+  // Unset fields take the defaults above.
   signInLimits: {
     ...(e.LOGIN_MAX_FAILURES === undefined ? {} : { maxFailuresPerEmail: e.LOGIN_MAX_FAILURES }),
     ...(e.LOGIN_MAX_FAILURES_PER_IP === undefined ? {} : { maxFailuresPerAddress: e.LOGIN_MAX_FAILURES_PER_IP }),

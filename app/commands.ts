@@ -21,14 +21,8 @@ import {
   type RemindNowOutcome,
   type RequestedCommandType,
 } from '../workflows/definitions.js';
-import { domainRefusal, idempotencyKeyReused, isErrorCode, notFound } from './errors.js';
-
-// A stable UUID from a caller and its Idempotency-Key: the same request sent
-// twice names the same agreement, so the second one finds the first.
-export function idempotentId(scope: string, key: string): string {
-  const hex = createHash('sha256').update(`${scope}\n${key}`).digest('hex');
-  return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-5${hex.slice(13, 16)}-${((parseInt(hex.slice(16, 17), 16) & 0x3) | 0x8).toString(16)}${hex.slice(17, 20)}-${hex.slice(20, 32)}`;
-}
+import { AppError, idempotencyKeyReused, isErrorCode, notFound } from './errors.js';
+import { idempotentId } from './idempotency.js';
 
 // What the workflow may refuse with and the caller can act on: the domain's
 // refusals and a concurrent change. Anything else (an UNEXPECTED failure of the
@@ -36,13 +30,13 @@ export function idempotentId(scope: string, key: string): string {
 const callerFacingFailures = new Set<string>([...DOMAIN_ERROR_CODES, 'WRONG_EXPECTED_VERSION']);
 
 // A command the workflow refused arrives as an ApplicationFailure whose type is
-// the domain code; it becomes the same code in the API's error answer.
+// the domain code; it becomes an application error with that same code.
 function refusal(error: unknown): never {
   if (error instanceof WorkflowUpdateFailedError && error.cause instanceof ApplicationFailure) {
     const code = error.cause.type;
     if (code && callerFacingFailures.has(code) && isErrorCode(code)) {
       const [details] = error.cause.details ?? [];
-      throw domainRefusal(code, error.cause.message, details ?? undefined);
+      throw new AppError(code, error.cause.message, details ?? undefined);
     }
   }
   if (error instanceof WorkflowNotFoundError) throw notFound('El acuerdo');
