@@ -1,6 +1,6 @@
 import { ANNEX_COLUMNS, annexCells, type AnnexHeading, type AnnexRow } from '../../domain/annex.js';
 
-import { escapeHtml } from './html.js';
+import { escapeHtml, reportPage } from './html.js';
 
 const STYLE = `
   body { font-family: Arial, Helvetica, sans-serif; font-size: 10pt; margin: 1.5cm; color: #000; }
@@ -18,7 +18,6 @@ const STYLE = `
 
 // A printable page of the annex: the header row repeats on every printed page.
 export function annexHtml(heading: AnnexHeading, rows: readonly AnnexRow[]): string {
-  const title = escapeHtml(heading.title);
   const head = ANNEX_COLUMNS.map((c) => `<th scope="col">${escapeHtml(c.label)}</th>`).join('');
   const body = rows
     .map((row) => {
@@ -27,23 +26,16 @@ export function annexHtml(heading: AnnexHeading, rows: readonly AnnexRow[]): str
     })
     .join('\n');
   const empty = rows.length === 0 ? `<tr><td colspan="${ANNEX_COLUMNS.length}">Sin acuerdos registrados a esa fecha.</td></tr>` : '';
-  return `<!doctype html>
-<html lang="es">
-<head>
-<meta charset="utf-8">
-<title>${title}</title>
-<style>${STYLE}</style>
-</head>
-<body>
-<h1>${title}</h1>
-<p class="subtitulo">${escapeHtml(heading.subtitle)}</p>
-<table>
+  return reportPage({
+    title: heading.title,
+    subtitle: heading.subtitle,
+    subtitleClass: 'subtitulo',
+    style: STYLE,
+    content: `<table>
 <thead><tr>${head}</tr></thead>
 <tbody>
 ${body}${empty}
 </tbody>
-</table>
-</body>
-</html>
-`;
+</table>`,
+  });
 }

@@ -1,5 +1,5 @@
 import { PARTICIPATION_REPORT_FIELDS, type ParticipationReportHeading, type ParticipationReportRow } from '../../domain/participation/index.js';
-import { escapeHtml } from './html.js';
+import { escapeHtml, reportPage } from './html.js';
 
 const STYLE = `
   body { font-family: Arial, Helvetica, sans-serif; font-size: 10pt; margin: 2cm; color: #000; }
@@ -16,7 +16,6 @@ const STYLE = `
 // A printable page like the mechanism's report: one table of label and value
 // per participation, in the seed's order of fields.
 export function participationHtml(heading: ParticipationReportHeading, rows: readonly ParticipationReportRow[]): string {
-  const title = escapeHtml(heading.title);
   const entries = rows
     .map((row) => {
       const lines = PARTICIPATION_REPORT_FIELDS.map((f) => `<tr><th scope="row">${escapeHtml(f.label)}:</th><td>${escapeHtml(row[f.key])}</td></tr>`).join('\n');
@@ -24,18 +23,5 @@ export function participationHtml(heading: ParticipationReportHeading, rows: rea
     })
     .join('\n');
   const empty = rows.length === 0 ? '<p>Sin participaciones registradas en el periodo.</p>' : '';
-  return `<!doctype html>
-<html lang="es">
-<head>
-<meta charset="utf-8">
-<title>${title}</title>
-<style>${STYLE}</style>
-</head>
-<body>
-<h1>${title}</h1>
-<p class="periodo">${escapeHtml(heading.subtitle)}</p>
-${entries}${empty}
-</body>
-</html>
-`;
+  return reportPage({ title: heading.title, subtitle: heading.subtitle, subtitleClass: 'periodo', style: STYLE, content: `${entries}${empty}` });
 }

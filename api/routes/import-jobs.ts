@@ -1,6 +1,5 @@
 import { z } from 'zod';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
-import { findBody } from '../../db/bodies.js';
 import { findImport, insertImport } from '../../db/imports.js';
 import type { importAgreementsWorkflow } from '../../workflows/import.js';
 import { assertBodyScope } from '../../app/access.js';
@@ -13,7 +12,7 @@ import { creationId } from '../idempotency.js';
 import { IdempotencyHeaders } from '../request-schemas.js';
 import { ImportJobAnswers, ImportJobView } from '../responses/import.js';
 import { errorAnswers } from '../responses/error.js';
-import { csvUpload } from './import.js';
+import { csvUpload, importingBody } from './import.js';
 
 const JobQuery = z.strictObject({ bodyId: z.uuid() });
 const JobParams = z.strictObject({ id: z.uuid() });
@@ -38,11 +37,8 @@ export function importJobRoutes({ db, temporal, taskQueue }: AppDeps): FastifyPl
         schema: { tags: ['Importación'], summary: 'Inicia un trabajo de importación de acuerdos desde CSV', querystring: JobQuery, headers: IdempotencyHeaders, body: z.string().describe('El archivo CSV.'), consumes: ['text/csv'], description: START_DESCRIPTION, response: ImportJobAnswers },
       },
       async (request, reply) => {
-        const caller = requireCaller(request, 'secretariat');
         const { bodyId } = request.query;
-        assertBodyScope(caller, bodyId);
-        const body = await findBody(db, bodyId);
-        if (!body) throw notFound('El órgano colegiado');
+        const { caller, body } = await importingBody(request, db, bodyId);
         const checked = await checkImportFile(db, body, request.body);
         if ('errors' in checked) return reply.status(400).send(refused(checked.errors));
 

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import type { FastifyRequest } from 'fastify';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { findBody } from '../../db/bodies.js';
+import type { Db } from '../../db/connection.js';
 import type { Session } from '../../db/sessions.js';
 import { IMPORT_COLUMNS, IMPORT_MAX_ROWS } from '../../domain/import-row.js';
 import { assertBodyScope } from '../../app/access.js';
@@ -16,6 +17,15 @@ import { ImportAnswers } from '../responses/import.js';
 import { importJobRoutes } from './import-jobs.js';
 
 const IMPORT_BODY_LIMIT = 2 * 1024 * 1024;
+
+// The body a secretariat imports into, by either route: its own, and one that exists.
+export async function importingBody(request: FastifyRequest, db: Db, bodyId: string) {
+  const caller = requireCaller(request, 'secretariat');
+  assertBodyScope(caller, bodyId);
+  const body = await findBody(db, bodyId);
+  if (!body) throw notFound('El órgano colegiado');
+  return { caller, body };
+}
 
 const ImportQuery = z.strictObject({
   bodyId: z.uuid(),
@@ -67,11 +77,8 @@ export function importRoutes(deps: AppDeps): FastifyPluginAsyncZod {
         },
       },
       async (request, reply) => {
-        const caller = requireCaller(request, 'secretariat');
         const { bodyId } = request.query;
-        assertBodyScope(caller, bodyId);
-        const body = await findBody(db, bodyId);
-        if (!body) throw notFound('El órgano colegiado');
+        const { caller, body } = await importingBody(request, db, bodyId);
 
         const checked = await checkImportFile(db, body, request.body);
         if (request.query.dryRun === 'true') {

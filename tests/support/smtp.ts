@@ -1,5 +1,6 @@
 import { simpleParser } from 'mailparser';
 import { SMTPServer } from 'smtp-server';
+import { afterAll, beforeAll } from 'vitest';
 
 export interface ReceivedMail {
   to: string[];
@@ -41,5 +42,29 @@ export async function startSmtpServer(options: SmtpServerOptions = {}) {
     url: `smtp://127.0.0.1:${port}`,
     received,
     stop: () => new Promise<void>((resolve) => server.close(() => resolve())),
+  };
+}
+
+// The SMTP server of a test file: started before its tests (and before the
+// harness that sends to it), stopped after them.
+export function useSmtpServer(options: SmtpServerOptions = {}) {
+  let started: Awaited<ReturnType<typeof startSmtpServer>> | undefined;
+  beforeAll(async () => {
+    started = await startSmtpServer(options);
+  });
+  afterAll(async () => {
+    await started?.stop();
+  });
+  const server = () => {
+    if (!started) throw new Error('El servidor SMTP de prueba se usa dentro de las pruebas o sus hooks, una vez iniciado.');
+    return started;
+  };
+  return {
+    get url() {
+      return server().url;
+    },
+    get received() {
+      return server().received;
+    },
   };
 }

@@ -1,21 +1,15 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { readStream } from '../../db/event-store.js';
 import { agreementStreamId } from '../../domain/agreement/index.js';
 import { asAdmin, givenABody } from '../support/api-client.js';
-import { startSmtpServer } from '../support/smtp.js';
+import { useSmtpServer } from '../support/smtp.js';
 import { useHarness } from '../support/use-harness.js';
 
 // The escalation ladder against a real Temporal server, PostgreSQL and an SMTP
 // server in this process. The secretariat's "Enviar recordatorio" after the due
 // date counts as an overdue reminder, so the ladder can be climbed seconds apart.
 
-let smtp: Awaited<ReturnType<typeof startSmtpServer>>;
-beforeAll(async () => {
-  smtp = await startSmtpServer();
-});
-afterAll(async () => {
-  await smtp?.stop();
-});
+const smtp = useSmtpServer();
 const h = useHarness(() => ({ smtpUrl: smtp.url }));
 
 let counter = 0;

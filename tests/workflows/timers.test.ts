@@ -1,23 +1,17 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { readStream } from '../../db/event-store.js';
 import { agreementStreamId } from '../../domain/agreement/index.js';
 import { formatDmy } from '../../domain/dates.js';
 import { secondsAhead } from '../support/clock.js';
 import { givenABody, givenAnAgreementOf } from '../support/api-client.js';
 import { useHarness } from '../support/use-harness.js';
-import { startSmtpServer } from '../support/smtp.js';
+import { useSmtpServer } from '../support/smtp.js';
 
 // The agreement's own timers, against a real Temporal server, PostgreSQL and an
 // SMTP server in this process: reminders planned seconds ahead through the
 // body's `reminders.at`, the deadline passing, reviews told by mail.
 
-let smtp: Awaited<ReturnType<typeof startSmtpServer>>;
-beforeAll(async () => {
-  smtp = await startSmtpServer();
-});
-afterAll(async () => {
-  await smtp?.stop();
-});
+const smtp = useSmtpServer();
 const h = useHarness(() => ({ smtpUrl: smtp.url }));
 
 const TZ = 'America/Mexico_City';

@@ -1,20 +1,14 @@
 import { randomUUID } from 'node:crypto';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { ensureDigestSchedule } from '../../worker/digest-schedule.js';
 import { givenABody } from '../support/api-client.js';
 import { useHarness } from '../support/use-harness.js';
-import { startSmtpServer } from '../support/smtp.js';
+import { useSmtpServer } from '../support/smtp.js';
 
 // Coordinators get, every Monday, what is overdue in their body, from a
 // Temporal Schedule. Here the schedule is triggered instead of waited for.
 
-let smtp: Awaited<ReturnType<typeof startSmtpServer>>;
-beforeAll(async () => {
-  smtp = await startSmtpServer();
-});
-afterAll(async () => {
-  await smtp?.stop();
-});
+const smtp = useSmtpServer();
 const h = useHarness(() => ({ smtpUrl: smtp.url }));
 
 describe('the weekly digest', () => {
