@@ -4,16 +4,16 @@
 // written here (history shards: a setting), the namespace registered through
 // the API, and optionally mutual TLS on its frontend.
 import { execFile } from 'node:child_process';
-import { mkdir, readFile, rm, writeFile } from 'node:fs/promises';
+import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import { Connection } from '@temporalio/client';
 import { msToTs } from '@temporalio/common/lib/time.js';
 import pg from 'pg';
 import { isPortFree, waitForPort } from './free-port.js';
-import { sleep, spawnManaged, tailOf } from './process.js';
+import { sleep, tailOf } from './process.js';
 import type { TemporalConnection } from '../../app/temporal-connection.js';
 import { connectionOptions } from '../../app/temporal-connection.js';
-import { handleLeftoverTemporal, waitUntilServing, type TemporalHandle } from './temporal-server.js';
+import { handleLeftoverTemporal, spawnTemporal, waitUntilServing, type TemporalHandle } from './temporal-server.js';
 
 export const DEFAULT_HISTORY_SHARDS = 4;
 
@@ -221,7 +221,6 @@ export async function startTemporalOnPostgres(options: StartTemporalOnPostgresOp
   const databases = options.databases ?? { main: 'temporal', visibility: 'temporal_visibility' };
   const url = new URL(options.databaseUrl);
   const logFile = join(dataDir, 'temporal.log');
-  const pidFile = join(dataDir, 'temporal.pid');
   const dynamicConfigFile = join(dataDir, 'config', 'dynamicconfig.yaml');
   await mkdir(join(dataDir, 'config'), { recursive: true });
   await handleLeftoverTemporal(dataDir, log);
@@ -251,19 +250,11 @@ export async function startTemporalOnPostgres(options: StartTemporalOnPostgresOp
   // A namespace registered a moment ago is seen by every service within a second.
   await writeFile(dynamicConfigFile, dynamicConfigYaml({ 'system.namespaceCacheRefreshInterval': '1s', ...options.dynamicConfig }));
 
-  const server = spawnManaged('temporal', options.serverPath, ['--root', dataDir, '--config', 'config', '--env', 'acuerdos', '--allow-no-auth', 'start'], {
+  const { server, stop } = await spawnTemporal(options.serverPath, ['--root', dataDir, '--config', 'config', '--env', 'acuerdos', '--allow-no-auth', 'start'], {
+    dataDir,
     detached: options.detached ?? false,
-    output: { kind: 'file', path: logFile },
-    stopSignal: 'SIGTERM',
-    graceMs: 20_000,
-    // The server reads TEMPORAL_* variables (TEMPORAL_ROOT, …) as its own flags.
-    env: Object.fromEntries(Object.entries(process.env).filter(([key]) => !key.startsWith('TEMPORAL_'))),
   });
-  await writeFile(pidFile, String(server.pid));
-  const stop = async () => {
-    await server.stop();
-    await rm(pidFile, { force: true });
-  };
+
 
   const connection: TemporalConnection = {
     address: `${HOST}:${options.port}`,

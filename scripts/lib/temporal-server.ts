@@ -46,11 +46,32 @@ export async function handleLeftoverTemporal(dataDir: string, log: (line: string
   }
 }
 
+// Starts a Temporal binary (the CLI's dev server or the server itself) with its
+// output in dataDir/temporal.log and its pid in dataDir/temporal.pid, so a later
+// start finds a leftover (handleLeftoverTemporal); stopping removes the pid file.
+export async function spawnTemporal(path: string, args: string[], options: { dataDir: string; detached: boolean }): Promise<{ server: ManagedProcess; stop: () => Promise<void> }> {
+  const pidFile = join(options.dataDir, 'temporal.pid');
+  const server = spawnManaged('temporal', path, args, {
+    detached: options.detached,
+    output: { kind: 'file', path: join(options.dataDir, 'temporal.log') },
+    stopSignal: 'SIGTERM',
+    graceMs: 20_000,
+    // Both read TEMPORAL_* variables as their own settings (client defaults,
+    // TEMPORAL_ROOT, …); the server is configured by its arguments alone.
+    env: Object.fromEntries(Object.entries(process.env).filter(([key]) => !key.startsWith('TEMPORAL_'))),
+  });
+  await writeFile(pidFile, String(server.pid));
+  const stop = async () => {
+    await server.stop();
+    await rm(pidFile, { force: true });
+  };
+  return { server, stop };
+}
+
 export async function startTemporalServer(options: StartTemporalOptions): Promise<TemporalHandle> {
   const dataDir = resolve(options.dataDir);
   const dbFile = join(dataDir, 'temporal.db');
   const logFile = join(dataDir, 'temporal.log');
-  const pidFile = join(dataDir, 'temporal.pid');
   const namespace = options.namespace ?? 'default';
   const log = options.log ?? ((line: string) => console.log(line));
   const readyTimeoutMs = options.readyTimeoutMs ?? 90_000;
@@ -82,20 +103,7 @@ export async function startTemporalServer(options: StartTemporalOptions): Promis
     ...(namespace === 'default' ? [] : ['--namespace', namespace]),
     ...Object.entries(options.dynamicConfig ?? {}).flatMap(([key, value]) => ['--dynamic-config-value', `${key}=${value}`]),
   ];
-  const server = spawnManaged('temporal', options.cliPath, args, {
-    detached: options.detached ?? false,
-    output: { kind: 'file', path: logFile },
-    stopSignal: 'SIGTERM',
-    graceMs: 20_000,
-    // The CLI reads TEMPORAL_* variables as client defaults; keep them away from the server.
-    env: Object.fromEntries(Object.entries(process.env).filter(([key]) => !key.startsWith('TEMPORAL_'))),
-  });
-  await writeFile(pidFile, String(server.pid));
-
-  const stop = async () => {
-    await server.stop();
-    await rm(pidFile, { force: true });
-  };
+  const { server, stop } = await spawnTemporal(options.cliPath, args, { dataDir, detached: options.detached ?? false });
 
   const died = () => (server.isRunning() ? undefined : 'el servidor Temporal terminó al arrancar');
   try {
