@@ -1,3 +1,4 @@
+import { milestonesOfBody } from '../db/milestones.js';
 import { createHash } from 'node:crypto';
 import type { Client } from '@temporalio/client';
 import { parse } from 'csv-parse/sync';
@@ -14,6 +15,7 @@ import type { Actor } from '../domain/agreement/index.js';
 import { businessCalendar } from '../domain/calendar.js';
 import { formatDmy, LocalDate, localDateOf } from '../domain/dates.js';
 import { DeadlineRule, evaluateDeadline } from '../domain/deadline.js';
+import { disagreesWithText, suggestDeadline } from '../domain/deadline-suggestion.js';
 import { parseImportRows, type ImportRow, type RowError, type SessionRef } from '../domain/import-row.js';
 import { notYetHeld } from '../domain/session-held.js';
 import { sessionLabel, SessionKind } from '../domain/session-label.js';
@@ -161,10 +163,13 @@ export async function checkImportFile(db: Db, body: Body, text: string): Promise
 // would compute it today.
 export async function previewItems(db: Db, body: Body, items: readonly ImportItem[], milestoneDates: Record<string, LocalDate | undefined>) {
   const calendar = businessCalendar(body.settings.nonWorkingDays);
+  const milestones = await milestonesOfBody(db, body.id);
   const acronyms = await acronymsOf(db, [...new Set(items.flatMap((item) => item.responsibleInstitutionIds))]);
   return items.map((item) => {
     const session = 'create' in item.session ? { id: null, label: sessionLabel(item.session.kind, item.session.number), date: item.session.date } : { id: item.session.id, label: item.session.label, date: item.session.date };
     const due = evaluateDeadline(item.deadline, { adoptedOn: item.session.date, calendar, milestoneDates });
+    // What the text itself states, so the review can mark a deadline column that contradicts it.
+    const stated = suggestDeadline(item.text, { adoptedOn: item.session.date, milestones });
     return {
       row: item.row,
       session,
@@ -172,6 +177,8 @@ export async function previewItems(db: Db, body: Body, items: readonly ImportIte
       responsibles: item.responsibleInstitutionIds.map((institutionId) => ({ institutionId, acronym: acronyms.get(institutionId) ?? '' })),
       dueDate: due.dueDate,
       dueDateExplanation: due.explanation,
+      textDeadline: stated,
+      disagreesWithText: disagreesWithText(item.deadline, stated),
     };
   });
 }

@@ -337,3 +337,15 @@ export function suggestDeadline(text: string, context: SuggestionContext): Deadl
   if (!best) return null;
   return { deadline: best.deadline, evidence: best.evidence, confidence: Math.round(best.confidence * 100) / 100 };
 }
+
+// Whether a rule someone typed contradicts the one the text itself states: a
+// text that states none contradicts nothing; an anchor the body lacks (a
+// milestone only named) differs from any rule of the body.
+export function disagreesWithText(rule: DeadlineRule, suggestion: DeadlineSuggestion | null): boolean {
+  if (!suggestion) return false;
+  return JSON.stringify(canonicalRule(rule)) !== JSON.stringify(canonicalRule(suggestion.deadline));
+}
+
+function canonicalRule(rule: DeadlineRule | SuggestedRule): unknown {
+  return Object.fromEntries(Object.entries(rule).sort(([a], [b]) => a.localeCompare(b)));
+}

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { SuggestedRule, SuggestionEvidence } from '../../domain/deadline-suggestion.js';
 import { IMPORT_STATES } from '../../db/imports.js';
 import { ErrorEnvelope, errorAnswers } from './error.js';
 
@@ -28,6 +29,11 @@ export const ImportPreview = z.object({
         responsibles: z.array(z.object({ institutionId: z.uuid(), acronym: z.string() })),
         dueDate: z.string().nullable().describe('null: sin plazo, o anclado a un hito que aún no ocurre.'),
         dueDateExplanation: z.string(),
+        textDeadline: z
+          .object({ deadline: SuggestedRule, evidence: z.array(SuggestionEvidence), confidence: z.number().min(0).max(1) })
+          .nullable()
+          .describe('El plazo que enuncia el propio texto del acuerdo (como POST /deadline-suggestions), o null si no enuncia ninguno.'),
+        disagreesWithText: z.boolean().describe('true: la columna deadline no coincide con el plazo que enuncia el texto; revísela antes de importar.'),
       }),
     )
     .describe('Cada fila, en el orden del archivo; vacío si hay errores.'),

@@ -191,14 +191,32 @@ describe('a secretariat reviews a file before importing it (dry run)', () => {
         // 1 May (Día del Trabajo) does not count
         dueDate: '2020-05-18',
         dueDateExplanation: expect.stringMatching(/01\/05\/2020.*18\/05\/2020/),
+        // the text states no deadline of its own: nothing to contradict
+        textDeadline: null,
+        disagreesWithText: false,
       },
-      { row: 3, session: { id: null, label: 'Vigésima Primera Sesión Ordinaria', date: '2020-09-30' }, text: 'Reformular las Comisiones.', responsibles: [{ institutionId: second?.id, acronym: shcp }], dueDate: '2020-12-30', dueDateExplanation: expect.any(String) },
+      { row: 3, session: { id: null, label: 'Vigésima Primera Sesión Ordinaria', date: '2020-09-30' }, text: 'Reformular las Comisiones.', responsibles: [{ institutionId: second?.id, acronym: shcp }], dueDate: '2020-12-30', dueDateExplanation: expect.any(String), textDeadline: null, disagreesWithText: false },
       // the milestone has not occurred: no due date yet
-      { row: 4, session: { id: null, label: 'Vigésima Primera Sesión Ordinaria', date: '2020-09-30' }, text: 'Diseñar estrategias.', responsibles: [{ institutionId: first?.id, acronym: inmujeres }], dueDate: null, dueDateExplanation: expect.stringMatching(/Publicación del PROIGUALDAD|hito/i) },
+      { row: 4, session: { id: null, label: 'Vigésima Primera Sesión Ordinaria', date: '2020-09-30' }, text: 'Diseñar estrategias.', responsibles: [{ institutionId: first?.id, acronym: inmujeres }], dueDate: null, dueDateExplanation: expect.stringMatching(/Publicación del PROIGUALDAD|hito/i), textDeadline: null, disagreesWithText: false },
     ]);
     expect(third).toBeUndefined();
     expect(milestone.status).toBe(201);
     expect(await recordsOf(body.bodyId)).toEqual(before);
+  });
+
+  it("marks the rows whose deadline column contradicts what their own text states", async () => {
+    const csv = crlf(
+      'session,text,responsibles,deadline',
+      `ordinaria 21 2020-09-30,Favorecerán en los siguientes quince días hábiles las gestiones para la firma del Refrendo.,${inmujeres},15bd`,
+      `ordinaria 21 2020-09-30,El INMUJERES convocará durante el primer trimestre de 2021 a una mesa de trabajo.,${inmujeres},2021-06-30`,
+      `ordinaria 21 2020-09-30,Las instituciones difundirán el Acuerdo por la Igualdad.,${inmujeres},none`,
+    );
+    const answer = await postCsv(body.secretariatToken, body.bodyId, csv, undefined, '/api/import/agreements?dryRun=true');
+    expect(answer.status, JSON.stringify(answer.body)).toBe(200);
+    const [agrees, contradicts, silent] = answer.body.rows;
+    expect(agrees).toMatchObject({ disagreesWithText: false, textDeadline: { deadline: { type: 'business_days', days: 15, from: 'adoption' }, evidence: [{ words: 'en los siguientes quince días hábiles' }] } });
+    expect(contradicts).toMatchObject({ dueDate: '2021-06-30', disagreesWithText: true, textDeadline: { deadline: { type: 'period_end', period: 'Q1', year: 2021 } } });
+    expect(silent).toMatchObject({ disagreesWithText: false, textDeadline: null });
   });
 
   it('shows every error by its row as a spreadsheet numbers it, and records nothing', async () => {

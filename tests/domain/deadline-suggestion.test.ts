@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { LocalDate } from '../../domain/dates.js';
-import { suggestDeadline, type SuggestedRule } from '../../domain/deadline-suggestion.js';
+import { disagreesWithText, suggestDeadline, type SuggestedRule } from '../../domain/deadline-suggestion.js';
 import { AGREEMENTS, SESSIONS } from '../../app/seed/snimh-annex-i.js';
 import { deadlineSentence, inWords, MILESTONE, sentenceWithoutDeadline } from './support/deadline-sentences.js';
 
@@ -170,5 +170,20 @@ describe('a rule written as a sentence is read back as the same rule', () => {
 
   it('writes numbers in words as Spanish does', () => {
     expect([1, 15, 21, 45, 100, 120, 365].map(inWords)).toEqual(['un', 'quince', 'veintiún', 'cuarenta y cinco', 'cien', 'ciento veinte', 'trescientos sesenta y cinco']);
+  });
+});
+
+describe('a deadline typed by hand, against the one the text states', () => {
+  const stated = (text: string) => suggestDeadline(text, { adoptedOn: '2020-09-30', milestones: [] });
+  it('agrees when they are the same rule, whatever the order of its fields', () => {
+    expect(disagreesWithText({ from: 'adoption', days: 15, type: 'business_days' }, stated('en un plazo de quince días hábiles'))).toBe(false);
+  });
+  it('disagrees when the amount, the unit or the period differ, or the text names a milestone the rule does not count from', () => {
+    expect(disagreesWithText({ type: 'calendar_days', days: 15, from: 'adoption' }, stated('en un plazo de quince días hábiles'))).toBe(true);
+    expect(disagreesWithText({ type: 'date', date: '2021-06-30' }, stated('durante el primer trimestre de 2021'))).toBe(true);
+    expect(disagreesWithText({ type: 'months', months: 3, from: 'adoption' }, stated('durante los tres meses posteriores a la publicación del Programa'))).toBe(true);
+  });
+  it('never disagrees with a text that states no deadline', () => {
+    expect(disagreesWithText({ type: 'date', date: '2021-06-30' }, stated('Las instituciones difundirán el Acuerdo.'))).toBe(false);
   });
 });

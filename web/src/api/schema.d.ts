@@ -5310,6 +5310,8 @@ export interface paths {
                             }[];
                             /** @description Cada fila, en el orden del archivo; vacío si hay errores. */
                             rows: {
+                                /** @description true: la columna deadline no coincide con el plazo que enuncia el texto; revísela antes de importar. */
+                                disagreesWithText: boolean;
                                 /** @description null: sin plazo, o anclado a un hito que aún no ocurre. */
                                 dueDate: string | null;
                                 dueDateExplanation: string;
@@ -5329,6 +5331,65 @@ export interface paths {
                                     label: string;
                                 };
                                 text: string;
+                                /** @description El plazo que enuncia el propio texto del acuerdo (como POST /deadline-suggestions), o null si no enuncia ninguno. */
+                                textDeadline: {
+                                    confidence: number;
+                                    deadline: {
+                                        date: string;
+                                        /** @enum {string} */
+                                        type: "date";
+                                    } | {
+                                        days: number;
+                                        from: ("adoption" | {
+                                            /** Format: date */
+                                            date: string;
+                                        } | {
+                                            /** Format: uuid */
+                                            milestoneId: string;
+                                        }) | {
+                                            milestoneName: string;
+                                        };
+                                        /** @enum {string} */
+                                        type: "business_days";
+                                    } | {
+                                        days: number;
+                                        from: ("adoption" | {
+                                            /** Format: date */
+                                            date: string;
+                                        } | {
+                                            /** Format: uuid */
+                                            milestoneId: string;
+                                        }) | {
+                                            milestoneName: string;
+                                        };
+                                        /** @enum {string} */
+                                        type: "calendar_days";
+                                    } | {
+                                        from: ("adoption" | {
+                                            /** Format: date */
+                                            date: string;
+                                        } | {
+                                            /** Format: uuid */
+                                            milestoneId: string;
+                                        }) | {
+                                            milestoneName: string;
+                                        };
+                                        months: number;
+                                        /** @enum {string} */
+                                        type: "months";
+                                    } | {
+                                        /** @enum {string} */
+                                        period: "Q1" | "Q2" | "Q3" | "Q4" | "H1" | "H2" | "year";
+                                        /** @enum {string} */
+                                        type: "period_end";
+                                        year: number;
+                                    };
+                                    evidence: {
+                                        end: number;
+                                        start: number;
+                                        words: string;
+                                    }[];
+                                } | null;
                             }[];
                         };
                     };
