@@ -1,5 +1,6 @@
 import type { Page } from 'playwright-core';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { AGREEMENTS } from '../../app/seed/snimh-annex-i.js';
 import { expectAccessible, expectFitsWidth, screenshot, useBrowserWorld } from '../support/browser.js';
 
 // A secretariat types an agreement as adopted; the form reads the deadline its
@@ -61,5 +62,28 @@ describe('the deadline the text states', () => {
     await expect.poll(() => page.locator('.due-date').textContent(), PATIENCE).toBe('21/10/2020');
     const registered = await world.body.secretariat.get(`/api/agreements/${new URL(page.url()).pathname.split('/').at(-1)}`);
     expect(registered.body.deadline).toEqual({ type: 'business_days', days: 15, from: 'adoption' });
+  });
+
+  it('offers to create the milestone the text counts from when the body lacks it, and says nothing is stated when nothing is', async () => {
+    const page = await world.signedIn(world.secretariat, `/acuerdos/nuevo?sesion=${sessionId}`);
+    await page.getByRole('heading', { name: 'Registrar acuerdo' }).waitFor();
+
+    // Given a text with no deadline (Annex I, 36), the form says so quietly
+    await page.getByLabel('Texto del acuerdo').fill(AGREEMENTS.find((a) => a.seq === 36)?.text ?? '');
+    await expect.poll(() => suggestion(page).textContent(), PATIENCE).toContain('El texto no indica un plazo.');
+
+    // When the text counts three months from a publication the body has no milestone for (Annex I, 49)
+    await page.getByLabel('Texto del acuerdo').fill(AGREEMENTS.find((a) => a.seq === 49)?.text ?? '');
+    await expect.poll(() => suggestion(page).textContent(), PATIENCE).toContain('El hito «Publicación del PROIGUALDAD 2020-2024» aún no existe');
+    expect(await suggestion(page).textContent()).toContain('3 meses a partir del hito «Publicación del PROIGUALDAD 2020-2024»');
+    await suggestion(page).getByRole('button', { name: 'Crear el hito y usar este plazo' }).click();
+
+    // then the milestone exists in the body and the fields count from it
+    await expect.poll(() => page.getByLabel('A partir de').locator('option:checked').textContent(), PATIENCE).toBe('Publicación del PROIGUALDAD 2020-2024 (aún no ocurre)');
+    expect(await page.getByLabel('Meses').inputValue()).toBe('3');
+    await expect.poll(() => preview(page).textContent(), PATIENCE).toContain('Sin fecha hasta que ocurra el hito');
+    const milestones = (await world.body.secretariat.get(`/api/milestones?bodyId=${world.body.bodyId}`)).body as { name: string }[];
+    expect(milestones.filter((m) => m.name === 'Publicación del PROIGUALDAD 2020-2024')).toHaveLength(1);
+    await expectAccessible(page, 'registrar acuerdo (plazo desde un hito creado)');
   });
 });
