@@ -40,33 +40,35 @@ export function DeadlineSuggestionPanel({
 }) {
   const headingId = useId();
   const queryClient = useQueryClient();
-  const { text, query } = useDeadlineSuggestion(bodyId, typed, sessionId);
+  const query = useDeadlineSuggestion(bodyId, typed, sessionId);
+  const text = query.data?.text;
   const [usedFor, setUsedFor] = useState<string | undefined>();
   const suggestion = query.data?.suggestion;
   const missing = suggestion ? missingMilestone(suggestion.deadline) : undefined;
 
-  const take = (milestoneId?: string) => {
-    if (!suggestion) return;
-    const rule = ruleWithMilestone(suggestion.deadline, milestoneId);
+  // The rule and text are those on screen when the button was pressed, even if a newer reading arrived since.
+  const take = (offered: SuggestedRule, readFrom: string | undefined, milestoneId?: string) => {
+    const rule = ruleWithMilestone(offered, milestoneId);
     if (!rule) return;
     onUse(draftOf(rule, new Date().getFullYear()));
-    setUsedFor(text);
+    setUsedFor(readFrom);
   };
 
   const createMilestone = useSubmission(
-    (name: string, key: string) => unwrap(api.POST('/api/milestones', { body: { bodyId, name }, params: { header: { 'idempotency-key': key } } })),
+    (offer: { name: string; rule: SuggestedRule; text: string | undefined }, key: string) =>
+      unwrap(api.POST('/api/milestones', { body: { bodyId, name: offer.name }, params: { header: { 'idempotency-key': key } } })),
     {
-      onSuccess: async (created) => {
+      onSuccess: async (created, { input }) => {
         await queryClient.invalidateQueries({ queryKey: ['milestones', bodyId] });
-        take(created.id);
+        take(input.rule, input.text, created.id);
       },
     },
   );
 
-  if (text === '' || (query.isPending && !query.isError)) return null;
+  if (typed.trim() === '' || (text === undefined && !query.isError)) return null;
 
   return (
-    <section className="deadline-suggestion" aria-labelledby={headingId}>
+    <section className="deadline-suggestion" aria-labelledby={headingId} aria-busy={query.isPlaceholderData}>
       <h3 id={headingId}>Plazo que indica el texto</h3>
       {query.isError ? (
         <p className="muted">No se pudo leer el plazo del texto: {query.error.message}</p>
@@ -75,7 +77,7 @@ export function DeadlineSuggestionPanel({
       ) : (
         <>
           <p className="suggestion-text">
-            {markedPieces(text, suggestion.evidence).map((piece, i) => (piece.marked ? <mark key={i}>{piece.text}</mark> : <span key={i}>{piece.text}</span>))}
+            {markedPieces(text ?? '', suggestion.evidence).map((piece, i) => (piece.marked ? <mark key={i}>{piece.text}</mark> : <span key={i}>{piece.text}</span>))}
           </p>
           <p className="suggestion-rule">
             <strong>{ruleInWords(suggestion.deadline, milestones)}</strong>
@@ -92,12 +94,12 @@ export function DeadlineSuggestionPanel({
           {missing ? (
             <>
               <p>El hito «{missing}» aún no existe en el órgano. Puede crearlo ahora; el plazo correrá cuando se registre que ocurrió.</p>
-              <button type="button" className="button" disabled={createMilestone.isPending} onClick={() => createMilestone.submit(missing)}>
+              <button type="button" className="button" disabled={createMilestone.isPending} onClick={() => createMilestone.submit({ name: missing, rule: suggestion.deadline, text })}>
                 Crear el hito y usar este plazo
               </button>
             </>
           ) : (
-            <button type="button" className="button" onClick={() => take()}>
+            <button type="button" className="button" onClick={() => take(suggestion.deadline, text)}>
               Usar este plazo
             </button>
           )}

@@ -1,4 +1,4 @@
-import { useQuery } from '@tanstack/react-query';
+import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { useEffect, useState } from 'react';
 import { formatDmy } from '../../../domain/dates';
 import { PERIOD_END } from '../../../domain/deadline';
@@ -24,18 +24,20 @@ function useSettled<T>(value: T, ms: number): T {
 }
 
 // The deadline the agreement's text states, read by the server once typing
-// pauses, counted from the chosen session when there is one. `text` is what was
-// read (trimmed, as the server reads it): the evidence's positions are in it.
+// pauses, counted from the chosen session when there is one. Each answer
+// carries the text it read (trimmed, as the server reads it): the evidence's
+// positions are in that text. While a newer text is read, the last answer
+// stays on screen rather than the region vanishing at every pause.
 export function useDeadlineSuggestion(bodyId: string, typed: string, sessionId: string | undefined) {
   const text = useSettled(typed.trim(), PAUSE_MS);
-  const query = useQuery({
+  return useQuery({
     queryKey: ['deadline-suggestion', bodyId, sessionId ?? null, text] as const,
-    queryFn: () => unwrap(api.POST('/api/deadline-suggestions', { body: { bodyId, text, ...(sessionId ? { sessionId } : {}) } })),
+    queryFn: async () => ({ text, ...(await unwrap(api.POST('/api/deadline-suggestions', { body: { bodyId, text, ...(sessionId ? { sessionId } : {}) } }))) }),
     enabled: bodyId !== '' && text !== '',
     // A reading of the same words for the same session does not change.
     staleTime: Infinity,
+    placeholderData: keepPreviousData,
   });
-  return { text, query };
 }
 
 function anchorPhrase(from: SuggestedAnchor, milestones: readonly Milestone[]): string {
