@@ -10,6 +10,7 @@ import type { Body as RequestBody } from '../../api/types';
 import { bodyOf } from '../../auth/session';
 import { DeadlineFields } from '../../deadline/deadline-fields';
 import { DeadlinePreview } from '../../deadline/deadline-preview';
+import { DeadlineSuggestionPanel } from '../../deadline/deadline-suggestion';
 import { emptyDraft, problemFinder, ruleOf, type DeadlineDraft } from '../../deadline/draft';
 import { useDeadlineContext } from '../../deadline/use-deadline-context';
 import { institutionsQuery, sessionsQuery, type CreatedSession, type Session } from '../../reference/queries';
@@ -168,6 +169,7 @@ export function RegisterAgreement() {
 
         <section className="card" aria-labelledby="paso-plazo">
           <h2 id="paso-plazo">3. Plazo</h2>
+          <DeadlineSuggestionPanel bodyId={bodyId} typed={text} sessionId={session?.id} milestones={milestones} onUse={setDraft} />
           <div className="deadline-layout">
             <DeadlineFields draft={draft} onChange={setDraft} problemFor={problemFor} milestones={milestones} adoptedOn={session?.date} />
             <DeadlinePreview result={result} context={context} />
