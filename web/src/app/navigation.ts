@@ -9,6 +9,7 @@ export interface NavItem {
 
 // The main menu, by role: each screen adds its entry here when its route exists.
 export const NAVIGATION: readonly NavItem[] = [
+  { to: '/tablero', label: 'Tablero', roles: ['coordinator', 'secretariat'] },
   { to: '/acuerdos', label: 'Acuerdos', roles: ['secretariat', 'coordinator', 'institution'] },
   { to: '/acuerdos/nuevo', label: 'Registrar acuerdo', roles: ['secretariat'] },
   { to: '/revision', label: 'Revisión de evidencias', roles: ['secretariat'] },

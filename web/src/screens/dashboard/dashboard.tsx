@@ -1,0 +1,259 @@
+import * as Plot from '@observablehq/plot';
+import { useQuery } from '@tanstack/react-query';
+import { Link, useNavigate } from '@tanstack/react-router';
+import { useCallback, useEffect, useState, type FormEvent } from 'react';
+import { api } from '../../api/client';
+import { unwrap } from '../../api/errors';
+import type { Ok, SemaforoValue } from '../../api/types';
+import { dashboardRoute } from '../../app/routes-tablero';
+import { bodyOf } from '../../auth/session';
+import { AgreementTable } from '../../ui/agreement-table';
+import { formatDate } from '../../ui/format';
+import { SemaforoBadge } from '../../ui/semaforo';
+import { Chart } from './chart';
+
+type Dashboard = Ok<'/api/dashboard'>;
+type Trend = Ok<'/api/dashboard/trend'>;
+
+const TOTALS: { key: keyof Dashboard['totals']; label: string }[] = [
+  { key: 'en_proceso', label: 'En proceso' },
+  { key: 'cumplido', label: 'Cumplidos' },
+  { key: 'cancelado', label: 'Cancelados' },
+  { key: 'vencidos', label: 'Vencidos' },
+];
+const LIGHTS: (keyof Dashboard['bySemaforo'] & SemaforoValue)[] = ['rojo', 'amarillo', 'verde', 'sin_plazo'];
+const SERIES: { key: Exclude<keyof Trend[number], 'month'>; label: string; color: string }[] = [
+  { key: 'adopted', label: 'Adoptados', color: '#6f7271' },
+  { key: 'enProceso', label: 'En proceso', color: '#bc955c' },
+  { key: 'cumplidos', label: 'Cumplidos', color: '#1e5b4f' },
+  { key: 'vencidos', label: 'Vencidos', color: '#9f2241' },
+];
+
+const percent = (rate: number) => `${Math.round(rate * 100)} %`;
+// "2026-11" → "11/2026", the month as the rest of the dates read.
+const monthLabel = (month: string) => `${month.slice(5, 7)}/${month.slice(0, 4)}`;
+const monthDate = (month: string) => new Date(Date.UTC(Number(month.slice(0, 4)), Number(month.slice(5, 7)) - 1, 1));
+
+function CorteForm({ corte, onApply }: { corte: string | undefined; onApply: (corte: string | undefined) => void }) {
+  const [draft, setDraft] = useState(corte ?? '');
+  const submit = (event: FormEvent) => {
+    event.preventDefault();
+    onApply(draft || undefined);
+  };
+  return (
+    <form className="card corte-form no-print" onSubmit={submit} aria-label="Día de corte">
+      <div className="field">
+        <label htmlFor="t-corte">Corte al</label>
+        <input id="t-corte" type="date" value={draft} onChange={(e) => setDraft(e.target.value)} aria-describedby="t-corte-hint" />
+        <p className="field-hint" id="t-corte-hint">
+          Vacío: hoy. Con una fecha, todas las cifras y gráficas muestran la situación al final de ese día.
+        </p>
+      </div>
+      <div className="actions">
+        <button type="submit" className="button button-primary">
+          Ver al corte
+        </button>
+        {corte && (
+          <button type="button" className="button" onClick={() => onApply(undefined)}>
+            Volver a hoy
+          </button>
+        )}
+      </div>
+    </form>
+  );
+}
+
+function InstitutionChart({ rows }: { rows: Dashboard['byInstitution'] }) {
+  const rated = rows.filter((r): r is typeof r & { complianceRate: number } => r.complianceRate !== null);
+  const draw = useCallback(
+    (width: number) =>
+      Plot.plot({
+        className: 'chart',
+        width,
+        height: 40 + 32 * rated.length,
+        marginLeft: 90,
+        ariaLabel: 'Cumplimiento por institución',
+        ariaDescription: rated.map((r) => `${r.acronym}: ${percent(r.complianceRate)}`).join('; '),
+        x: { domain: [0, 100], label: 'Acuerdos cumplidos (%)', grid: true },
+        y: { label: null },
+        marks: [
+          Plot.barX(rated, { x: (r: (typeof rated)[number]) => r.complianceRate * 100, y: 'acronym', fill: '#691c32', sort: { y: '-x' } }),
+          Plot.text(rated, { x: (r: (typeof rated)[number]) => r.complianceRate * 100, y: 'acronym', text: (r: (typeof rated)[number]) => percent(r.complianceRate), dx: 4, textAnchor: 'start' }),
+          Plot.ruleX([0]),
+        ],
+      }),
+    [rated],
+  );
+  const table = (
+    <table>
+      <caption className="visually-hidden">Cumplimiento por institución</caption>
+      <thead>
+        <tr>
+          <th scope="col">Institución</th>
+          <th scope="col">En proceso</th>
+          <th scope="col">Cumplidos</th>
+          <th scope="col">Vencidos</th>
+          <th scope="col">Cumplimiento</th>
+        </tr>
+      </thead>
+      <tbody>
+        {rows.map((r) => (
+          <tr key={r.institutionId}>
+            <th scope="row">{r.acronym}</th>
+            <td>{r.enProceso}</td>
+            <td>{r.cumplidos}</td>
+            <td>{r.vencidos}</td>
+            <td>{r.complianceRate === null ? 'Sin acuerdos vigentes' : percent(r.complianceRate)}</td>
+          </tr>
+        ))}
+      </tbody>
+    </table>
+  );
+  if (rows.length === 0) return null;
+  return <Chart title="Cumplimiento por institución" draw={draw} table={table} />;
+}
+
+function TrendChart({ trend }: { trend: Trend }) {
+  const draw = useCallback(
+    (width: number) => {
+      const points = trend.flatMap((m) => SERIES.map((s) => ({ month: monthDate(m.month), serie: s.label, value: m[s.key] })));
+      return Plot.plot({
+        className: 'chart',
+        width,
+        height: 300,
+        marginRight: 80,
+        ariaLabel: 'Evolución mensual de los acuerdos',
+        ariaDescription: `De ${monthLabel(trend[0]?.month ?? '')} a ${monthLabel(trend.at(-1)?.month ?? '')}; la tabla tiene las cifras de cada mes.`,
+        x: { type: 'utc', label: null, tickFormat: (d: Date) => `${String(d.getUTCMonth() + 1).padStart(2, '0')}/${d.getUTCFullYear()}`, ticks: width < 500 ? 3 : 6 },
+        y: { label: 'Acuerdos', grid: true, nice: true },
+        color: { domain: SERIES.map((s) => s.label), range: SERIES.map((s) => s.color) },
+        marks: [
+          Plot.ruleY([0]),
+          Plot.lineY(points, { x: 'month', y: 'value', stroke: 'serie', strokeWidth: 2 }),
+          Plot.text(points, Plot.selectLast({ x: 'month', y: 'value', z: 'serie', text: 'serie', fill: 'serie', dx: 4, textAnchor: 'start' })),
+        ],
+      });
+    },
+    [trend],
+  );
+  const table = (
+    <table>
+      <caption className="visually-hidden">Evolución mensual de los acuerdos (al último día de cada mes)</caption>
+      <thead>
+        <tr>
+          <th scope="col">Mes</th>
+          {SERIES.map((s) => (
+            <th scope="col" key={s.key}>
+              {s.label}
+            </th>
+          ))}
+        </tr>
+      </thead>
+      <tbody>
+        {trend.map((m) => (
+          <tr key={m.month}>
+            <th scope="row">{monthLabel(m.month)}</th>
+            {SERIES.map((s) => (
+              <td key={s.key}>{m[s.key]}</td>
+            ))}
+          </tr>
+        ))}
+      </tbody>
+    </table>
+  );
+  return <Chart title="Evolución en los últimos 24 meses" draw={draw} table={table} />;
+}
+
+export function Dashboard() {
+  const { corte } = dashboardRoute.useSearch();
+  const { principal } = dashboardRoute.useRouteContext();
+  const navigate = useNavigate({ from: '/tablero' });
+  const bodyId = bodyOf(principal) ?? '';
+  const asOf = corte ? { asOf: corte } : {};
+  const dashboard = useQuery({
+    queryKey: ['dashboard', bodyId, corte ?? null],
+    queryFn: () => unwrap(api.GET('/api/dashboard', { params: { query: { bodyId, ...asOf } } })),
+    enabled: bodyId !== '',
+  });
+  const trend = useQuery({
+    queryKey: ['dashboard-trend', bodyId, corte ?? null],
+    queryFn: () => unwrap(api.GET('/api/dashboard/trend', { params: { query: { bodyId, months: 24, ...asOf } } })),
+    enabled: bodyId !== '',
+  });
+  useEffect(() => {
+    document.title = 'Tablero — Acuerdos';
+  }, []);
+  const day = corte ? `al ${formatDate(corte)}` : 'hoy';
+  const data = dashboard.data;
+
+  return (
+    <>
+      <div className="page-header">
+        <h1>Tablero</h1>
+      </div>
+      <CorteForm key={corte ?? ''} corte={corte} onApply={(next) => void navigate({ search: next ? { corte: next } : {} })} />
+      <p className="notice" role="status">
+        {corte ? `Situación al final del ${formatDate(corte)} (corte).` : 'Situación de hoy.'}
+      </p>
+      {dashboard.isPending ? (
+        <p role="status">Cargando el tablero…</p>
+      ) : dashboard.isError ? (
+        <p className="status-error" role="alert">
+          No se pudo cargar el tablero: {dashboard.error.message}
+        </p>
+      ) : (
+        data && (
+          <>
+            <section aria-label={`Acuerdos por estatus ${day}`}>
+              <dl className="stats">
+                {TOTALS.map((t) => (
+                  <div key={t.key} className={t.key === 'vencidos' ? 'stat stat-alert' : 'stat'}>
+                    <dt>{t.label}</dt>
+                    <dd>{data.totals[t.key]}</dd>
+                  </div>
+                ))}
+              </dl>
+            </section>
+            <section className="card" aria-labelledby="t-semaforo">
+              <h2 id="t-semaforo">Acuerdos en proceso por semáforo</h2>
+              <ul className="semaforo-counts">
+                {LIGHTS.map((light) => (
+                  <li key={light}>
+                    <span className="count-number">{data.bySemaforo[light]}</span> <SemaforoBadge value={light} />
+                  </li>
+                ))}
+              </ul>
+            </section>
+            <InstitutionChart rows={data.byInstitution} />
+            <section className="card" aria-labelledby="t-vencidos">
+              <h2 id="t-vencidos">Acuerdos más vencidos</h2>
+              {data.overdueCount === 0 ? (
+                <p>No hay acuerdos vencidos {day}.</p>
+              ) : (
+                <>
+                  <p className="muted">
+                    {data.overdueCount} {data.overdueCount === 1 ? 'acuerdo vencido' : 'acuerdos vencidos'} {day}
+                    {data.overdueCount > data.overdue.length ? `; aquí los ${data.overdue.length} con más días hábiles de atraso.` : ', del más atrasado al menos.'}
+                  </p>
+                  <AgreementTable items={data.overdue} caption="Acuerdos más vencidos" corte={corte} />
+                </>
+              )}
+              <p>
+                <Link to="/acuerdos" search={{ vencidos: true, corte }}>
+                  Ver todos los vencidos
+                </Link>
+              </p>
+            </section>
+          </>
+        )
+      )}
+      {trend.isError ? (
+        <p className="status-error" role="alert">
+          No se pudo cargar la evolución mensual: {trend.error.message}
+        </p>
+      ) : (
+        trend.data && <TrendChart trend={trend.data} />
+      )}
+    </>
+  );
+}
