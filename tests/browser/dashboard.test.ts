@@ -1,5 +1,5 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import type { Page } from 'playwright';
+import type { Page } from 'playwright-core';
 import { givenAnAgreementOf } from '../support/api-client.js';
 import { expectAccessible, expectFitsWidth, screenshot, useBrowserWorld } from '../support/browser.js';
 
@@ -57,7 +57,9 @@ describe('the coordinator’s dashboard', () => {
 
     // And the trend's text alternative ends in the corte's month
     const trendCard = page.getByRole('region', { name: 'Evolución en los últimos 24 meses' });
+    await trendCard.locator('svg').waitFor();
     await trendCard.getByRole('button', { name: 'Ver como tabla' }).click();
+    await screenshot(page, 'tablero-tabla');
     const lastRow = trendCard.locator('tbody tr').last();
     expect(await lastRow.getByRole('rowheader').textContent()).toBe('06/2021');
     expect(await trendCard.locator('tbody tr').count()).toBe(24);
@@ -66,6 +68,7 @@ describe('the coordinator’s dashboard', () => {
     // And the compliance chart reads as a table too
     const byInstitution = page.getByRole('region', { name: 'Cumplimiento por institución' });
     await byInstitution.getByRole('button', { name: 'Ver como tabla' }).click();
+    await screenshot(page, 'tablero-tabla-instituciones');
     await byInstitution.getByRole('rowheader', { name: world.body.institutions[0]?.acronym ?? '' }).waitFor();
     expect(await byInstitution.getByRole('columnheader', { name: 'Cumplimiento' }).count()).toBe(1);
 

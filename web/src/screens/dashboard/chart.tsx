@@ -7,7 +7,7 @@ import { useEffect, useId, useRef, useState, type ReactNode } from 'react';
 // of marks ("bar", "line") with aria-label on a role-less <g>, which ARIA
 // forbids: the chart reads as one image (its label and description), and the
 // table carries the figures.
-export function Chart({ title, draw, table }: { title: string; draw: (width: number) => SVGElement | HTMLElement; table: ReactNode }) {
+export function Chart({ title, draw, table, legend }: { title: string; draw: (width: number) => SVGElement | HTMLElement; table: ReactNode; legend?: ReactNode }) {
   const holder = useRef<HTMLDivElement>(null);
   const [asTable, setAsTable] = useState(false);
   const tableId = useId();
@@ -19,7 +19,6 @@ export function Chart({ title, draw, table }: { title: string; draw: (width: num
     for (const group of chart.querySelectorAll('g[aria-label]')) group.removeAttribute('aria-label');
     chart.setAttribute('role', 'img');
     node.replaceChildren(chart);
-    return () => node.replaceChildren();
   }, [draw, asTable]);
   return (
     <section className="card chart-card" aria-label={title}>
@@ -29,7 +28,17 @@ export function Chart({ title, draw, table }: { title: string; draw: (width: num
           {asTable ? 'Ver como gráfica' : 'Ver como tabla'}
         </button>
       </div>
-      <div id={tableId}>{asTable ? <div className="table-wrap">{table}</div> : <div ref={holder} className="chart-holder" />}</div>
+      <div id={tableId}>{asTable ? (
+          <div key="table" className="table-wrap">
+            {table}
+          </div>
+        ) : (
+          // Keyed apart so React never reuses the chart's node for the table.
+          <div key="chart">
+            {legend}
+            <div ref={holder} className="chart-holder" />
+          </div>
+        )}</div>
     </section>
   );
 }

@@ -1,7 +1,7 @@
 import * as Plot from '@observablehq/plot';
-import { useQuery } from '@tanstack/react-query';
+import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { Link, useNavigate } from '@tanstack/react-router';
-import { useCallback, useEffect, useState, type FormEvent } from 'react';
+import { useCallback, useEffect, useMemo, useState, type FormEvent } from 'react';
 import { api } from '../../api/client';
 import { unwrap } from '../../api/errors';
 import type { Ok, SemaforoValue } from '../../api/types';
@@ -64,14 +64,16 @@ function CorteForm({ corte, onApply }: { corte: string | undefined; onApply: (co
 }
 
 function InstitutionChart({ rows }: { rows: Dashboard['byInstitution'] }) {
-  const rated = rows.filter((r): r is typeof r & { complianceRate: number } => r.complianceRate !== null);
+  const rated = useMemo(() => rows.filter((r): r is typeof r & { complianceRate: number } => r.complianceRate !== null), [rows]);
   const draw = useCallback(
     (width: number) =>
       Plot.plot({
         className: 'chart',
         width,
-        height: 40 + 32 * rated.length,
-        marginLeft: 90,
+        height: 50 + 36 * rated.length,
+        // Room for the longest acronym, so none is cut.
+        marginLeft: Math.min(200, 12 + 7 * Math.max(4, ...rated.map((r) => r.acronym.length))),
+        marginRight: 40,
         ariaLabel: 'Cumplimiento por institución',
         ariaDescription: rated.map((r) => `${r.acronym}: ${percent(r.complianceRate)}`).join('; '),
         x: { domain: [0, 100], label: 'Acuerdos cumplidos (%)', grid: true },
@@ -121,7 +123,6 @@ function TrendChart({ trend }: { trend: Trend }) {
         className: 'chart',
         width,
         height: 300,
-        marginRight: 80,
         ariaLabel: 'Evolución mensual de los acuerdos',
         ariaDescription: `De ${monthLabel(trend[0]?.month ?? '')} a ${monthLabel(trend.at(-1)?.month ?? '')}; la tabla tiene las cifras de cada mes.`,
         x: { type: 'utc', label: null, tickFormat: (d: Date) => `${String(d.getUTCMonth() + 1).padStart(2, '0')}/${d.getUTCFullYear()}`, ticks: width < 500 ? 3 : 6 },
@@ -130,7 +131,6 @@ function TrendChart({ trend }: { trend: Trend }) {
         marks: [
           Plot.ruleY([0]),
           Plot.lineY(points, { x: 'month', y: 'value', stroke: 'serie', strokeWidth: 2 }),
-          Plot.text(points, Plot.selectLast({ x: 'month', y: 'value', z: 'serie', text: 'serie', fill: 'serie', dx: 4, textAnchor: 'start' })),
         ],
       });
     },
@@ -161,7 +161,18 @@ function TrendChart({ trend }: { trend: Trend }) {
       </tbody>
     </table>
   );
-  return <Chart title="Evolución en los últimos 24 meses" draw={draw} table={table} />;
+  // The key in HTML (Plot's legend needs the inline <style> the CSP refuses).
+  const legend = (
+    <ul className="chart-legend">
+      {SERIES.map((s) => (
+        <li key={s.key}>
+          <span className="chart-swatch" style={{ background: s.color }} aria-hidden="true" />
+          {s.label}
+        </li>
+      ))}
+    </ul>
+  );
+  return <Chart title="Evolución en los últimos 24 meses" draw={draw} table={table} legend={legend} />;
 }
 
 export function Dashboard() {
@@ -174,11 +185,17 @@ export function Dashboard() {
     queryKey: ['dashboard', bodyId, corte ?? null],
     queryFn: () => unwrap(api.GET('/api/dashboard', { params: { query: { bodyId, ...asOf } } })),
     enabled: bodyId !== '',
+    // A new corte keeps the figures on screen (and a chart shown as a table
+    // stays a table) until that day's arrive.
+    placeholderData: keepPreviousData,
   });
   const trend = useQuery({
     queryKey: ['dashboard-trend', bodyId, corte ?? null],
     queryFn: () => unwrap(api.GET('/api/dashboard/trend', { params: { query: { bodyId, months: 24, ...asOf } } })),
     enabled: bodyId !== '',
+    // A new corte keeps the figures on screen (and a chart shown as a table
+    // stays a table) until that day's arrive.
+    placeholderData: keepPreviousData,
   });
   useEffect(() => {
     document.title = 'Tablero — Acuerdos';
