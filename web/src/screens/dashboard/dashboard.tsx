@@ -22,12 +22,21 @@ const TOTALS: { key: keyof Dashboard['totals']; label: string }[] = [
   { key: 'vencidos', label: 'Vencidos' },
 ];
 const LIGHTS: (keyof Dashboard['bySemaforo'] & SemaforoValue)[] = ['rojo', 'amarillo', 'verde', 'sin_plazo'];
-const SERIES: { key: Exclude<keyof Trend[number], 'month'>; label: string; color: string }[] = [
-  { key: 'adopted', label: 'Adoptados', color: '#6f7271' },
+// Adoptados is dashed: while nothing is closed it runs on top of En proceso.
+const SERIES: { key: Exclude<keyof Trend[number], 'month'>; label: string; color: string; dashed?: true }[] = [
+  { key: 'adopted', label: 'Adoptados', color: '#6f7271', dashed: true },
   { key: 'enProceso', label: 'En proceso', color: '#bc955c' },
   { key: 'cumplidos', label: 'Cumplidos', color: '#1e5b4f' },
   { key: 'vencidos', label: 'Vencidos', color: '#9f2241' },
 ];
+
+// Plot's 10 px default is too small to read; set through the CSSOM, which the CSP allows.
+const CHART_STYLE = { fontSize: '13px' };
+// Whole agreements only on a count axis (no 0.5 ticks).
+function countTicks(max: number): number[] {
+  const step = Math.max(1, Math.ceil(max / 5));
+  return Array.from({ length: Math.floor(max / step) + 1 }, (_, i) => i * step);
+}
 
 const percent = (rate: number) => `${Math.round(rate * 100)} %`;
 // "2026-11" → "11/2026", the month as the rest of the dates read.
@@ -69,14 +78,16 @@ function InstitutionChart({ rows }: { rows: Dashboard['byInstitution'] }) {
     (width: number) =>
       Plot.plot({
         className: 'chart',
+        style: CHART_STYLE,
         width,
-        height: 50 + 36 * rated.length,
+        height: 64 + 36 * rated.length,
+        marginBottom: 48,
         // Room for the longest acronym, so none is cut.
-        marginLeft: Math.min(200, 12 + 7 * Math.max(4, ...rated.map((r) => r.acronym.length))),
+        marginLeft: Math.min(200, 16 + 9 * Math.max(4, ...rated.map((r) => r.acronym.length))),
         marginRight: 40,
         ariaLabel: 'Cumplimiento por institución',
         ariaDescription: rated.map((r) => `${r.acronym}: ${percent(r.complianceRate)}`).join('; '),
-        x: { domain: [0, 100], label: 'Acuerdos cumplidos (%)', grid: true },
+        x: { domain: [0, 100], label: 'Acuerdos cumplidos (%)', labelOffset: 40, grid: true },
         y: { label: null },
         marks: [
           Plot.barX(rated, { x: (r: (typeof rated)[number]) => r.complianceRate * 100, y: 'acronym', fill: '#691c32', sort: { y: '-x' } }),
@@ -119,18 +130,19 @@ function TrendChart({ trend }: { trend: Trend }) {
   const draw = useCallback(
     (width: number) => {
       const points = trend.flatMap((m) => SERIES.map((s) => ({ month: monthDate(m.month), serie: s.label, value: m[s.key] })));
+      const max = Math.max(1, ...points.map((p) => p.value));
       return Plot.plot({
         className: 'chart',
+        style: CHART_STYLE,
         width,
         height: 300,
         ariaLabel: 'Evolución mensual de los acuerdos',
         ariaDescription: `De ${monthLabel(trend[0]?.month ?? '')} a ${monthLabel(trend.at(-1)?.month ?? '')}; la tabla tiene las cifras de cada mes.`,
         x: { type: 'utc', label: null, tickFormat: (d: Date) => `${String(d.getUTCMonth() + 1).padStart(2, '0')}/${d.getUTCFullYear()}`, ticks: width < 500 ? 3 : 6 },
-        y: { label: 'Acuerdos', grid: true, nice: true },
-        color: { domain: SERIES.map((s) => s.label), range: SERIES.map((s) => s.color) },
+        y: { label: 'Acuerdos', grid: true, domain: [0, max], ticks: countTicks(max), tickFormat: 'd' },
         marks: [
           Plot.ruleY([0]),
-          Plot.lineY(points, { x: 'month', y: 'value', stroke: 'serie', strokeWidth: 2 }),
+          ...SERIES.map((s) => Plot.lineY(points, { filter: (p: (typeof points)[number]) => p.serie === s.label, x: 'month', y: 'value', stroke: s.color, strokeWidth: 2.5, strokeDasharray: s.dashed ? '6 4' : undefined })),
         ],
       });
     },
@@ -166,7 +178,7 @@ function TrendChart({ trend }: { trend: Trend }) {
     <ul className="chart-legend">
       {SERIES.map((s) => (
         <li key={s.key}>
-          <span className="chart-swatch" style={{ background: s.color }} aria-hidden="true" />
+          <span className={s.dashed ? 'chart-swatch chart-swatch-dashed' : 'chart-swatch'} style={{ borderColor: s.color }} aria-hidden="true" />
           {s.label}
         </li>
       ))}
