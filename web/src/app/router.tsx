@@ -5,6 +5,7 @@ import { appRoute, rootRoute, signInRoute } from './root';
 import { NotFoundPage, ProblemPage } from './problems';
 import { uiARoutes } from './routes-ui-a';
 import { uiBRoutes } from './routes-ui-b';
+import { anexoRoutes } from './routes-anexo';
 
 export const queryClient = new QueryClient({
   defaultOptions: {
@@ -21,7 +22,7 @@ export const queryClient = new QueryClient({
   },
 });
 
-const routeTree = rootRoute.addChildren([signInRoute, appRoute.addChildren([...uiARoutes, ...uiBRoutes])]);
+const routeTree = rootRoute.addChildren([signInRoute, appRoute.addChildren([...uiARoutes, ...uiBRoutes, ...anexoRoutes])]);
 
 export const router = createRouter({
   routeTree,
