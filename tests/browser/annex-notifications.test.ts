@@ -61,7 +61,7 @@ describe('the annex in the browser', () => {
     await page.getByLabel('Corte al').fill(BEFORE_CANCEL);
     await page.getByRole('button', { name: 'Ver anexo' }).click();
     await expect.poll(() => new URL(page.url()).searchParams.get('corte')).toBe(BEFORE_CANCEL);
-    await page.getByText('Estatus al 14/06/2023.').waitFor();
+    await page.getByText('estatus al 14 de junio de 2023').waitFor();
     const api = await world.body.coordinator.get<AnnexJson>(`/api/reports/annex?bodyId=${world.body.bodyId}&asOf=${BEFORE_CANCEL}&format=json`);
     expect(api.body.rows.find((r) => r.folio === cancelled.folio)?.statusLabel).toBe('EN PROCESO');
     for (const row of api.body.rows) expect(await statusOf(row.folio)).toBe(row.statusLabel);

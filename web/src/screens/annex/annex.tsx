@@ -126,7 +126,6 @@ export function Annex() {
             {annex.data.title}
           </h2>
           <p className="annex-subtitle">{annex.data.subtitle}</p>
-          <p className="annex-asof">Estatus al {formatDate(annex.data.asOf)}.</p>
           {annex.data.rows.length === 0 ? (
             <p className="notice">El órgano no tenía acuerdos adoptados a esa fecha.</p>
           ) : (
