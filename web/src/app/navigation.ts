@@ -15,4 +15,6 @@ export const NAVIGATION: readonly NavItem[] = [
   { to: '/revision', label: 'Revisión de evidencias', roles: ['secretariat'] },
   { to: '/sesiones', label: 'Sesiones', roles: ['secretariat', 'coordinator'] },
   { to: '/hitos', label: 'Hitos', roles: ['secretariat'] },
+  { to: '/anexo', label: 'Anexo', roles: ['coordinator', 'secretariat'] },
+  { to: '/notificaciones', label: 'Notificaciones', roles: ['secretariat', 'coordinator'] },
 ];

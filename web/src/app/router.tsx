@@ -6,6 +6,7 @@ import { NotFoundPage, ProblemPage } from './problems';
 import { uiARoutes } from './routes-ui-a';
 import { uiBRoutes } from './routes-ui-b';
 import { tableroRoutes } from './routes-tablero';
+import { anexoRoutes } from './routes-anexo';
 
 export const queryClient = new QueryClient({
   defaultOptions: {
@@ -22,7 +23,7 @@ export const queryClient = new QueryClient({
   },
 });
 
-const routeTree = rootRoute.addChildren([signInRoute, appRoute.addChildren([...uiARoutes, ...uiBRoutes, ...tableroRoutes])]);
+const routeTree = rootRoute.addChildren([signInRoute, appRoute.addChildren([...uiARoutes, ...uiBRoutes, ...tableroRoutes, ...anexoRoutes])]);
 
 export const router = createRouter({
   routeTree,
