@@ -1,13 +1,13 @@
 import '../../styles/anexo.css';
 import { useQuery } from '@tanstack/react-query';
 import { useNavigate, useRouteContext } from '@tanstack/react-router';
-import { useEffect, useState, type FormEvent } from 'react';
+import { useEffect } from 'react';
 import { AgreementStatus, STATUS_LABEL } from '../../../../domain/agreement/status';
-import { isValidLocalDate } from '../../../../domain/dates';
 import { api } from '../../api/client';
 import { unwrap } from '../../api/errors';
 import type { Ok } from '../../api/types';
 import { bodyOf } from '../../auth/session';
+import { CorteForm } from '../../ui/corte-form';
 import { formatDate } from '../../ui/format';
 import { annexRoute } from '../../app/routes-anexo';
 
@@ -40,54 +40,12 @@ function downloadHref(bodyId: string, corte: string | undefined, format: 'csv' |
   return `/api/reports/annex?${query.toString()}`;
 }
 
-function CutOffForm({ corte }: { corte: string | undefined }) {
-  const navigate = useNavigate({ from: '/anexo' });
-  const [draft, setDraft] = useState(corte ?? '');
-  const [error, setError] = useState<string>();
-
-  function apply(event: FormEvent) {
-    event.preventDefault();
-    if (draft !== '' && !isValidLocalDate(draft)) {
-      setError('Escriba una fecha válida (dd/mm/aaaa) o deje el campo vacío para hoy.');
-      return;
-    }
-    setError(undefined);
-    void navigate({ search: draft ? { corte: draft } : {} });
-  }
-
-  return (
-    <form className="annex-cutoff no-print" onSubmit={apply} noValidate>
-      <div className="field">
-        <label htmlFor="a-corte">Corte al</label>
-        <input id="a-corte" type="date" value={draft} onChange={(e) => setDraft(e.target.value)} aria-describedby={error ? 'a-corte-hint a-corte-error' : 'a-corte-hint'} aria-invalid={error ? true : undefined} />
-        <p className="field-hint" id="a-corte-hint">
-          Vacío: hoy. Con una fecha, el estatus de cada acuerdo al final de ese día.
-        </p>
-        {error && (
-          <p className="field-error" id="a-corte-error">
-            {error}
-          </p>
-        )}
-      </div>
-      <div className="actions">
-        <button type="submit" className="button button-primary">
-          Ver anexo
-        </button>
-        {corte && (
-          <button type="button" className="button" onClick={() => void navigate({ search: {} })}>
-            Ver a hoy
-          </button>
-        )}
-      </div>
-    </form>
-  );
-}
-
 // `/anexo`: Annex I of the annual report (the agreements and their status) as
 // of any day, to read, download (CSV, PDF) or print.
 export function Annex() {
   const { corte } = annexRoute.useSearch();
   const { principal } = useRouteContext({ from: '/app' });
+  const navigate = useNavigate({ from: '/anexo' });
   const bodyId = bodyOf(principal) ?? '';
   const annex = useQuery(annexQuery(bodyId, corte));
   useEffect(() => {
@@ -100,7 +58,16 @@ export function Annex() {
         <h1>Anexo de acuerdos</h1>
       </div>
       {/* Keyed by the URL's day: following a link starts a fresh draft. */}
-      <CutOffForm key={corte ?? ''} corte={corte} />
+      <CorteForm
+        key={corte ?? ''}
+        corte={corte}
+        onApply={(next) => void navigate({ search: next ? { corte: next } : {} })}
+        idPrefix="a"
+        className="annex-cutoff"
+        hint="Vacío: hoy. Con una fecha, el estatus de cada acuerdo al final de ese día."
+        applyLabel="Ver anexo"
+        todayLabel="Ver a hoy"
+      />
       <ul className="annex-downloads no-print" aria-label="Descargas del anexo">
         <li>
           <a className="button" href={downloadHref(bodyId, corte, 'csv')} download>

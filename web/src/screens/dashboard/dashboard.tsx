@@ -1,13 +1,14 @@
 import * as Plot from '@observablehq/plot';
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { Link, useNavigate } from '@tanstack/react-router';
-import { useCallback, useEffect, useMemo, useState, type FormEvent } from 'react';
+import { useCallback, useEffect, useMemo } from 'react';
 import { api } from '../../api/client';
 import { unwrap } from '../../api/errors';
 import type { Ok, SemaforoValue } from '../../api/types';
 import { dashboardRoute } from '../../app/routes-tablero';
 import { bodyOf } from '../../auth/session';
 import { AgreementTable } from '../../ui/agreement-table';
+import { CorteForm } from '../../ui/corte-form';
 import { formatDate } from '../../ui/format';
 import { SemaforoBadge } from '../../ui/semaforo';
 import { Chart } from './chart';
@@ -42,35 +43,6 @@ const percent = (rate: number) => `${Math.round(rate * 100)} %`;
 // "2026-11" → "11/2026", the month as the rest of the dates read.
 const monthLabel = (month: string) => `${month.slice(5, 7)}/${month.slice(0, 4)}`;
 const monthDate = (month: string) => new Date(Date.UTC(Number(month.slice(0, 4)), Number(month.slice(5, 7)) - 1, 1));
-
-function CorteForm({ corte, onApply }: { corte: string | undefined; onApply: (corte: string | undefined) => void }) {
-  const [draft, setDraft] = useState(corte ?? '');
-  const submit = (event: FormEvent) => {
-    event.preventDefault();
-    onApply(draft || undefined);
-  };
-  return (
-    <form className="card corte-form no-print" onSubmit={submit} aria-label="Día de corte">
-      <div className="field">
-        <label htmlFor="t-corte">Corte al</label>
-        <input id="t-corte" type="date" value={draft} onChange={(e) => setDraft(e.target.value)} aria-describedby="t-corte-hint" />
-        <p className="field-hint" id="t-corte-hint">
-          Vacío: hoy. Con una fecha, todas las cifras y gráficas muestran la situación al final de ese día.
-        </p>
-      </div>
-      <div className="actions">
-        <button type="submit" className="button button-primary">
-          Ver al corte
-        </button>
-        {corte && (
-          <button type="button" className="button" onClick={() => onApply(undefined)}>
-            Volver a hoy
-          </button>
-        )}
-      </div>
-    </form>
-  );
-}
 
 function InstitutionChart({ rows }: { rows: Dashboard['byInstitution'] }) {
   const rated = useMemo(() => rows.filter((r): r is typeof r & { complianceRate: number } => r.complianceRate !== null), [rows]);
@@ -220,7 +192,16 @@ export function Dashboard() {
       <div className="page-header">
         <h1>Tablero</h1>
       </div>
-      <CorteForm key={corte ?? ''} corte={corte} onApply={(next) => void navigate({ search: next ? { corte: next } : {} })} />
+      <CorteForm
+        key={corte ?? ''}
+        corte={corte}
+        onApply={(next) => void navigate({ search: next ? { corte: next } : {} })}
+        idPrefix="t"
+        className="card corte-form"
+        hint="Vacío: hoy. Con una fecha, todas las cifras y gráficas muestran la situación al final de ese día."
+        applyLabel="Ver al corte"
+        todayLabel="Volver a hoy"
+      />
       <p className="notice" role="status">
         {corte ? `Situación al final del ${formatDate(corte)} (corte).` : 'Situación de hoy.'}
       </p>
