@@ -22,6 +22,8 @@ export interface BrowserWorld {
   body: GivenBody;
   secretariat: WebUser;
   coordinator: WebUser;
+  // An administrator of the whole installation (no body of its own).
+  admin: WebUser;
   // One per institution of the body, in the order of body.institutions.
   institutions: WebUser[];
   // A fresh browser window (its own cookies) at this size.
@@ -63,6 +65,7 @@ export function useBrowserWorld(): BrowserWorld {
       body,
       secretariat: await user({ role: 'secretariat', bodyId: body.bodyId }),
       coordinator: await user({ role: 'coordinator', bodyId: body.bodyId }),
+      admin: await user({ role: 'admin' }),
       institutions,
       newPage,
       async signedIn(who: WebUser, path = '/', viewport?: { width: number; height: number }) {
