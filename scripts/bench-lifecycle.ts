@@ -1,227 +1,108 @@
-// `npm run bench:lifecycle`: how fast agreements are registered end to end (HTTP
-// → Temporal update-with-start → activities → event store and read model) and
-// how much memory the worker holds with 1,000 open agreements. Machines are
-// shared and noisy, so each figure comes with a baseline measured in the same
-// run: a plain append of the same event to the store without Temporal, and the
-// idle worker's memory.
-import { randomUUID } from 'node:crypto';
-import { chmod, mkdtemp, readFile, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+// `npm run bench:lifecycle`: how fast agreements are registered end to end and
+// what a worker holds and does with many open agreements. Machines are shared
+// and noisy, so each figure comes with a baseline measured in the same run
+// (rounds interleaved with it), and the load average beside it.
+//
+//   (default)    registrations end to end vs a plain append and vs the bare
+//                Temporal pattern, two workers vs one, worker memory with
+//                1,000 open agreements, import job vs synchronous import
+//   --scale      worker memory at 1,000, 2,500, 5,000 and 10,000 open
+//                agreements, then 1,000 reminders due in the same instant
+//   --reminders  only the 1,000 reminders due in the same instant
+//   --restart    Temporal and PostgreSQL stopped for 30 s while reminders and
+//                deadlines fall due (BENCH_TEMPORAL=server)
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { Client, Connection, WithStartWorkflowOperation } from '@temporalio/client';
-import { NativeConnection, Worker } from '@temporalio/worker';
-import { buildApp } from '../api/app.js';
-import { localFileStore } from '../api/storage/local-file-store.js';
-import { projectAgreement } from '../db/agreement-projection.js';
-import { createDb } from '../db/connection.js';
-import { appendToStream } from '../db/event-store.js';
-import { migrateToLatest } from '../db/migrate.js';
-import { agreementStreamId } from '../domain/agreement/index.js';
-import { inParallel } from '../app/fan-out.js';
-import { getFreePort } from './lib/free-port.js';
-import { startPostgres } from './lib/postgres.js';
-import { ensureTemporalCli } from './lib/temporal-cli.js';
-import { startTemporalOnPostgres } from './lib/temporal-postgres.js';
-import { startTemporalServer } from './lib/temporal-server.js';
-import { ensureTemporalServerTools } from './lib/temporal-server-tools.js';
-import { bareWorkflow, registerUpdate } from './bench-workflows/bare.js';
-import { startWorkerProcess } from './lib/worker-process.js';
+import { sleep } from './lib/process.js';
+import { startSmtpServer } from './lib/smtp-peer.js';
+import { load } from './bench-lifecycle/cpu.js';
+import { appendBaseline } from './bench-lifecycle/append-baseline.js';
+import { createFixture, registerAgreements } from './bench-lifecycle/fixture.js';
+import { measureImport } from './bench-lifecycle/import-rate.js';
+import { heapMb, heapProbeEnv, rssMb } from './bench-lifecycle/memory.js';
+import { bareSide, describeRounds, endToEndSide, interleave, twoWorkersSide } from './bench-lifecycle/registration.js';
+import { measureReminderBurst } from './bench-lifecycle/reminders.js';
+import { measureRestart } from './bench-lifecycle/restart.js';
+import { startStack } from './bench-lifecycle/stack.js';
+import { fixed } from './bench-lifecycle/stats.js';
 
 const AGREEMENTS = Number(process.env.BENCH_AGREEMENTS ?? 1000);
+const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 10);
 const IMPORT_ROWS = Number(process.env.BENCH_IMPORT_ROWS ?? 200);
+const REMINDERS = Number(process.env.BENCH_REMINDERS ?? 1000);
 const CONCURRENCY = 8;
-const ADMIN = `bench-${randomUUID()}`;
+const mode = ['--scale', '--reminders', '--restart'].find((flag) => process.argv.includes(flag)) ?? 'default';
 const say = (line: string) => console.log(line);
 
-async function rssMb(pid: number): Promise<number> {
-  const status = await readFile(`/proc/${pid}/status`, 'utf8');
-  const kb = Number(/VmRSS:\s+(\d+)/.exec(status)?.[1] ?? Number.NaN);
-  return kb / 1024;
-}
-
-// RSS alone cannot tell live objects from memory V8 keeps or never gave back,
-// so the worker also reports its heap after a full GC, through a probe loaded
-// into it (a data: URL, so nothing of the bench ships with the worker). It
-// listens to SIGWINCH: Temporal's runtime takes SIGUSR2 as a shutdown signal.
-const probe = `import { writeFileSync } from 'node:fs';
-process.on('SIGWINCH', () => {
-  gc();
-  const { heapUsed, external } = process.memoryUsage();
-  writeFileSync(process.env.BENCH_HEAP_FILE, JSON.stringify({ heapUsed, external }));
-});`;
-const probeOptions = `--expose-gc --import data:text/javascript,${encodeURIComponent(probe)}`;
-
-async function heapMb(pid: number, file: string): Promise<{ heapUsed: number; external: number }> {
-  await rm(file, { force: true });
-  process.kill(pid, 'SIGWINCH');
-  for (let tries = 0; tries < 100; tries += 1) {
-    await new Promise((resolve) => setTimeout(resolve, 100));
-    const written = await readFile(file, 'utf8').catch(() => null);
-    if (written) {
-      const { heapUsed, external } = JSON.parse(written) as { heapUsed: number; external: number };
-      return { heapUsed: heapUsed / 2 ** 20, external: external / 2 ** 20 };
-    }
-  }
-  throw new Error('el worker no informó su heap');
-}
-
-const dir = await mkdtemp(join(tmpdir(), 'acuerdos-bench-lifecycle-'));
-// As root, PostgreSQL runs as `postgres`, which must be able to enter it.
-await chmod(dir, 0o755);
-const postgres = await startPostgres({ dataDir: join(dir, 'pg'), port: await getFreePort(), ephemeral: true, log: () => {} });
-// BENCH_TEMPORAL=server: the Temporal server on that PostgreSQL (the production shape) instead of the dev server.
-const onServer = process.env.BENCH_TEMPORAL === 'server';
-async function startTemporal() {
-  if (!onServer) {
-    const cli = await ensureTemporalCli({ log: say });
-    return startTemporalServer({ cliPath: cli.path, dataDir: join(dir, 'temporal'), port: await getFreePort(), uiPort: null, log: () => {} });
-  }
-  const tools = await ensureTemporalServerTools({ log: say });
-  return startTemporalOnPostgres({ serverPath: tools.server.path, sqlToolPath: tools.sqlTool.path, databaseUrl: postgres.databaseUrl, dataDir: join(dir, 'temporal'), port: await getFreePort(), log: () => {} });
-}
-const temporalServer = await startTemporal();
-await migrateToLatest(postgres.databaseUrl);
-const db = createDb(postgres.databaseUrl);
-const taskQueue = `bench-${randomUUID()}`;
-const heapFile = join(dir, 'worker-heap.json');
-const workerEnv = {
-  DATABASE_URL: postgres.databaseUrl,
-  TEMPORAL_ADDRESS: temporalServer.address,
-  TEMPORAL_TASK_QUEUE: taskQueue,
-  SMTP_URL: '',
-};
-const worker = await startWorkerProcess({ ...workerEnv, NODE_OPTIONS: `${process.env.NODE_OPTIONS ?? ''} ${probeOptions}`, BENCH_HEAP_FILE: heapFile });
-let secondWorker: Awaited<ReturnType<typeof startWorkerProcess>> | undefined;
+const smtp = await startSmtpServer();
+const stack = await startStack({ smtpUrl: smtp.url, log: say });
+const heapFile = join(stack.dir, 'worker-heap.json');
+const worker = await stack.startWorker(heapProbeEnv(heapFile));
 const workerPid = worker.pid ?? 0;
-const connection = await Connection.connect({ address: temporalServer.address });
-const client = new Client({ connection });
-const app = await buildApp({ db, temporal: client, taskQueue, adminToken: ADMIN, files: localFileStore(join(dir, 'files')) });
-// The bare pattern's worker, on a queue of its own, in this process.
-const bareQueue = `bench-bare-${randomUUID()}`;
-const bareConnection = await NativeConnection.connect({ address: temporalServer.address });
-const bareWorker = await Worker.create({
-  connection: bareConnection,
-  taskQueue: bareQueue,
-  workflowsPath: fileURLToPath(new URL('./bench-workflows/bare.ts', import.meta.url)),
-});
-const bareRunning = bareWorker.run();
+say(`Temporal: ${stack.onServer ? 'servidor sobre PostgreSQL' : 'servidor de desarrollo (SQLite)'}; worker con caché de 250 workflows; modo ${mode}`);
+
+const memory = async (label: string, idle?: { rss: number; heap: number }) => {
+  const rss = await rssMb(workerPid);
+  const { heapUsed, external } = await heapMb(workerPid, heapFile);
+  say(`  ${label}: RSS ${fixed(rss, 0)} MB, heap vivo ${fixed(heapUsed, 0)} MB (+ ${fixed(external, 0)} MB external)${idle ? ` — razón RSS ${fixed(rss / idle.rss, 2)}` : ''} — ${load()}`);
+  return { rss, heap: heapUsed };
+};
 
 try {
-  const call = async (token: string, url: string, payload: object) => {
-    const answer = await app.inject({ method: 'POST', url, headers: { authorization: `Bearer ${token}` }, payload });
-    if (answer.statusCode >= 300) throw new Error(`${url}: ${answer.statusCode} ${answer.body}`);
-    return answer.json<{ id: string; token: string }>();
-  };
-  const body = await call(ADMIN, '/api/bodies', { name: 'Órgano de medición', acronym: 'BENCH' });
-  const institutions = await Promise.all(['A', 'B'].map((a) => call(ADMIN, '/api/institutions', { name: `Institución ${a}`, acronym: `INST${a}`, emails: [`enlace${a}@bench.gob.mx`] })));
-  const secretariat = (await call(ADMIN, '/api/tokens', { role: 'secretariat', bodyId: body.id, label: 'bench' })).token;
-  const session = await call(secretariat, '/api/sessions', { bodyId: body.id, kind: 'ordinaria', number: 1, date: '2026-01-15' });
-  const agreement = (i: number) => ({
-    sessionId: session.id,
-    text: `Acuerdo de medición número ${i}.`,
-    responsibleInstitutionIds: institutions.map((x) => x.id),
-    deadline: { type: 'date', date: '2099-12-31' },
-  });
-
+  const fixture = await createFixture(stack, { acronym: 'BENCH', institutions: 2 });
   // Warm-up: the workflow bundle, connections and JIT.
-  for (let i = 0; i < 20; i += 1) await call(secretariat, '/api/agreements', agreement(i));
-  await new Promise((resolve) => setTimeout(resolve, 3_000));
-  const idleMb = await rssMb(workerPid);
-  const idleHeap = await heapMb(workerPid, heapFile);
+  await registerAgreements(stack, fixture, Array.from({ length: 20 }, (_, i) => i), 1);
+  await bareSide(stack, CONCURRENCY).run(20);
+  await sleep(3_000);
+  say('Memoria del worker:');
+  const idle = await memory('en reposo tras el calentamiento (20 abiertos)');
 
-  // Baseline: the same event appended straight to the store with its projection.
-  let started = performance.now();
-  await inParallel(Array.from({ length: AGREEMENTS }, (_, i) => i), CONCURRENCY, async (i) => {
-    const agreementId = randomUUID();
-    const data = { agreementId, bodyId: body.id, sessionId: session.id, seq: 100_000 + i, folio: `${100_000 + i}:15/01/2026`, text: `Directo ${i}`, themes: [], responsibleInstitutionIds: institutions.map((x) => x.id), deadline: { type: 'date', date: '2099-12-31' }, adoptedOn: '2026-01-15', dueDate: '2099-12-31', dueDateExplanation: 'Fecha fija: 31/12/2099' };
-    await appendToStream(db, { streamId: agreementStreamId(agreementId), expectedVersion: 0, events: [{ eventId: randomUUID(), type: 'AgreementAdopted', data, occurredAt: '2026-01-15T06:00:00Z', actor: { role: 'secretariat', id: 'bench' } }] }, projectAgreement);
-  });
-  const directPerSecond = AGREEMENTS / ((performance.now() - started) / 1000);
-
-  // Baseline: Temporal's own cost of the pattern, update-with-start of an empty workflow that stays open.
-  const bare = async (prefix: string, count: number) => {
-    await inParallel(Array.from({ length: count }, (_, i) => i), CONCURRENCY, async (i) => {
-      const startWorkflowOperation = new WithStartWorkflowOperation(bareWorkflow, { workflowId: `${prefix}-${i}`, taskQueue: bareQueue, workflowIdConflictPolicy: 'USE_EXISTING' });
-      await client.workflow.executeUpdateWithStart(registerUpdate, { args: [String(i)], startWorkflowOperation });
+  if (mode === 'default') {
+    const perRound = Math.max(1, Math.round(AGREEMENTS / ROUNDS));
+    const roots = () => ({
+      api: { pid: process.pid, withChildren: false },
+      worker: { pid: workerPid, withChildren: false },
+      temporal: { pid: stack.temporal().process.pid, withChildren: true },
+      postgres: { pid: stack.postgres().process.pid, withChildren: true },
     });
-  };
-  await bare(`warm-${randomUUID()}`, 20);
-  started = performance.now();
-  await bare(`bare-${randomUUID()}`, AGREEMENTS);
-  const barePerSecond = AGREEMENTS / ((performance.now() - started) / 1000);
-
-  started = performance.now();
-  await inParallel(Array.from({ length: AGREEMENTS }, (_, i) => i), CONCURRENCY, async (i) => {
-    await call(secretariat, '/api/agreements', agreement(i));
-  });
-  const endToEndPerSecond = AGREEMENTS / ((performance.now() - started) / 1000);
-
-  await new Promise((resolve) => setTimeout(resolve, 5_000));
-  const openMb = await rssMb(workerPid);
-  const openHeap = await heapMb(workerPid, heapFile);
-
-  // A second worker on the same queue, then as many registrations again.
-  secondWorker = await startWorkerProcess(workerEnv);
-  for (let i = 0; i < 20; i += 1) await call(secretariat, '/api/agreements', agreement(i));
-  started = performance.now();
-  await inParallel(Array.from({ length: AGREEMENTS }, (_, i) => i), CONCURRENCY, async (i) => {
-    await call(secretariat, '/api/agreements', agreement(i));
-  });
-  const twoWorkersPerSecond = AGREEMENTS / ((performance.now() - started) / 1000);
-  const perAgreementKb = (before: number, after: number) => (((after - before) * 1024) / AGREEMENTS).toFixed(1);
-
-  say('');
-  say(`Temporal: ${onServer ? 'servidor sobre PostgreSQL' : 'servidor de desarrollo (SQLite)'}`);
-  say(`Registro de acuerdos de punta a punta (${AGREEMENTS}, ${CONCURRENCY} a la vez):`);
-  say(`  HTTP → Temporal → almacén:        ${endToEndPerSecond.toFixed(1)} acuerdos/s`);
-  say(`  referencia, append directo:        ${directPerSecond.toFixed(1)} acuerdos/s`);
-  say(`  razón punta a punta / referencia:  ${(endToEndPerSecond / directPerSecond).toFixed(3)}`);
-  say(`  patrón desnudo de Temporal:        ${barePerSecond.toFixed(1)} /s (update-with-start de un workflow vacío que queda abierto)`);
-  say(`  razón punta a punta / desnudo:     ${(endToEndPerSecond / barePerSecond).toFixed(3)}`);
-  say(`  con dos workers en la cola:        ${twoWorkersPerSecond.toFixed(1)} acuerdos/s (razón dos / uno: ${(twoWorkersPerSecond / endToEndPerSecond).toFixed(2)})`);
-  say(`Memoria del worker (RSS):`);
-  say(`  en reposo tras el calentamiento:   ${idleMb.toFixed(0)} MB`);
-  say(`  con ${AGREEMENTS + 20} acuerdos abiertos:       ${openMb.toFixed(0)} MB (razón ${(openMb / idleMb).toFixed(2)}; ${perAgreementKb(idleMb, openMb)} KB por acuerdo)`);
-  say(`Heap vivo del worker (tras un GC completo):`);
-  say(`  en reposo tras el calentamiento:   ${idleHeap.heapUsed.toFixed(0)} MB (+ ${idleHeap.external.toFixed(0)} MB external)`);
-  say(`  con ${AGREEMENTS + 20} acuerdos abiertos:       ${openHeap.heapUsed.toFixed(0)} MB (+ ${openHeap.external.toFixed(0)} MB external; ${perAgreementKb(idleHeap.heapUsed, openHeap.heapUsed)} KB por acuerdo)`);
-
-  // CSV import of the same number of rows, synchronously and as a durable job
-  // (POST /imports, progress polled as the web UI does), one after the other.
-  const importFile = (number: number) =>
-    ['session,text,responsibles,deadline', ...Array.from({ length: IMPORT_ROWS }, (_, i) => `ordinaria ${number} 2026-02-${10 + number},Acuerdo importado ${i} de la sesión ${number}.,INSTA;INSTB,30d`)].join('\r\n');
-  const postCsv = async (url: string, csv: string) => {
-    const answer = await app.inject({ method: 'POST', url, headers: { authorization: `Bearer ${secretariat}`, 'content-type': 'text/csv' }, payload: csv });
-    if (answer.statusCode >= 300) throw new Error(`${url}: ${answer.statusCode} ${answer.body}`);
-    return answer.json<{ id: string }>();
-  };
-  started = performance.now();
-  await postCsv(`/api/import/agreements?bodyId=${body.id}`, importFile(2));
-  const syncRowsPerSecond = IMPORT_ROWS / ((performance.now() - started) / 1000);
-  started = performance.now();
-  const job = await postCsv(`/api/imports?bodyId=${body.id}`, importFile(3));
-  for (;;) {
-    const progress = (await app.inject({ method: 'GET', url: `/api/imports/${job.id}`, headers: { authorization: `Bearer ${secretariat}` } })).json<{ state: string; errors: unknown[] }>();
-    if (progress.state === 'failed') throw new Error(`la importación falló: ${JSON.stringify(progress.errors)}`);
-    if (progress.state === 'done') break;
-    await new Promise((resolve) => setTimeout(resolve, 250));
+    const direct = await appendBaseline(stack, fixture, AGREEMENTS, CONCURRENCY);
+    say(`Registro de acuerdos, ${ROUNDS} rondas alternadas de ${perRound}, ${CONCURRENCY} a la vez:`);
+    const vsBare = await interleave([endToEndSide(stack, fixture, CONCURRENCY), bareSide(stack, CONCURRENCY)], ROUNDS, perRound, roots);
+    describeRounds(vsBare, ['punta a punta', 'desnudo'], say);
+    const endToEnd = vsBare.rates['punta a punta'] ?? [];
+    say(`  referencia, append directo al almacén: ${fixed(direct)}/s (razón punta a punta / append: ${fixed(endToEnd.reduce((a, b) => a + b, 0) / endToEnd.length / direct, 3)})`);
+    await sleep(5_000);
+    await memory(`con ${20 + perRound * ROUNDS} acuerdos abiertos`, idle);
+    const workerRounds = Math.max(2, Math.round(ROUNDS / 2));
+    say(`Dos workers frente a uno, ${workerRounds} rondas alternadas de ${perRound} (el segundo arranca antes y se detiene después de cada ronda suya):`);
+    const vsOne = await interleave([twoWorkersSide(stack, fixture, CONCURRENCY), endToEndSide(stack, fixture, CONCURRENCY, 'un worker')], workerRounds, perRound, roots);
+    describeRounds(vsOne, ['dos workers', 'un worker'], say);
+    await measureImport(stack, fixture, IMPORT_ROWS, say);
   }
-  const jobRowsPerSecond = IMPORT_ROWS / ((performance.now() - started) / 1000);
-  say(`Importación CSV (${IMPORT_ROWS} filas cada una):`);
-  say(`  trabajo durable (POST /imports):   ${jobRowsPerSecond.toFixed(1)} filas/s`);
-  say(`  síncrona (POST /import/agreements): ${syncRowsPerSecond.toFixed(1)} filas/s`);
-  say(`  razón trabajo / síncrona:          ${(jobRowsPerSecond / syncRowsPerSecond).toFixed(2)}`);
+
+  if (mode === '--scale') {
+    const targets = (process.env.BENCH_SCALE_TARGETS ?? '1000,2500,5000,10000').split(',').map(Number);
+    let open = 20;
+    for (const target of targets) {
+      const started = performance.now();
+      const ids = Array.from({ length: target - open }, (_, i) => open + i);
+      await registerAgreements(stack, fixture, ids, CONCURRENCY);
+      say(`  ${target - open} más registrados a ${fixed(ids.length / ((performance.now() - started) / 1000))}/s`);
+      open = target;
+      await sleep(5_000);
+      await memory(`con ${open} acuerdos abiertos`, idle);
+    }
+  }
+
+  if (mode === '--scale' || mode === '--reminders') {
+    await measureReminderBurst(stack, smtp, { count: REMINDERS, concurrency: CONCURRENCY, workerPid, say });
+    await memory('tras la ráfaga de recordatorios', idle);
+  }
+
+  if (mode === '--restart') {
+    if (!stack.onServer) throw new Error('--restart mide el servidor sobre PostgreSQL: use BENCH_TEMPORAL=server');
+    await measureRestart(stack, smtp, { count: Number(process.env.BENCH_RESTART_AGREEMENTS ?? 100), concurrency: CONCURRENCY, say });
+  }
 } finally {
-  await app.close();
-  bareWorker.shutdown();
-  await bareRunning;
-  await bareConnection.close();
-  worker.kill('SIGTERM');
-  secondWorker?.kill('SIGTERM');
-  await connection.close();
-  await db.destroy();
-  await temporalServer.stop();
-  await postgres.stop();
-  await rm(dir, { recursive: true, force: true });
+  await stack.stop();
+  await smtp.stop();
 }
