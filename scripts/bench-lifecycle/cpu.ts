@@ -6,15 +6,18 @@ import { loadavg } from 'node:os';
 
 const TICKS_PER_SECOND = 100;
 
-async function processTable(): Promise<Map<number, { ppid: number; ticks: number }>> {
-  const table = new Map<number, { ppid: number; ticks: number }>();
+async function processTable(): Promise<Map<number, { ppid: number; ticks: number; reaped: number }>> {
+  const table = new Map<number, { ppid: number; ticks: number; reaped: number }>();
   for (const entry of await readdir('/proc')) {
     if (!/^\d+$/.test(entry)) continue;
     const stat = await readFile(`/proc/${entry}/stat`, 'utf8').catch(() => null);
     if (!stat) continue;
-    // Fields after the command name, which may hold spaces: state ppid … utime(14) stime(15).
+    // Fields after the command name, which may hold spaces: state ppid … utime(14)
+    // stime(15) cutime(16) cstime(17); the last two are of children already gone
+    // (PostgreSQL's backends come and go).
     const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
-    table.set(Number(entry), { ppid: Number(fields[1]), ticks: Number(fields[11]) + Number(fields[12]) });
+    const [utime, stime, cutime, cstime] = fields.slice(11, 15).map(Number);
+    table.set(Number(entry), { ppid: Number(fields[1]), ticks: (utime ?? 0) + (stime ?? 0), reaped: (cutime ?? 0) + (cstime ?? 0) });
   }
   return table;
 }
@@ -24,7 +27,7 @@ async function processTable(): Promise<Map<number, { ppid: number; ticks: number
 export async function cpuSeconds(roots: Record<string, { pid: number; withChildren: boolean }>): Promise<Record<string, number>> {
   const table = await processTable();
   const treeOf = (root: number): number => {
-    let ticks = table.get(root)?.ticks ?? 0;
+    let ticks = (table.get(root)?.ticks ?? 0) + (table.get(root)?.reaped ?? 0);
     for (const [pid, p] of table) if (p.ppid === root) ticks += treeOf(pid);
     return ticks;
   };
