@@ -1,19 +1,9 @@
-import type { AgreementStatusValue, SemaforoValue } from '../api/types';
+import type { SemaforoValue } from '../api/types';
+import { STATUS_WORD } from '../../../domain/agreement/status';
+import { SEMAFORO_LABEL } from '../../../domain/semaforo';
 
-export const SEMAFORO_LABEL: Record<SemaforoValue, string> = {
-  verde: 'En tiempo',
-  amarillo: 'Por vencer',
-  rojo: 'Vencido',
-  sin_plazo: 'Sin plazo',
-  cumplido: 'Cumplido',
-  cancelado: 'Cancelado',
-};
-
-export const STATUS_LABEL: Record<AgreementStatusValue, string> = {
-  en_proceso: 'En proceso',
-  cumplido: 'Cumplido',
-  cancelado: 'Cancelado (sin efecto)',
-};
+export { SEMAFORO_LABEL };
+export const STATUS_LABEL = STATUS_WORD;
 
 // Each light has its own shape too, so it is never colour alone.
 function Icon({ value }: { value: SemaforoValue }) {
