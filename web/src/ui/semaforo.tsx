@@ -5,6 +5,9 @@ import { SEMAFORO_LABEL } from '../../../domain/semaforo';
 export { SEMAFORO_LABEL };
 export const STATUS_LABEL = STATUS_WORD;
 
+// Each responsible institution's part of an agreement.
+export const STATE_LABEL = { pendiente: 'Pendiente', en_revision: 'En revisión', cumplido: 'Cumplido' } as const;
+
 // Each light has its own shape too, so it is never colour alone.
 function Icon({ value }: { value: SemaforoValue }) {
   const common = { viewBox: '0 0 16 16', 'aria-hidden': true, focusable: false } as const;
