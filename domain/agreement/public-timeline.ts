@@ -8,7 +8,8 @@ import { ReviewDecision, type AgreementEvent } from './events.js';
 // - AgreementAdopted: public — the day, and the due date with its explanation.
 // - DueDateSet, DeadlineChanged, DueDateRecounted: public — the new due date and
 //   its explanation; a change's `reason` is the secretariat's internal note: never.
-// - DeadlinePassed: public — the semáforo already says so.
+// - DeadlinePassed: public — the semáforo already says so; only the passing of
+//   the due date in force that day (not of one replaced by a back-dated change).
 // - EvidenceSubmitted: public only when that evidence was marked `public`
 //   (which institution, the day); private evidence leaves no trace at all.
 // - EvidenceReviewed: public only for public evidence — accepted or rejected,
@@ -77,5 +78,17 @@ export function publicTimeline(events: readonly TimelineEvent[], acronymOf: (ins
         return [];
     }
   });
-  return entries.sort((a, b) => compareDates(a.on, b.on));
+  return withoutStalePassings(entries.sort((a, b) => compareDates(a.on, b.on)));
+}
+
+// A deadline that had been replaced by the day it would have passed did not
+// pass (the workflow may have recorded it before a back-dated change was
+// typed in): the public history shows only the passing of the due date then in force.
+function withoutStalePassings(entries: readonly PublicTimelineEntry[]): PublicTimelineEntry[] {
+  let inForce: LocalDate | null = null;
+  return entries.filter((entry) => {
+    if (entry.kind === 'deadline_passed') return entry.dueDate === inForce;
+    if ('dueDateExplanation' in entry) inForce = entry.dueDate;
+    return true;
+  });
 }

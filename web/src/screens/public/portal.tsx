@@ -23,7 +23,7 @@ function ExecutionSummary({ summary, day }: { summary: Summary; day: string }) {
       </p>
       <dl className="summary">
         <div>
-          <dt>Cumplido</dt>
+          <dt>Porcentaje cumplido</dt>
           <dd className="summary-figure">{summary.complianceRate === null ? '—' : PERCENT.format(summary.complianceRate)}</dd>
           <dd className="muted">de los acuerdos vigentes (cumplidos y en proceso)</dd>
         </div>
