@@ -45,6 +45,9 @@ export const PublicAgreementDetail = PublicAgreement.extend({
   timeline: z.array(PublicTimelineEntry).describe('Su historia pública, en orden: ver la regla en la descripción de la operación.'),
 });
 
+// A body in the list of those that publish their follow-up.
+export const PublicBodyEntry = z.object({ id: z.uuid(), name: z.string(), acronym: z.string() });
+
 // A body that publishes its follow-up, with the summary of its execution on
 // the reference day.
 export const PublicBody = z.object({

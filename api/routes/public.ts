@@ -3,7 +3,7 @@ import { Text } from '../../domain/text.js';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { endOfDay } from '../../db/agreement-history.js';
 import { acronymsOf, findAgreementRow } from '../../db/agreements.js';
-import { findBody, type Body } from '../../db/bodies.js';
+import { findBody, listBodies, type Body } from '../../db/bodies.js';
 import type { Db } from '../../db/connection.js';
 import { dashboardCounts, institutionCompliance } from '../../db/dashboard-queries.js';
 import { readStream } from '../../db/event-store.js';
@@ -26,7 +26,7 @@ import { operation } from '../operation-doc.js';
 import { attachment } from '../reports/content-disposition.js';
 import { publicAgreementsCsv } from '../reports/public-csv.js';
 import { errorAnswers } from '../responses/error.js';
-import { PublicAgreementDetail, PublicAgreementPage, PublicBody, PublicDownloadAnswer, type PublicAgreement } from '../responses/public-agreement.js';
+import { PublicAgreementDetail, PublicAgreementPage, PublicBody, PublicBodyEntry, PublicDownloadAnswer, type PublicAgreement } from '../responses/public-agreement.js';
 
 // The filters of the public list and of its download.
 const PublicFilters = z.strictObject({
@@ -197,6 +197,11 @@ export function publicRoutes({ db }: AppDeps): FastifyPluginAsyncZod {
       if (!agreement) throw new AppError('NOT_FOUND', 'El acuerdo no existe o no es de este órgano.');
       const acronyms = await acronymsOf(db, [...new Set(row.state.evidence.map((e) => e.institutionId))]);
       return { ...agreement, timeline: publicTimeline(events, (id) => acronyms.get(id) ?? '', body.settings.timezone) };
+    });
+
+    app.get('/public/bodies', { schema: { ...operation('Público', 'Órganos que publican su seguimiento'), description: 'Los órganos colegiados con `public: true`, por siglas: la portada de la consulta pública. Los demás no aparecen.', querystring: z.strictObject({}), security: [], response: { 200: z.array(PublicBodyEntry), ...errorAnswers(400) } } }, async () => {
+      const bodies = await listBodies(db);
+      return bodies.filter((body) => body.public).map((body) => ({ id: body.id, name: body.name, acronym: body.acronym }));
     });
 
     app.get('/public/bodies/:id', { schema: { ...operation('Público', 'Órgano que publica su seguimiento, con el resumen de su ejecución'), params: BodyParams, querystring: z.strictObject({ asOf: LocalDate.optional() }), description: BODY_DESCRIPTION, security: [], response: { 200: PublicBody, ...errorAnswers(400, 404) } } }, async (request) => {

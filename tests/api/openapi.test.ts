@@ -185,6 +185,7 @@ describe('the OpenAPI description', () => {
       'GET /api/public/agreements',
       'GET /api/public/agreements/download',
       'GET /api/public/agreements/{id}',
+      'GET /api/public/bodies',
       'GET /api/public/bodies/{id}',
       'POST /api/auth/login',
       'POST /api/auth/logout',

@@ -24,6 +24,14 @@ describe('the public portal of a body that publishes its follow-up', () => {
     running = await givenAnAgreementOf(body, { number: 24, date: '2021-03-15', text: 'La SHCP publicará los lineamientos presupuestarios.', responsibleInstitutionIds: [body.institutions[1]?.id ?? ''] });
   });
 
+  it('lists the bodies that publish, and only those', async () => {
+    const closed = await givenABody(h.app);
+    const answer = await anyone('/api/public/bodies');
+    expect(answer.status).toBe(200);
+    expect(answer.body).toContainEqual({ id: body.bodyId, name: 'Sistema Nacional para la Igualdad entre Mujeres y Hombres', acronym: expect.stringMatching(/^SNIMH/) });
+    expect(answer.body.map((b: { id: string }) => b.id)).not.toContain(closed.bodyId);
+  });
+
   it('names the body and sums up its execution: cumplidos, en proceso, vencidos and % cumplido', async () => {
     const answer = await anyone(`/api/public/bodies/${body.bodyId}`);
     expect(answer.status).toBe(200);

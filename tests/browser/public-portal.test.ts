@@ -43,9 +43,16 @@ beforeAll(async () => {
 
 describe('the public portal, signed out', () => {
   it('shows the body, its summary of execution and its agreements; search and filters live in the address', async () => {
+    // Given a citizen who finds the portal from the sign-in page
     const page = await world.newPage();
-    await page.goto(portal);
+    await page.goto('/entrar');
+    await page.getByRole('link', { name: 'Consulta pública de acuerdos' }).click();
+    await page.getByRole('heading', { level: 1, name: 'Consulta pública de acuerdos' }).waitFor();
+    await expectAccessible(page, 'consulta pública');
+    await screenshot(page, 'portal-organos');
+    await page.getByRole('link', { name: 'Sistema Nacional para la Igualdad entre Mujeres y Hombres' }).click();
     await page.getByRole('heading', { level: 1, name: 'Sistema Nacional para la Igualdad entre Mujeres y Hombres' }).waitFor();
+    expect(new URL(page.url()).pathname).toBe(portal);
     expect(await page.getByRole('button', { name: 'Cerrar sesión' }).count()).toBe(0);
     expect(await page.getByRole('navigation', { name: 'Menú principal' }).count()).toBe(0);
     const summary = page.getByRole('region', { name: 'Resumen de ejecución' });

@@ -8302,6 +8302,68 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/public/bodies": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Órganos que publican su seguimiento
+         * @description Los órganos colegiados con `public: true`, por siglas: la portada de la consulta pública. Los demás no aparecen.
+         */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            acronym: string;
+                            /** Format: uuid */
+                            id: string;
+                            name: string;
+                        }[];
+                    };
+                };
+                /** @description Datos inválidos: `details` lista cada campo con su problema. No se registró nada. */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description Código estable del error, p. ej. VALIDATION_FAILED, NOT_FOUND, INVALID_TRANSITION. */
+                                code: string;
+                                /** @description En un 400, la lista de campos inválidos `[{field, message}]`; en otros códigos, los datos del caso si los hay. */
+                                details?: unknown;
+                                /** @description Qué pasó, en español, para quien usa el sistema. */
+                                message: string;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/public/bodies/{id}": {
         parameters: {
             query?: never;

@@ -22,6 +22,13 @@ export const publicLayoutRoute = createRoute({
   component: lazyRouteComponent(() => import('../screens/public/public-layout'), 'PublicLayout'),
 });
 
+// The portal's front page: the bodies that publish.
+export const publicBodiesRoute = createRoute({
+  getParentRoute: () => publicLayoutRoute,
+  path: '/publico',
+  component: lazyRouteComponent(() => import('../screens/public/public-bodies'), 'PublicBodies'),
+});
+
 export const portalRoute = createRoute({
   getParentRoute: () => publicLayoutRoute,
   path: '/publico/$bodyId',
@@ -35,4 +42,4 @@ export const publicAgreementRoute = createRoute({
   component: lazyRouteComponent(() => import('../screens/public/public-agreement'), 'PublicAgreementPage'),
 });
 
-export const publicoRoutes = publicLayoutRoute.addChildren([portalRoute, publicAgreementRoute]);
+export const publicoRoutes = publicLayoutRoute.addChildren([publicBodiesRoute, portalRoute, publicAgreementRoute]);

@@ -1,4 +1,4 @@
-import { Outlet } from '@tanstack/react-router';
+import { Link, Outlet } from '@tanstack/react-router';
 
 // The frame of the public portal: the same look as the staff's screens, with
 // no menu, no sign-in and nothing of anyone's session.
@@ -10,7 +10,7 @@ export function PublicLayout() {
       </a>
       <header className="topbar">
         <div className="topbar-inner">
-          <span className="brand">
+          <Link to="/publico" className="brand">
             <span className="brand-mark" aria-hidden="true">
               A
             </span>
@@ -18,7 +18,7 @@ export function PublicLayout() {
               Acuerdos
               <span className="brand-sub">Consulta pública del seguimiento de acuerdos</span>
             </span>
-          </span>
+          </Link>
         </div>
       </header>
       <main id="contenido" tabIndex={-1}>

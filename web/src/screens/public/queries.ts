@@ -13,6 +13,8 @@ export function publicListQuery(bodyId: string, filters: PortalFilters): PublicL
   return { bodyId, status: filters.estatus, semaforo: filters.semaforo, institution: filters.institucion, q: filters.texto };
 }
 
+export const publicBodiesQuery = queryOptions({ queryKey: ['public', 'bodies'], queryFn: () => unwrap(api.GET('/api/public/bodies')) });
+
 export const publicBodyQuery = (bodyId: string) =>
   queryOptions({ queryKey: ['public', 'body', bodyId], queryFn: () => unwrap(api.GET('/api/public/bodies/{id}', { params: { path: { id: bodyId } } })) });
 
