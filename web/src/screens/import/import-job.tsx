@@ -56,7 +56,7 @@ export function ImportJobView({ id }: { id: string }) {
   const { created, total, agreements, errors } = job.data;
   return (
     <section className="card import-job" aria-labelledby="importacion">
-      <h2 id="importacion">{state === 'running' ? 'Importación en curso' : state === 'done' ? 'Importación terminada' : 'Importación detenida'}</h2>
+      <h2 id="importacion">{state === 'running' ? 'Importación en curso' : 'Resultado de la importación'}</h2>
       <div className="import-progress">
         <label htmlFor={progressId}>Avance de la importación</label>
         <progress id={progressId} max={total} value={created}>
@@ -71,6 +71,16 @@ export function ImportJobView({ id }: { id: string }) {
         <Outcome job={job.data} />
       </div>
       {errors.length > 0 && <ErrorTable errors={errors} />}
+      {state !== 'running' && (
+        <p className="actions">
+          <Link to="/acuerdos" className="button">
+            Ver la lista de acuerdos
+          </Link>
+          <Link to="/importar" search={{}} className="button">
+            Importar otro archivo
+          </Link>
+        </p>
+      )}
       {agreements.length > 0 && state !== 'running' && (
         <div className="table-wrap">
           <table className="import-table import-folios">
@@ -95,16 +105,6 @@ export function ImportJobView({ id }: { id: string }) {
             </tbody>
           </table>
         </div>
-      )}
-      {state !== 'running' && (
-        <p className="actions">
-          <Link to="/acuerdos" className="button">
-            Ver la lista de acuerdos
-          </Link>
-          <Link to="/importar" search={{}} className="button">
-            Importar otro archivo
-          </Link>
-        </p>
       )}
     </section>
   );

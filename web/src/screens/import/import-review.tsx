@@ -100,7 +100,7 @@ export function ImportReview({ bodyId }: { bodyId: string }) {
   return (
     <>
       <form className="card import-form" onSubmit={onReview} noValidate>
-        <Field label="Archivo CSV" hint="Columnas session, text, responsibles, deadline y, si quiere, themes (vea abajo qué lleva cada una)." error={problem}>
+        <Field label="Archivo CSV" hint="Columnas session, text, responsibles, deadline y, si quiere, themes ; arriba se explica qué lleva cada una." error={problem}>
           {(control) => (
             <input
               {...control}

@@ -45,7 +45,7 @@ function TextDisagrees({ row, milestones }: { row: PreviewRow; milestones: reado
     <p className="import-warning">
       <span aria-hidden="true">⚠ </span>
       <strong>Revise el plazo:</strong> el texto dice {words ?? 'otro plazo'}
-      {stated ? ` (${ruleInWords(stated.deadline, milestones).toLowerCase()})` : ''}, y la columna deadline da otro.
+      {stated ? ` (${ruleInWords(stated.deadline, milestones).toLowerCase()})` : ''}, pero la columna deadline da otro plazo. Corrija el que esté mal.
     </p>
   );
 }
