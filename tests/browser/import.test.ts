@@ -59,6 +59,14 @@ describe('a secretariat imports agreements from a CSV file', () => {
     await expectAccessible(page, 'importar');
     await screenshot(page, 'importar');
 
+    // The example file the page offers passes its own review
+    const [example] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Descargar un archivo de ejemplo' }).click()]);
+    expect(example.suggestedFilename()).toBe('ejemplo-importacion.csv');
+    await page.getByLabel('Archivo CSV').setInputFiles(await example.path());
+    await page.getByRole('button', { name: 'Revisar archivo' }).click();
+    await page.getByText('no tiene errores: se registrarían 3 acuerdos.').waitFor();
+    expect(await page.getByText('Revise el plazo').count()).toBe(0);
+
     // Given a file whose row 38 has a deadline the import does not know
     await choose(page, 'acuerdos-con-error.csv', csvOf('30 dias'));
     // When the secretariat reviews it
