@@ -1,10 +1,9 @@
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { Link } from '@tanstack/react-router';
 import { useEffect, useId } from 'react';
+import { countOf } from '../../ui/format';
 import { importJobQuery, type ImportJob } from './import-api';
 import { ErrorTable } from './review-tables';
-
-const plural = (n: number, one: string, many: string) => `${n.toLocaleString('es-MX')} ${n === 1 ? one : many}`;
 
 function Outcome({ job }: { job: ImportJob }) {
   if (job.state === 'running') return null;
@@ -12,7 +11,7 @@ function Outcome({ job }: { job: ImportJob }) {
     return (
       <p className="status-ok">
         <span aria-hidden="true">✓ </span>
-        Importación terminada: se {job.created === 1 ? 'registró 1 acuerdo' : `registraron ${plural(job.created, 'acuerdo', 'acuerdos')}`}.
+        Importación terminada: se {job.created === 1 ? 'registró 1 acuerdo' : `registraron ${countOf(job.created, 'acuerdo', 'acuerdos')}`}.
       </p>
     );
   }
@@ -21,7 +20,7 @@ function Outcome({ job }: { job: ImportJob }) {
     <div className="status-error">
       <p>
         <span aria-hidden="true">⚠ </span>
-        La importación se detuvo{first && first.row > 1 ? ` en la fila ${first.row}` : ''}: se registraron {job.created.toLocaleString('es-MX')} de {plural(job.total, 'acuerdo', 'acuerdos')}.
+        La importación se detuvo{first && first.row > 1 ? ` en la fila ${first.row}` : ''}: se registraron {job.created.toLocaleString('es-MX')} de {countOf(job.total, 'acuerdo', 'acuerdos')}.
       </p>
       <p>
         Las filas anteriores quedaron registradas (abajo, sus folios). Para registrar las demás, corrija el problema, deje en el archivo solo las filas que faltan y revíselo de nuevo.
@@ -63,7 +62,7 @@ export function ImportJobView({ id }: { id: string }) {
           {created} de {total}
         </progress>
         <p>
-          {created.toLocaleString('es-MX')} de {plural(total, 'acuerdo registrado', 'acuerdos registrados')}
+          {created.toLocaleString('es-MX')} de {countOf(total, 'acuerdo registrado', 'acuerdos registrados')}
         </p>
       </div>
       {state === 'running' && <p className="muted">La importación sigue en el servidor aunque cierre o recargue esta página; esta dirección muestra su avance.</p>}

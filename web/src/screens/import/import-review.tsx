@@ -5,7 +5,7 @@ import type { RowError } from '../../../../domain/import-row';
 import { formMessage } from '../../api/errors';
 import { milestonesQuery } from '../../reference/queries';
 import { Field, WriteStatus } from '../../ui/field';
-import { formatBytes, formatDate } from '../../ui/format';
+import { countOf, formatBytes, formatDate } from '../../ui/format';
 import { useSubmission } from '../../ui/submission';
 import { FileRefused, reviewFile, startImport, type PreviewRow } from './import-api';
 import { ErrorTable, PreviewTable } from './review-tables';
@@ -22,8 +22,6 @@ interface Reviewed {
   errors: RowError[];
 }
 
-const plural = (n: number, one: string, many: string) => `${n.toLocaleString('es-MX')} ${n === 1 ? one : many}`;
-
 // Why a chosen file cannot be sent, before sending it.
 function fileProblem(file: File | undefined): string | undefined {
   if (!file) return 'Elija el archivo CSV que quiere revisar.';
@@ -37,7 +35,7 @@ function ReviewSummary({ reviewed }: { reviewed: Reviewed }) {
     return (
       <p className="status-error">
         <span aria-hidden="true">⚠ </span>
-        El archivo «{reviewed.file.name}» tiene {plural(reviewed.errors.length, 'error', 'errores')}. No se registró nada. Corrija las filas de la tabla en su hoja de cálculo, guárdela
+        El archivo «{reviewed.file.name}» tiene {countOf(reviewed.errors.length, 'error', 'errores')}. No se registró nada. Corrija las filas de la tabla en su hoja de cálculo, guárdela
         como CSV y revísela de nuevo.
       </p>
     );
@@ -48,7 +46,7 @@ function ReviewSummary({ reviewed }: { reviewed: Reviewed }) {
     <div className="status-ok import-summary">
       <p>
         <span aria-hidden="true">✓ </span>
-        El archivo «{reviewed.file.name}» no tiene errores: se registrarían {plural(reviewed.rows.length, 'acuerdo', 'acuerdos')}. Todavía no se registró nada.
+        El archivo «{reviewed.file.name}» no tiene errores: se registrarían {countOf(reviewed.rows.length, 'acuerdo', 'acuerdos')}. Todavía no se registró nada.
       </p>
       {newSessions.length > 0 && (
         <p>
@@ -134,7 +132,7 @@ export function ImportReview({ bodyId }: { bodyId: string }) {
               <button type="button" className="button button-primary" disabled={start.isPending} onClick={() => start.submit(reviewed.text)}>
                 Importar
               </button>
-              <span className="muted">Registra {plural(reviewed.rows.length, 'acuerdo', 'acuerdos')} de la tabla, en ese orden.</span>
+              <span className="muted">Registra {countOf(reviewed.rows.length, 'acuerdo', 'acuerdos')} de la tabla, en ese orden.</span>
             </div>
           )}
           <WriteStatus pending={start.isPending} pendingText="Iniciando la importación…" error={start.error instanceof FileRefused ? undefined : formMessage(start.error)} />
