@@ -43,3 +43,8 @@ export async function findInstitution(db: Db, id: string): Promise<Institution |
   const [found] = await findInstitutions(db, [id]);
   return found;
 }
+
+export async function findInstitutionByAcronym(db: Db, acronym: string): Promise<Institution | undefined> {
+  const row = await db.selectFrom('institutions').selectAll().where('acronym', '=', acronym).executeTakeFirst();
+  return row && toInstitution(row);
+}

@@ -7,6 +7,8 @@ import { uiARoutes } from './routes-ui-a';
 import { uiBRoutes } from './routes-ui-b';
 import { tableroRoutes } from './routes-tablero';
 import { anexoRoutes } from './routes-anexo';
+import { importarRoutes } from './routes-importar';
+import { publicoRoutes } from './routes-publico';
 
 export const queryClient = new QueryClient({
   defaultOptions: {
@@ -23,7 +25,7 @@ export const queryClient = new QueryClient({
   },
 });
 
-const routeTree = rootRoute.addChildren([signInRoute, appRoute.addChildren([...uiARoutes, ...uiBRoutes, ...tableroRoutes, ...anexoRoutes])]);
+const routeTree = rootRoute.addChildren([signInRoute, publicoRoutes, appRoute.addChildren([...uiARoutes, ...uiBRoutes, ...tableroRoutes, ...anexoRoutes, ...importarRoutes])]);
 
 export const router = createRouter({
   routeTree,
