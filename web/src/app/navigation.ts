@@ -17,4 +17,6 @@ export const NAVIGATION: readonly NavItem[] = [
   { to: '/hitos', label: 'Hitos', roles: ['secretariat'] },
   { to: '/anexo', label: 'Anexo', roles: ['coordinator', 'secretariat'] },
   { to: '/notificaciones', label: 'Notificaciones', roles: ['secretariat', 'coordinator'] },
+  { to: '/admin/usuarios', label: 'Usuarios', roles: ['admin'] },
+  { to: '/admin/tokens', label: 'Tokens', roles: ['admin'] },
 ];

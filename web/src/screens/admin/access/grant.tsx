@@ -1,0 +1,118 @@
+import { queryOptions, useQuery } from '@tanstack/react-query';
+import { api } from '../../../api/client';
+import { fieldMessage, unwrap } from '../../../api/errors';
+import type { Body, Ok, Role } from '../../../api/types';
+import { ROLE_LABEL } from '../../../auth/session';
+import { institutionsQuery } from '../../../reference/queries';
+import { Field } from '../../../ui/field';
+
+// What users and tokens share: a role and, for every role but admin, the body
+// or institution it acts for (api/grant.ts).
+
+export type ListedBody = Ok<'/api/bodies'>[number];
+export type Grant = Body<'/api/tokens'> extends infer B ? (B extends unknown ? Omit<B, 'label'> : never) : never;
+
+export const ROLES = Object.keys(ROLE_LABEL) as Role[];
+
+// What each role may do, said for whoever grants it.
+const ROLE_HINT: Record<Role, string> = {
+  admin: 'Administra órganos, instituciones, usuarios y tokens de toda la instalación.',
+  secretariat: 'Registra sesiones y acuerdos de un órgano, revisa evidencias y cambia estatus y plazos.',
+  coordinator: 'Consulta todo lo de un órgano: tablero, anexo y reportes; no modifica nada.',
+  institution: 'Consulta los acuerdos de su institución y envía evidencias en su nombre.',
+};
+
+export const bodiesQuery = queryOptions({
+  queryKey: ['bodies'] as const,
+  queryFn: () => unwrap(api.GET('/api/bodies')),
+  staleTime: 5 * 60_000,
+});
+
+export interface GrantDraft {
+  role: Role;
+  bodyId: string;
+  institutionId: string;
+}
+
+export const EMPTY_GRANT: GrantDraft = { role: 'secretariat', bodyId: '', institutionId: '' };
+
+// The request's grant: only the field the role takes, and absent while not
+// chosen, so the API says it is missing next to that field (the cast: the
+// API, not the type, is what checks a grant is whole).
+export function grantOf(draft: GrantDraft): Grant {
+  if (draft.role === 'admin') return { role: 'admin' };
+  const field = draft.role === 'institution' ? 'institutionId' : 'bodyId';
+  const chosen = draft[field];
+  return { role: draft.role, ...(chosen ? { [field]: chosen } : {}) } as Grant;
+}
+
+export function needsBody(role: Role): boolean {
+  return role === 'secretariat' || role === 'coordinator';
+}
+
+// Rol, then the body or institution that role acts for: the field shown
+// follows the role.
+export function GrantFields({ draft, onChange, error }: { draft: GrantDraft; onChange: (draft: GrantDraft) => void; error: unknown }) {
+  const bodies = useQuery(bodiesQuery);
+  const institutions = useQuery(institutionsQuery);
+  return (
+    <>
+      <Field label="Rol" hint={ROLE_HINT[draft.role]} error={fieldMessage(error, 'role')}>
+        {(control) => (
+          <select {...control} value={draft.role} onChange={(e) => onChange({ ...draft, role: ROLES.find((r) => r === e.target.value) ?? draft.role })}>
+            {ROLES.map((role) => (
+              <option key={role} value={role}>
+                {ROLE_LABEL[role]}
+              </option>
+            ))}
+          </select>
+        )}
+      </Field>
+      {needsBody(draft.role) && (
+        <Field label="Órgano colegiado" hint="Solo verá y actuará sobre este órgano." error={fieldMessage(error, 'bodyId') ?? (bodies.error ? `No se pudo cargar la lista: ${bodies.error.message}` : undefined)}>
+          {(control) => (
+            <select {...control} required value={draft.bodyId} onChange={(e) => onChange({ ...draft, bodyId: e.target.value })}>
+              <option value="">{bodies.isPending ? 'Cargando órganos…' : 'Elija un órgano'}</option>
+              {bodies.data?.map((body) => (
+                <option key={body.id} value={body.id}>
+                  {body.acronym} — {body.name}
+                </option>
+              ))}
+            </select>
+          )}
+        </Field>
+      )}
+      {draft.role === 'institution' && (
+        <Field label="Institución" hint="Solo verá los acuerdos de los que esta institución es responsable." error={fieldMessage(error, 'institutionId') ?? (institutions.error ? `No se pudo cargar la lista: ${institutions.error.message}` : undefined)}>
+          {(control) => (
+            <select {...control} required value={draft.institutionId} onChange={(e) => onChange({ ...draft, institutionId: e.target.value })}>
+              <option value="">{institutions.isPending ? 'Cargando instituciones…' : 'Elija una institución'}</option>
+              {institutions.data?.map((institution) => (
+                <option key={institution.id} value={institution.id}>
+                  {institution.acronym} — {institution.name}
+                </option>
+              ))}
+            </select>
+          )}
+        </Field>
+      )}
+    </>
+  );
+}
+
+// Where a grant reaches, by name: its body or institution, or everything.
+export function useScopeName(): (grant: { role: Role; bodyId: string | null; institutionId: string | null }) => string {
+  const bodies = useQuery(bodiesQuery);
+  const institutions = useQuery(institutionsQuery);
+  return (grant) => {
+    if (grant.bodyId) {
+      const body = bodies.data?.find((b) => b.id === grant.bodyId);
+      return body ? `${body.acronym} — ${body.name}` : 'Órgano (cargando…)';
+    }
+    if (grant.institutionId) {
+      const institution = institutions.data?.find((i) => i.id === grant.institutionId);
+      return institution ? `${institution.acronym} — ${institution.name}` : 'Institución (cargando…)';
+    }
+    return 'Toda la instalación';
+  };
+}
