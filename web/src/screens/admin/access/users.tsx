@@ -171,6 +171,7 @@ function DisableUser({ user, onDone, onCancel }: { user: User; onDone: () => voi
 
 function NewUser() {
   const queryClient = useQueryClient();
+  const scopeName = useScopeName();
   const [email, setEmail] = useState('');
   const [password, setPassword] = useState('');
   const [grant, setGrant] = useState<GrantDraft>(EMPTY_GRANT);
@@ -210,7 +211,7 @@ function NewUser() {
         <WriteStatus
           pending={create.isPending}
           pendingText="Dando de alta…"
-          success={created ? `Usuario dado de alta: ${created.email} (${ROLE_LABEL[created.role]}). Ya puede iniciar sesión.` : undefined}
+          success={created ? `Usuario dado de alta: ${created.email} (${ROLE_LABEL[created.role]}, ${scopeName(created)}).` : undefined}
           error={taken ? 'Revise los campos marcados.' : formMessage(create.error, ['email', 'password', ...GRANT_FIELDS])}
         />
       </form>
