@@ -1,6 +1,6 @@
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
-import { expectAccessible, expectFitsWidth, screenshot, signIn, useBrowserWorld } from '../support/browser.js';
+import { expectAccessible, expectFitsWidth, screenshot, useBrowserWorld } from '../support/browser.js';
 import { ADMIN_TOKEN } from '../support/harness.js';
 
 // An administrator decides who may use the system: people (web users) and
