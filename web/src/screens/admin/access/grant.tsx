@@ -116,3 +116,8 @@ export function useScopeName(): (grant: { role: Role; bodyId: string | null; ins
     return 'Toda la instalación';
   };
 }
+
+// The latest granted first: the one just created is where the eye lands.
+export function newestFirst<T extends { createdAt: string }>(rows: readonly T[]): T[] {
+  return [...rows].sort((a, b) => Date.parse(b.createdAt) - Date.parse(a.createdAt));
+}

@@ -10,7 +10,7 @@ import { ConfirmDialog } from '../../../ui/confirm-dialog';
 import { Field, WriteStatus } from '../../../ui/field';
 import { formatInstant } from '../../../ui/format';
 import { useSubmission } from '../../../ui/submission';
-import { EMPTY_GRANT, GrantFields, grantOf, useScopeName, type GrantDraft } from './grant';
+import { EMPTY_GRANT, GrantFields, grantOf, newestFirst, useScopeName, type GrantDraft } from './grant';
 
 type Token = Ok<'/api/tokens'>[number];
 
@@ -18,11 +18,12 @@ type Token = Ok<'/api/tokens'>[number];
 // never in the address, the query cache or the browser's storage, so leaving
 // or reloading the page loses it for good (the API keeps only its hash).
 interface Issued {
+  id: string;
   label: string;
   token: string;
 }
 
-const tokensQuery = { queryKey: ['tokens'] as const, queryFn: () => unwrap(api.GET('/api/tokens')) };
+const tokensQuery = { queryKey: ['tokens'] as const, queryFn: async () => newestFirst(await unwrap(api.GET('/api/tokens'))) };
 
 const GRANT_FIELDS = ['role', 'bodyId', 'institutionId'] as const;
 
@@ -115,6 +116,8 @@ export function AdminTokens() {
           onDone={() => {
             setRevoked(revoking);
             setRevoking(undefined);
+            // A secret revoked is of no use to copy any more.
+            if (issued?.id === revoking.id) setIssued(undefined);
           }}
           onCancel={() => setRevoking(undefined)}
         />
@@ -133,7 +136,7 @@ function NewToken({ onIssued }: { onIssued: (issued: Issued) => void }) {
       // The answer holds the secret: not kept by the mutation cache once handed over.
       gcTime: 0,
       onSuccess: async (answer, { input }) => {
-        onIssued({ label: input.label, token: answer.token });
+        onIssued({ id: answer.id, label: input.label, token: answer.token });
         await queryClient.invalidateQueries({ queryKey: tokensQuery.queryKey });
       },
     },
@@ -162,7 +165,7 @@ function NewToken({ onIssued }: { onIssued: (issued: Issued) => void }) {
 // The secret, once: a read-only field to copy from and a warning that it will
 // not be shown again.
 function IssuedToken({ issued, onHide }: { issued: Issued; onHide: () => void }) {
-  const field = useRef<HTMLInputElement>(null);
+  const field = useRef<HTMLTextAreaElement>(null);
   const headingId = useId();
   const [copy, setCopy] = useState<'copied' | 'manual'>();
   useEffect(() => {
@@ -184,7 +187,8 @@ function IssuedToken({ issued, onHide }: { issued: Issued; onHide: () => void })
       <p className="notice">
         <strong>Cópielo ahora: no se volverá a mostrar.</strong> El sistema guarda solo una huella del token; si lo pierde, revóquelo y emita otro.
       </p>
-      <Field label="Token">{(control) => <input {...control} ref={field} className="token-value" type="text" readOnly value={issued.token} onFocus={(e) => e.target.select()} spellCheck={false} autoComplete="off" />}</Field>
+      {/* A text area, so the whole secret shows even on a phone. */}
+      <Field label="Token">{(control) => <textarea {...control} ref={field} className="token-value" rows={2} readOnly value={issued.token} onFocus={(e) => e.target.select()} spellCheck={false} autoComplete="off" />}</Field>
       <div className="actions">
         <button type="button" className="button button-primary" onClick={() => void copyToken()}>
           Copiar

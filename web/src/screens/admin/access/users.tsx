@@ -11,11 +11,11 @@ import { ConfirmDialog } from '../../../ui/confirm-dialog';
 import { Field, WriteStatus } from '../../../ui/field';
 import { formatInstant } from '../../../ui/format';
 import { useSubmission } from '../../../ui/submission';
-import { EMPTY_GRANT, GrantFields, grantOf, ROLES, useScopeName, type GrantDraft } from './grant';
+import { EMPTY_GRANT, GrantFields, grantOf, newestFirst, ROLES, useScopeName, type GrantDraft } from './grant';
 
 type User = Ok<'/api/users'>[number];
 
-const usersQuery = { queryKey: ['users'] as const, queryFn: () => unwrap(api.GET('/api/users')) };
+const usersQuery = { queryKey: ['users'] as const, queryFn: async () => newestFirst(await unwrap(api.GET('/api/users'))) };
 
 const GRANT_FIELDS = ['role', 'bodyId', 'institutionId'] as const;
 
