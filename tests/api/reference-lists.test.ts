@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { asAdmin, givenABody } from '../support/api-client.js';
+import { givenABody } from '../support/api-client.js';
 import { useHarness } from '../support/use-harness.js';
 
 // What the registration screen offers to choose from: the body's sessions, its
@@ -100,26 +100,5 @@ describe('the lists a secretariat picks from', () => {
     const [inmujeres, shcp] = body.institutions;
     expect(acronyms.indexOf(inmujeres?.acronym)).toBeLessThan(acronyms.indexOf(shcp?.acronym));
     expect((await body.institution.get('/api/institutions')).status).toBe(403);
-  });
-
-  it('bodies: every one, by acronym, with its settings, for the administrator who grants users and tokens one of them', async () => {
-    const body = await givenABody(h.app);
-    const other = await givenABody(h.app);
-
-    // When the administrator lists the bodies
-    const listed = await asAdmin(h.app).get('/api/bodies');
-
-    // then both are there, in acronym order, as GET /api/bodies/:id shows each
-    expect(listed.status).toBe(200);
-    const ids = listed.body.map((b: { id: string }) => b.id);
-    expect(ids).toContain(body.bodyId);
-    expect(ids).toContain(other.bodyId);
-    // (both acronyms are capitals and digits, which every collation orders alike)
-    const [first, second] = listed.body.filter((b: { id: string }) => b.id === body.bodyId || b.id === other.bodyId);
-    expect(first.acronym < second.acronym).toBe(true);
-    expect(listed.body.find((b: { id: string }) => b.id === body.bodyId)).toEqual((await asAdmin(h.app).get(`/api/bodies/${body.bodyId}`)).body);
-    // while a body's own staff may not see the others
-    expect((await body.secretariat.get('/api/bodies')).status).toBe(403);
-    expect((await body.coordinator.get('/api/bodies')).status).toBe(403);
   });
 });

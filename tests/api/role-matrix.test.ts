@@ -123,7 +123,6 @@ const rows: Row[] = [
   { route: 'GET /api/auth/me', allowed: SIGNED_IN, call: () => ({ url: '/api/auth/me' }) },
 
   { route: 'POST /api/bodies', allowed: ['admin'], call: () => ({ url: '/api/bodies', payload: { name: 'Órgano de la matriz', acronym: unique('OM') } }) },
-  { route: 'GET /api/bodies', allowed: ['admin'], call: () => ({ url: '/api/bodies' }) },
   // A public body: every institution may read it; another body's staff may not.
   { route: 'GET /api/bodies/{id}', allowed: ['admin', 'secretariat', 'coordinator', 'institution', 'otherInstitution'], call: () => ({ url: `/api/bodies/${w.bodyId}` }) },
   { route: 'PATCH /api/bodies/{id}', allowed: ['admin', 'secretariat'], call: () => ({ url: `/api/bodies/${w.bodyId}`, payload: { warningBusinessDays: 5 } }) },
