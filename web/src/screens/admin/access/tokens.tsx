@@ -188,7 +188,7 @@ function IssuedToken({ issued, onHide }: { issued: Issued; onHide: () => void })
         <strong>Cópielo ahora: no se volverá a mostrar.</strong> El sistema guarda solo una huella del token; si lo pierde, revóquelo y emita otro.
       </p>
       {/* A text area, so the whole secret shows even on a phone. */}
-      <Field label="Token">{(control) => <textarea {...control} ref={field} className="token-value" rows={2} readOnly value={issued.token} onFocus={(e) => e.target.select()} spellCheck={false} autoComplete="off" />}</Field>
+      <Field label="Token" hint="Solo se muestra esta vez.">{(control) => <textarea {...control} ref={field} className="token-value" rows={2} readOnly value={issued.token} onFocus={(e) => e.target.select()} spellCheck={false} autoComplete="off" />}</Field>
       <div className="actions">
         <button type="button" className="button button-primary" onClick={() => void copyToken()}>
           Copiar
