@@ -22,10 +22,11 @@ const ROLE_HINT: Record<Role, string> = {
   institution: 'Consulta los acuerdos de su institución y envía evidencias en su nombre.',
 };
 
+// The same key as the bodies screen's list (admin-bodies: adminBodiesQuery), so
+// a body created there is offered here at once.
 export const bodiesQuery = queryOptions({
-  queryKey: ['bodies'] as const,
+  queryKey: ['admin-bodies'] as const,
   queryFn: () => unwrap(api.GET('/api/bodies')),
-  staleTime: 5 * 60_000,
 });
 
 export interface GrantDraft {
