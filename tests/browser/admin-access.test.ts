@@ -79,10 +79,15 @@ describe('an administrator manages web users', () => {
     expect(new URL(again.url()).pathname).toBe('/entrar');
   });
 
-  it('shows a bad e-mail, a short password and a taken e-mail next to their fields, creating nobody', async () => {
+  it('shows a missing role, a bad e-mail, a short password and a taken e-mail next to their fields, creating nobody', async () => {
     const admin = await world.signedIn(world.admin, '/admin/usuarios', PHONE);
     await admin.getByRole('heading', { name: 'Nuevo usuario' }).waitFor();
     const before = (await (await callApi('/api/users', ADMIN_TOKEN)).json()) as unknown[];
+
+    // When the administrator presses the button before choosing a role
+    await admin.getByRole('button', { name: 'Dar de alta' }).click();
+    // then the role is asked for: none is granted by default
+    await expect.poll(() => errorOf(admin, 'Rol').textContent()).toContain('Elija un rol.');
 
     // When the administrator types an e-mail without a domain and an 8-character password for an institution
     await admin.getByLabel('Correo electrónico').fill('enlace-sin-dominio');

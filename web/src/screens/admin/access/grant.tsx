@@ -29,25 +29,27 @@ export const bodiesQuery = queryOptions({
   queryFn: () => unwrap(api.GET('/api/bodies')),
 });
 
+// No role until one is chosen: a default would grant what nobody decided.
 export interface GrantDraft {
-  role: Role;
+  role: Role | '';
   bodyId: string;
   institutionId: string;
 }
 
-export const EMPTY_GRANT: GrantDraft = { role: 'secretariat', bodyId: '', institutionId: '' };
+export const EMPTY_GRANT: GrantDraft = { role: '', bodyId: '', institutionId: '' };
 
 // The request's grant: only the field the role takes, and absent while not
 // chosen, so the API says it is missing next to that field (the cast: the
 // API, not the type, is what checks a grant is whole).
 export function grantOf(draft: GrantDraft): Grant {
+  if (draft.role === '') return {} as Grant;
   if (draft.role === 'admin') return { role: 'admin' };
   const field = draft.role === 'institution' ? 'institutionId' : 'bodyId';
   const chosen = draft[field];
   return { role: draft.role, ...(chosen ? { [field]: chosen } : {}) } as Grant;
 }
 
-export function needsBody(role: Role): boolean {
+export function needsBody(role: Role | ''): boolean {
   return role === 'secretariat' || role === 'coordinator';
 }
 
@@ -58,9 +60,11 @@ export function GrantFields({ draft, onChange, error }: { draft: GrantDraft; onC
   const institutions = useQuery(institutionsQuery);
   return (
     <>
-      <Field label="Rol" hint={ROLE_HINT[draft.role]} error={fieldMessage(error, 'role')}>
+      {/* The select offers only valid roles: any refusal of the role means none was chosen. */}
+      <Field label="Rol" hint={draft.role ? ROLE_HINT[draft.role] : 'Qué podrá ver y hacer.'} error={fieldMessage(error, 'role') && 'Elija un rol.'}>
         {(control) => (
-          <select {...control} value={draft.role} onChange={(e) => onChange({ ...draft, role: ROLES.find((r) => r === e.target.value) ?? draft.role })}>
+          <select {...control} required value={draft.role} onChange={(e) => onChange({ ...draft, role: ROLES.find((r) => r === e.target.value) ?? '' })}>
+            <option value="">Elija un rol</option>
             {ROLES.map((role) => (
               <option key={role} value={role}>
                 {ROLE_LABEL[role]}
