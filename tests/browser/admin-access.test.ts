@@ -64,7 +64,7 @@ describe('an administrator manages web users', () => {
 
     // then the list says so
     await expect.poll(() => row.textContent()).toContain('Deshabilitado el');
-    await admin.getByRole('status').filter({ hasText: `${person.email} quedó deshabilitado: ya no puede iniciar sesión` }).waitFor();
+    await admin.getByRole('status').filter({ hasText: `La cuenta ${person.email} quedó deshabilitada: ya no puede iniciar sesión` }).waitFor();
     await check(admin, 'admin-usuarios-deshabilitado');
     // their open session ended: the next page asks them to sign in
     await coordinator.reload();

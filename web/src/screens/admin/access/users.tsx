@@ -62,7 +62,7 @@ export function AdminUsers() {
       {disabled && (
         <p className="status-ok" role="status">
           <span aria-hidden="true">✓ </span>
-          {disabled.email} quedó deshabilitado: ya no puede iniciar sesión y sus sesiones abiertas se cerraron.
+          La cuenta {disabled.email} quedó deshabilitada: ya no puede iniciar sesión y sus sesiones abiertas se cerraron.
         </p>
       )}
       {users.isPending ? (
