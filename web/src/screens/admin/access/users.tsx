@@ -9,7 +9,7 @@ import { adminUsersRoute } from '../../../app/routes-admin-access';
 import { meQuery, ROLE_LABEL } from '../../../auth/session';
 import { ConfirmDialog } from '../../../ui/confirm-dialog';
 import { Field, WriteStatus } from '../../../ui/field';
-import { formatInstant } from '../../../ui/format';
+import { countOf, formatInstant } from '../../../ui/format';
 import { useSubmission } from '../../../ui/submission';
 import { EMPTY_GRANT, GrantFields, grantOf, newestFirst, ROLES, useScopeName, type GrantDraft } from './grant';
 
@@ -18,10 +18,6 @@ type User = Ok<'/api/users'>[number];
 const usersQuery = { queryKey: ['users'] as const, queryFn: async () => newestFirst(await unwrap(api.GET('/api/users'))) };
 
 const GRANT_FIELDS = ['role', 'bodyId', 'institutionId'] as const;
-
-function countOf(n: number): string {
-  return n === 1 ? '1 usuario' : `${n} usuarios`;
-}
 
 // `/admin/usuarios`: the people who sign in to the web UI, each with a role and
 // the body or institution it acts for; create one, or disable one.
@@ -74,7 +70,7 @@ export function AdminUsers() {
       ) : (
         <>
           <p className="muted" aria-live="polite">
-            {countOf(shown.length)}
+            {countOf(shown.length, 'usuario', 'usuarios')}
             {rol ? ` con el rol ${ROLE_LABEL[rol]}` : ''}.
           </p>
           <div className="table-wrap">
