@@ -61,3 +61,8 @@ export async function updateInstitutionContacts(db: Db, id: string, change: Inst
     .executeTakeFirst();
   return row && toInstitution(row);
 }
+
+export async function findInstitutionByAcronym(db: Db, acronym: string): Promise<Institution | undefined> {
+  const row = await db.selectFrom('institutions').selectAll().where('acronym', '=', acronym).executeTakeFirst();
+  return row && toInstitution(row);
+}

@@ -100,6 +100,10 @@ const rows: Row[] = [
   { route: 'GET /api/health', allowed: ROLES, call: () => ({ url: '/api/health' }) },
   { route: 'GET /api/openapi.json', allowed: ROLES, call: () => ({ url: '/api/openapi.json' }) },
   { route: 'GET /api/public/agreements', allowed: ROLES, call: () => ({ url: `/api/public/agreements?bodyId=${w.bodyId}` }) },
+  { route: 'GET /api/public/agreements/download', allowed: ROLES, call: () => ({ url: `/api/public/agreements/download?bodyId=${w.bodyId}&format=csv` }) },
+  { route: 'GET /api/public/agreements/{id}', allowed: ROLES, call: () => ({ url: `/api/public/agreements/${w.agreementId}?bodyId=${w.bodyId}` }) },
+  { route: 'GET /api/public/bodies', allowed: ROLES, call: () => ({ url: '/api/public/bodies' }) },
+  { route: 'GET /api/public/bodies/{id}', allowed: ROLES, call: () => ({ url: `/api/public/bodies/${w.bodyId}` }) },
 
   { route: 'POST /api/tokens', allowed: ['admin'], call: () => ({ url: '/api/tokens', payload: { role: 'institution', institutionId: w.otherInstitutionId, label: 'matriz' } }) },
   { route: 'GET /api/tokens', allowed: ['admin'], call: () => ({ url: '/api/tokens' }) },

@@ -8121,7 +8121,7 @@ export interface paths {
         };
         /**
          * Consulta pública de los acuerdos de un órgano
-         * @description Consulta pública, sin token, de los acuerdos de un órgano que publica su seguimiento (`public: true`; cualquier otro responde 404 como si no existiera). Solo lo que el órgano hace público: folio, sesión, texto, estatus, semáforo y plazo, las siglas de las instituciones responsables con su estado, y las evidencias marcadas `public: true` (descripción, enlaces, fecha y si fue aceptada o rechazada). Nunca: correos, notificaciones, archivos (se descargan solo con token), comentarios de revisión, quién revisó ni identificadores de tokens o usuarios. `q` busca en el texto (español, sin distinguir acentos). Páginas en orden de folio con `limit` y `cursor` (el `nextCursor` de la página anterior). `asOf` (AAAA-MM-DD): los acuerdos como estaban al terminar ese día, con el semáforo de ese día.
+         * @description Consulta pública, sin token, de los acuerdos de un órgano que publica su seguimiento. Solo lo que el órgano hace público: folio, sesión, texto, estatus, semáforo y plazo, las siglas de las instituciones responsables con su estado, y las evidencias marcadas `public: true` (descripción, enlaces, fecha y si fue aceptada o rechazada). Un órgano que no publica su seguimiento (`public: false`) responde 404 igual que uno que no existe. Nunca: correos, notificaciones, archivos (se descargan solo con token), evidencias no públicas, comentarios de revisión, motivos internos, quién hizo qué ni identificadores de tokens o usuarios. `status`, `semaforo` (evaluado en el día de referencia), `q` (busca en el texto, español, sin distinguir acentos), `institution` (siglas de una responsable). `asOf` (AAAA-MM-DD): los acuerdos como estaban al terminar ese día, con el semáforo de ese día. Páginas en orden de folio con `limit` y `cursor` (el `nextCursor` de la página anterior).
          */
         get: {
             parameters: {
@@ -8129,8 +8129,11 @@ export interface paths {
                     asOf?: string;
                     bodyId: string;
                     cursor?: number;
+                    /** @description Siglas de una institución responsable (las de `institutions` de `GET /api/public/bodies/{id}`). */
+                    institution?: string;
                     limit?: number;
                     q?: string;
+                    semaforo?: "rojo" | "amarillo" | "verde" | "sin_plazo" | "cumplido" | "cancelado";
                     status?: "en_proceso" | "cumplido" | "cancelado";
                 };
                 header?: never;
@@ -8196,6 +8199,516 @@ export interface paths {
                             }[];
                             /** @description Para pedir la página siguiente; null en la última. */
                             nextCursor: string | null;
+                        };
+                    };
+                };
+                /** @description Datos inválidos: `details` lista cada campo con su problema. No se registró nada. */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description Código estable del error, p. ej. VALIDATION_FAILED, NOT_FOUND, INVALID_TRANSITION. */
+                                code: string;
+                                /** @description En un 400, la lista de campos inválidos `[{field, message}]`; en otros códigos, los datos del caso si los hay. */
+                                details?: unknown;
+                                /** @description Qué pasó, en español, para quien usa el sistema. */
+                                message: string;
+                            };
+                        };
+                    };
+                };
+                /** @description No existe, o quien llama no puede saber que existe. */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description Código estable del error, p. ej. VALIDATION_FAILED, NOT_FOUND, INVALID_TRANSITION. */
+                                code: string;
+                                /** @description En un 400, la lista de campos inválidos `[{field, message}]`; en otros códigos, los datos del caso si los hay. */
+                                details?: unknown;
+                                /** @description Qué pasó, en español, para quien usa el sistema. */
+                                message: string;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/public/agreements/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Consulta pública de un acuerdo con su historia
+         * @description Un acuerdo de un órgano que publica su seguimiento (`bodyId`; un acuerdo de otro órgano responde 404 igual que uno que no existe), con sus evidencias públicas y su historia pública (`timeline`): adopción, fecha límite fijada o modificada (con su explicación, sin el motivo interno), vencimiento del plazo, evidencias públicas presentadas y si se aceptaron o rechazaron (sin comentario ni quién revisó), cumplimiento, reapertura y cancelación (solo la fecha). Los recordatorios y escalamientos nunca. Un órgano que no publica su seguimiento (`public: false`) responde 404 igual que uno que no existe. Nunca: correos, notificaciones, archivos (se descargan solo con token), evidencias no públicas, comentarios de revisión, motivos internos, quién hizo qué ni identificadores de tokens o usuarios.
+         */
+        get: {
+            parameters: {
+                query: {
+                    bodyId: string;
+                };
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            daysOverdue: number;
+                            /** Format: date */
+                            dueDate: string | null;
+                            dueDateExplanation: string;
+                            /** @description Solo las evidencias marcadas `public: true`. */
+                            evidence: {
+                                description: string;
+                                /** Format: uuid */
+                                id: string;
+                                /** @description Siglas de la institución que la presentó. */
+                                institution: string;
+                                links: string[];
+                                review: {
+                                    /** @enum {string} */
+                                    decision: "accepted" | "rejected";
+                                    /** Format: date-time */
+                                    reviewedAt: string;
+                                } | null;
+                                /** Format: date-time */
+                                submittedAt: string;
+                            }[];
+                            folio: string;
+                            /** Format: date */
+                            fulfilledOn: string | null;
+                            /** Format: uuid */
+                            id: string;
+                            responsibles: {
+                                acronym: string;
+                                /** @enum {string} */
+                                state: "pendiente" | "en_revision" | "cumplido";
+                            }[];
+                            /**
+                             * @description Evaluado hoy en la zona del órgano.
+                             * @enum {string}
+                             */
+                            semaforo: "rojo" | "amarillo" | "verde" | "sin_plazo" | "cumplido" | "cancelado";
+                            /** @description La sesión que lo adoptó. */
+                            session: {
+                                /** Format: date */
+                                date: string;
+                                label: string;
+                            } | null;
+                            /** @enum {string} */
+                            status: "en_proceso" | "cumplido" | "cancelado";
+                            text: string;
+                            themes: string[];
+                            /** @description Su historia pública, en orden: ver la regla en la descripción de la operación. */
+                            timeline: ({
+                                /** Format: date */
+                                dueDate: string | null;
+                                dueDateExplanation: string;
+                                /** @enum {string} */
+                                kind: "adopted";
+                                /** Format: date */
+                                on: string;
+                            } | {
+                                /** Format: date */
+                                dueDate: string | null;
+                                dueDateExplanation: string;
+                                /** @enum {string} */
+                                kind: "due_date_set";
+                                /** Format: date */
+                                on: string;
+                            } | {
+                                /** Format: date */
+                                dueDate: string | null;
+                                dueDateExplanation: string;
+                                /** @enum {string} */
+                                kind: "deadline_changed";
+                                /** Format: date */
+                                on: string;
+                            } | {
+                                /** Format: date */
+                                dueDate: string | null;
+                                dueDateExplanation: string;
+                                /** @enum {string} */
+                                kind: "due_date_recounted";
+                                /** Format: date */
+                                on: string;
+                            } | {
+                                /** Format: date */
+                                dueDate: string;
+                                /** @enum {string} */
+                                kind: "deadline_passed";
+                                /** Format: date */
+                                on: string;
+                            } | {
+                                /** Format: uuid */
+                                evidenceId: string;
+                                /** @description Siglas de la institución que la presentó. */
+                                institution: string;
+                                /** @enum {string} */
+                                kind: "evidence_submitted";
+                                /** Format: date */
+                                on: string;
+                            } | {
+                                /** @enum {string} */
+                                decision: "accepted" | "rejected";
+                                /** Format: uuid */
+                                evidenceId: string;
+                                /** @description Siglas de la institución que la presentó. */
+                                institution: string;
+                                /** @enum {string} */
+                                kind: "evidence_reviewed";
+                                /** Format: date */
+                                on: string;
+                            } | {
+                                /** @enum {string} */
+                                kind: "fulfilled";
+                                /** Format: date */
+                                on: string;
+                            } | {
+                                /** @enum {string} */
+                                kind: "reopened";
+                                /** Format: date */
+                                on: string;
+                            } | {
+                                /** @enum {string} */
+                                kind: "cancelled";
+                                /** Format: date */
+                                on: string;
+                            })[];
+                        };
+                    };
+                };
+                /** @description Datos inválidos: `details` lista cada campo con su problema. No se registró nada. */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description Código estable del error, p. ej. VALIDATION_FAILED, NOT_FOUND, INVALID_TRANSITION. */
+                                code: string;
+                                /** @description En un 400, la lista de campos inválidos `[{field, message}]`; en otros códigos, los datos del caso si los hay. */
+                                details?: unknown;
+                                /** @description Qué pasó, en español, para quien usa el sistema. */
+                                message: string;
+                            };
+                        };
+                    };
+                };
+                /** @description No existe, o quien llama no puede saber que existe. */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description Código estable del error, p. ej. VALIDATION_FAILED, NOT_FOUND, INVALID_TRANSITION. */
+                                code: string;
+                                /** @description En un 400, la lista de campos inválidos `[{field, message}]`; en otros códigos, los datos del caso si los hay. */
+                                details?: unknown;
+                                /** @description Qué pasó, en español, para quien usa el sistema. */
+                                message: string;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/public/agreements/download": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Descarga de datos abiertos de los acuerdos de un órgano (CSV o JSON)
+         * @description Datos abiertos: la lista pública completa con los mismos filtros (sin páginas), en `format=csv` (UTF-8 con BOM, las columnas de la tabla del portal) o `format=json` (los mismos acuerdos que la lista, con sus evidencias públicas). Un órgano que no publica su seguimiento (`public: false`) responde 404 igual que uno que no existe. Nunca: correos, notificaciones, archivos (se descargan solo con token), evidencias no públicas, comentarios de revisión, motivos internos, quién hizo qué ni identificadores de tokens o usuarios. `status`, `semaforo` (evaluado en el día de referencia), `q` (busca en el texto, español, sin distinguir acentos), `institution` (siglas de una responsable). `asOf` (AAAA-MM-DD): los acuerdos como estaban al terminar ese día, con el semáforo de ese día.
+         */
+        get: {
+            parameters: {
+                query: {
+                    asOf?: string;
+                    bodyId: string;
+                    format: "csv" | "json";
+                    /** @description Siglas de una institución responsable (las de `institutions` de `GET /api/public/bodies/{id}`). */
+                    institution?: string;
+                    q?: string;
+                    semaforo?: "rojo" | "amarillo" | "verde" | "sin_plazo" | "cumplido" | "cancelado";
+                    status?: "en_proceso" | "cumplido" | "cancelado";
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description La lista filtrada completa, en el formato pedido. */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            body: {
+                                acronym: string;
+                                name: string;
+                            };
+                            /**
+                             * Format: date
+                             * @description El día al que corresponden estatus y semáforo.
+                             */
+                            day: string;
+                            items: {
+                                daysOverdue: number;
+                                /** Format: date */
+                                dueDate: string | null;
+                                dueDateExplanation: string;
+                                /** @description Solo las evidencias marcadas `public: true`. */
+                                evidence: {
+                                    description: string;
+                                    /** Format: uuid */
+                                    id: string;
+                                    /** @description Siglas de la institución que la presentó. */
+                                    institution: string;
+                                    links: string[];
+                                    review: {
+                                        /** @enum {string} */
+                                        decision: "accepted" | "rejected";
+                                        /** Format: date-time */
+                                        reviewedAt: string;
+                                    } | null;
+                                    /** Format: date-time */
+                                    submittedAt: string;
+                                }[];
+                                folio: string;
+                                /** Format: date */
+                                fulfilledOn: string | null;
+                                /** Format: uuid */
+                                id: string;
+                                responsibles: {
+                                    acronym: string;
+                                    /** @enum {string} */
+                                    state: "pendiente" | "en_revision" | "cumplido";
+                                }[];
+                                /**
+                                 * @description Evaluado hoy en la zona del órgano.
+                                 * @enum {string}
+                                 */
+                                semaforo: "rojo" | "amarillo" | "verde" | "sin_plazo" | "cumplido" | "cancelado";
+                                /** @description La sesión que lo adoptó. */
+                                session: {
+                                    /** Format: date */
+                                    date: string;
+                                    label: string;
+                                } | null;
+                                /** @enum {string} */
+                                status: "en_proceso" | "cumplido" | "cancelado";
+                                text: string;
+                                themes: string[];
+                            }[];
+                        };
+                        "text/csv": string;
+                    };
+                };
+                /** @description Datos inválidos: `details` lista cada campo con su problema. No se registró nada. */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description Código estable del error, p. ej. VALIDATION_FAILED, NOT_FOUND, INVALID_TRANSITION. */
+                                code: string;
+                                /** @description En un 400, la lista de campos inválidos `[{field, message}]`; en otros códigos, los datos del caso si los hay. */
+                                details?: unknown;
+                                /** @description Qué pasó, en español, para quien usa el sistema. */
+                                message: string;
+                            };
+                        };
+                    };
+                };
+                /** @description No existe, o quien llama no puede saber que existe. */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description Código estable del error, p. ej. VALIDATION_FAILED, NOT_FOUND, INVALID_TRANSITION. */
+                                code: string;
+                                /** @description En un 400, la lista de campos inválidos `[{field, message}]`; en otros códigos, los datos del caso si los hay. */
+                                details?: unknown;
+                                /** @description Qué pasó, en español, para quien usa el sistema. */
+                                message: string;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/public/bodies": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Órganos que publican su seguimiento
+         * @description Los órganos colegiados con `public: true`, por siglas: la portada de la consulta pública. Los demás no aparecen.
+         */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            acronym: string;
+                            /** Format: uuid */
+                            id: string;
+                            name: string;
+                        }[];
+                    };
+                };
+                /** @description Datos inválidos: `details` lista cada campo con su problema. No se registró nada. */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description Código estable del error, p. ej. VALIDATION_FAILED, NOT_FOUND, INVALID_TRANSITION. */
+                                code: string;
+                                /** @description En un 400, la lista de campos inválidos `[{field, message}]`; en otros códigos, los datos del caso si los hay. */
+                                details?: unknown;
+                                /** @description Qué pasó, en español, para quien usa el sistema. */
+                                message: string;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/public/bodies/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Órgano que publica su seguimiento, con el resumen de su ejecución
+         * @description El órgano que publica su seguimiento: nombre, siglas, las instituciones responsables de sus acuerdos y el resumen de su ejecución en el día de referencia (hoy en su zona, o `asOf`): cuántos acuerdos hay en proceso, cumplidos, cancelados y vencidos, y el porcentaje cumplido = cumplidos / (en proceso + cumplidos). Un órgano que no publica su seguimiento (`public: false`) responde 404 igual que uno que no existe. Nunca: correos, notificaciones, archivos (se descargan solo con token), evidencias no públicas, comentarios de revisión, motivos internos, quién hizo qué ni identificadores de tokens o usuarios.
+         */
+        get: {
+            parameters: {
+                query?: {
+                    asOf?: string;
+                };
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            acronym: string;
+                            /**
+                             * Format: date
+                             * @description El día de referencia de las cifras: hoy en la zona del órgano, o `asOf`.
+                             */
+                            day: string;
+                            /** @description Las instituciones responsables de algún acuerdo del órgano, por siglas. */
+                            institutions: {
+                                acronym: string;
+                                name: string;
+                            }[];
+                            name: string;
+                            summary: {
+                                cancelados: number;
+                                /** @description cumplidos / (enProceso + cumplidos); null sin acuerdos vigentes. */
+                                complianceRate: number | null;
+                                cumplidos: number;
+                                enProceso: number;
+                                /** @description Acuerdos adoptados hasta ese día, de cualquier estatus. */
+                                total: number;
+                                /** @description De los que están en proceso, los que tienen fecha límite anterior al día. */
+                                vencidos: number;
+                            };
                         };
                     };
                 };

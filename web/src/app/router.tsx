@@ -8,6 +8,7 @@ import { uiBRoutes } from './routes-ui-b';
 import { tableroRoutes } from './routes-tablero';
 import { anexoRoutes } from './routes-anexo';
 import { importarRoutes } from './routes-importar';
+import { publicoRoutes } from './routes-publico';
 import { adminAccessRoutes } from './routes-admin-access';
 
 export const queryClient = new QueryClient({
@@ -25,7 +26,7 @@ export const queryClient = new QueryClient({
   },
 });
 
-const routeTree = rootRoute.addChildren([signInRoute, appRoute.addChildren([...uiARoutes, ...uiBRoutes, ...tableroRoutes, ...anexoRoutes, ...importarRoutes, ...adminAccessRoutes])]);
+const routeTree = rootRoute.addChildren([signInRoute, publicoRoutes, appRoute.addChildren([...uiARoutes, ...uiBRoutes, ...tableroRoutes, ...anexoRoutes, ...importarRoutes, ...adminAccessRoutes])]);
 
 export const router = createRouter({
   routeTree,
