@@ -44,6 +44,14 @@ function moved(date: LocalDate, key: string): LocalDate | undefined {
   }
 }
 
+// The name of the period a body's non-working day belongs to, if it has one.
+function rangeName(days: readonly NonWorkingDay[], date: LocalDate): string | undefined {
+  for (const entry of days) {
+    if (typeof entry !== 'string' && entry.name && compareDates(entry.from, date) <= 0 && compareDates(date, entry.to) <= 0) return entry.name;
+  }
+  return undefined;
+}
+
 export const DAY_KIND_LABEL: Record<DayKind, string> = {
   business: 'Día hábil',
   body: 'Inhábil del órgano',
@@ -85,8 +93,10 @@ export function YearCalendar({ year, nonWorkingDays, onToggle, describedBy }: { 
         return `${day}: inhábil (fin de semana)`;
       case 'law':
         return `${day}: inhábil, ${lawRestDay(date)?.name ?? ''} (descanso obligatorio por ley, no se puede cambiar)`;
-      case 'body':
-        return `${day}: inhábil del órgano (${calendar.restDayName(date) ?? ''})`;
+      case 'body': {
+        const period = rangeName(nonWorkingDays, date);
+        return `${day}: inhábil del órgano${period ? ` (${period})` : ''}`;
+      }
     }
   };
 
@@ -197,6 +207,7 @@ function DayButton({
       className={`day day-${kind}`}
       data-date={date}
       aria-label={name}
+      title={name}
       aria-disabled={fixed || undefined}
       tabIndex={focusable ? 0 : -1}
       onClick={() => {
