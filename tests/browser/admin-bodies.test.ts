@@ -102,6 +102,11 @@ describe('a body administered', () => {
     await page.getByRole('heading', { name: 'Días inhábiles' }).waitFor(PATIENCE);
     await showYear(page, 2027);
 
+    // One tab stop for the whole year, on its first day
+    const first = page.getByRole('button', { name: dayName('2027-01-01', 'inhábil, Año Nuevo (descanso obligatorio por ley, no se puede cambiar)') });
+    expect(await first.getAttribute('tabindex')).toBe('0');
+    expect(await page.locator('.day[tabindex="0"]').count()).toBe(1);
+
     // The law's rest days and weekends are named with why, and stay as they are
     const constitution = page.getByRole('button', { name: `${dayName('2027-02-01', 'inhábil, Día de la Constitución')} (descanso obligatorio por ley, no se puede cambiar)` });
     expect(await constitution.getAttribute('aria-disabled')).toBe('true');
@@ -110,9 +115,7 @@ describe('a body administered', () => {
     expect(await constitution.getAttribute('class')).toContain('day-law');
     await page.getByRole('button', { name: dayName('2027-01-02', 'inhábil (fin de semana)') }).waitFor();
 
-    // One tab stop for the year: arrows move a day, Enter toggles
-    const first = page.getByRole('button', { name: dayName('2027-01-01', 'inhábil, Año Nuevo (descanso obligatorio por ley, no se puede cambiar)') });
-    expect(await first.getAttribute('tabindex')).toBe('0');
+    // Arrows move a day or a week, Enter and Space toggle
     await first.focus();
     for (let i = 0; i < 3; i += 1) await page.keyboard.press('ArrowRight');
     expect(await focusedName(page)).toBe(dayName('2027-01-04', 'hábil'));

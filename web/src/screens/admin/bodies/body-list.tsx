@@ -3,7 +3,7 @@ import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { Link, useNavigate } from '@tanstack/react-router';
 import { useEffect, useState, type FormEvent } from 'react';
 import { api } from '../../../api/client';
-import { fieldMessage, formMessage, unwrap } from '../../../api/errors';
+import { ApiFailure, fieldMessage, formMessage, unwrap } from '../../../api/errors';
 import { Field, WriteStatus } from '../../../ui/field';
 import { useSubmission } from '../../../ui/submission';
 import { adminBodiesQuery, bodyChanged } from './queries';
@@ -47,8 +47,8 @@ export function BodyList() {
                     </Link>
                   </th>
                   <td>{body.name}</td>
-                  <td>{body.timezone}</td>
-                  <td>{body.public ? 'Sí' : 'No'}</td>
+                  <td data-label="Zona horaria">{body.timezone}</td>
+                  <td data-label="Consulta pública">{body.public ? 'Sí' : 'No'}</td>
                 </tr>
               ))}
             </tbody>
@@ -78,6 +78,8 @@ function NewBodyForm() {
     event.preventDefault();
     create.submit({ name: name.trim(), acronym: acronym.trim() });
   };
+  // Another body has the acronym: said next to it.
+  const acronymTaken = create.error instanceof ApiFailure && create.error.code === 'CONFLICT' ? create.error.message : undefined;
   return (
     <section className="card" aria-labelledby="nuevo-organo">
       <h2 id="nuevo-organo">Nuevo órgano colegiado</h2>
@@ -86,13 +88,13 @@ function NewBodyForm() {
         <Field label="Nombre" hint="P. ej.: Sistema Nacional para la Igualdad entre Mujeres y Hombres." error={fieldMessage(create.error, 'name')}>
           {(control) => <input {...control} type="text" maxLength={300} required value={name} onChange={(e) => setName(e.target.value)} />}
         </Field>
-        <Field label="Siglas" hint="P. ej.: SNIMH. No puede repetirse." error={fieldMessage(create.error, 'acronym')}>
+        <Field label="Siglas" hint="P. ej.: SNIMH. No puede repetirse." error={fieldMessage(create.error, 'acronym') ?? acronymTaken}>
           {(control) => <input {...control} className="input-short" type="text" maxLength={40} required value={acronym} onChange={(e) => setAcronym(e.target.value)} />}
         </Field>
         <button type="submit" className="button button-primary" disabled={create.isPending}>
           Crear órgano
         </button>
-        <WriteStatus pending={create.isPending} pendingText="Creando el órgano…" error={formMessage(create.error, FIELDS)} />
+        <WriteStatus pending={create.isPending} pendingText="Creando el órgano…" error={acronymTaken ? 'Revise los campos marcados.' : formMessage(create.error, FIELDS)} />
       </form>
     </section>
   );

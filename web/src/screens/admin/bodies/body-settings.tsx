@@ -1,7 +1,7 @@
 import '../../../styles/admin-bodies.css';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { Link, useParams } from '@tanstack/react-router';
-import { useEffect, useId, useState, type FormEvent, type ReactNode } from 'react';
+import { useEffect, useId, useRef, useState, type FormEvent, type ReactNode } from 'react';
 import { localDateOf, yearOf } from '../../../../../domain/dates';
 import { api } from '../../../api/client';
 import { ApiFailure, fieldMessage, formMessage, unwrap } from '../../../api/errors';
@@ -62,6 +62,12 @@ function SettingsForm({ body }: { body: AdminBody }) {
   const { patch, errors } = patchOf(body, draft);
   const unchanged = Object.keys(patch).length === 0;
   const recounts = RECOUNTED.some((field) => patch[field] !== undefined);
+  // A refused save sends the reader to the first field it names: the form is
+  // long, and the button is far from most of them.
+  const form = useRef<HTMLFormElement>(null);
+  useEffect(() => {
+    if (save.error || Object.keys(localErrors).length > 0) form.current?.querySelector<HTMLElement>('[aria-invalid="true"]')?.focus();
+  }, [save.error, localErrors]);
   const errorOf = (field: string) => localErrors[field] ?? fieldMessage(save.error, field);
 
   const onSubmit = (event: FormEvent) => {
@@ -79,7 +85,7 @@ function SettingsForm({ body }: { body: AdminBody }) {
         <Link to="/admin/organos">Órganos colegiados</Link> › {body.acronym}
       </p>
       <h1>{body.name}</h1>
-      <form onSubmit={onSubmit} noValidate>
+      <form ref={form} onSubmit={onSubmit} noValidate>
         <Section title="Datos del órgano">
           <Field label="Nombre" error={errorOf('name')}>
             {(control) => <input {...control} type="text" maxLength={300} value={draft.name} onChange={(e) => set('name', e.target.value)} />}
