@@ -29,7 +29,12 @@ export function isListedNonWorking(days: readonly NonWorkingDay[], date: LocalDa
 
 export function withDayToggled(days: readonly NonWorkingDay[], date: LocalDate): NonWorkingDay[] {
   if (isListedNonWorking(days, date)) return days.flatMap((entry) => (covers(entry, date) ? without(entry, date) : [entry]));
-  // In date order among the others, so the list reads as a calendar.
-  const at = days.findIndex((entry) => compareDates(startOf(entry), date) > 0);
-  return at === -1 ? [...days, date] : [...days.slice(0, at), date, ...days.slice(at)];
+  return withEntry(days, date);
+}
+
+// A new entry (a day or a period) in date order among the others, so the list
+// reads as a calendar.
+export function withEntry(days: readonly NonWorkingDay[], added: NonWorkingDay): NonWorkingDay[] {
+  const at = days.findIndex((entry) => compareDates(startOf(entry), startOf(added)) > 0);
+  return at === -1 ? [...days, added] : [...days.slice(0, at), added, ...days.slice(at)];
 }

@@ -127,6 +127,18 @@ describe('a body administered', () => {
     await page.keyboard.press(' ');
     expect(await focusedName(page)).toBe(dayName('2027-01-04', 'hábil'));
 
+
+    // A vacation period is added at once, named, and every business day of it stops counting
+    const summary = page.locator('.year-summary');
+    const businessIn2027 = countBusinessDays(businessCalendar([]), '2026-12-31', '2027-12-31');
+    expect(await summary.textContent()).toContain(`${businessIn2027} días hábiles en 2027`);
+    await page.getByLabel('Desde').fill('2027-07-19');
+    await page.getByLabel('Hasta').fill('2027-07-30');
+    await page.getByLabel('Nombre del periodo (opcional)').fill('Vacaciones de verano');
+    await page.getByRole('button', { name: 'Agregar periodo' }).click();
+    await page.getByRole('button', { name: dayName('2027-07-21', 'inhábil del órgano (Vacaciones de verano)') }).waitFor();
+    expect(await summary.textContent()).toContain(`${businessIn2027 - 10} días hábiles en 2027`);
+
     await expectAccessible(page, 'ajustes del órgano');
     await expectFitsWidth(page, 'ajustes del órgano (360 px)');
     await screenshot(page, 'admin-organo-360');

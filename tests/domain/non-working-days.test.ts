@@ -2,7 +2,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { NonWorkingDay } from '../../domain/calendar.js';
 import { addDays, fromDayNumber, toDayNumber } from '../../domain/dates.js';
-import { isListedNonWorking, withDayToggled } from '../../domain/non-working-days.js';
+import { isListedNonWorking, withDayToggled, withEntry } from '../../domain/non-working-days.js';
 
 // The administration calendar toggles one day at a time on a body's list of
 // non-working days, which may also hold named ranges (vacation periods).
@@ -48,5 +48,13 @@ describe('toggling a day of the non-working list', () => {
         for (const e of once) expect(NonWorkingDay.safeParse(e).success).toBe(true);
       }),
     );
+  });
+});
+
+describe('adding a period', () => {
+  it('goes in date order among the others', () => {
+    const period = { from: '2027-07-19', to: '2027-07-30', name: 'Vacaciones de verano' };
+    expect(withEntry(['2027-01-04', '2027-12-24'], period)).toEqual(['2027-01-04', period, '2027-12-24']);
+    expect(withEntry([], period)).toEqual([period]);
   });
 });

@@ -140,7 +140,7 @@ function SettingsForm({ body }: { body: AdminBody }) {
             </p>
           )}
           <YearCalendar year={year} nonWorkingDays={draft.nonWorkingDays} onToggle={(date) => set('nonWorkingDays', withDayToggled(draft.nonWorkingDays, date))} describedBy={calendarHint} />
-          <NonWorkingDayList days={draft.nonWorkingDays} onShowYear={setYear} />
+          <NonWorkingDayList days={draft.nonWorkingDays} onChange={(days) => set('nonWorkingDays', days)} onShowYear={setYear} />
         </Section>
 
         <Section title="Plan de recordatorios">
