@@ -7,6 +7,7 @@ import { uiARoutes } from './routes-ui-a';
 import { uiBRoutes } from './routes-ui-b';
 import { tableroRoutes } from './routes-tablero';
 import { anexoRoutes } from './routes-anexo';
+import { importarRoutes } from './routes-importar';
 import { adminBodiesRoutes } from './routes-admin-bodies';
 
 export const queryClient = new QueryClient({
@@ -24,7 +25,7 @@ export const queryClient = new QueryClient({
   },
 });
 
-const routeTree = rootRoute.addChildren([signInRoute, appRoute.addChildren([...uiARoutes, ...uiBRoutes, ...tableroRoutes, ...anexoRoutes, ...adminBodiesRoutes])]);
+const routeTree = rootRoute.addChildren([signInRoute, appRoute.addChildren([...uiARoutes, ...uiBRoutes, ...tableroRoutes, ...anexoRoutes, ...importarRoutes, ...adminBodiesRoutes])]);
 
 export const router = createRouter({
   routeTree,
