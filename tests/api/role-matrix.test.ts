@@ -128,10 +128,12 @@ const rows: Row[] = [
 
   { route: 'POST /api/bodies', allowed: ['admin'], call: () => ({ url: '/api/bodies', payload: { name: 'Órgano de la matriz', acronym: unique('OM') } }) },
   // A public body: every institution may read it; another body's staff may not.
+  { route: 'GET /api/bodies', allowed: ['admin'], call: () => ({ url: '/api/bodies' }) },
   { route: 'GET /api/bodies/{id}', allowed: ['admin', 'secretariat', 'coordinator', 'institution', 'otherInstitution'], call: () => ({ url: `/api/bodies/${w.bodyId}` }) },
   { route: 'PATCH /api/bodies/{id}', allowed: ['admin', 'secretariat'], call: () => ({ url: `/api/bodies/${w.bodyId}`, payload: { warningBusinessDays: 5 } }) },
   // Institutions are shared by every body: any body's staff picks among them.
   { route: 'GET /api/institutions', allowed: ['admin', 'secretariat', 'otherSecretariat', 'coordinator', 'otherCoordinator'], call: () => ({ url: '/api/institutions' }) },
+  { route: 'PATCH /api/institutions/{id}', allowed: ['admin'], call: () => ({ url: `/api/institutions/${w.otherInstitutionId}`, payload: { emails: ['enlace-matriz@example.org'] } }) },
   { route: 'POST /api/institutions', allowed: ['admin'], call: () => ({ url: '/api/institutions', payload: { name: 'Institución de la matriz', acronym: unique('IM'), emails: [] } }) },
 
   { route: 'POST /api/sessions', allowed: ['secretariat'], call: () => ({ url: '/api/sessions', payload: { bodyId: w.bodyId, kind: 'extraordinaria', number: ++counter % 99 || 1, date: '2020-06-15' } }) },

@@ -9,6 +9,7 @@ import { tableroRoutes } from './routes-tablero';
 import { anexoRoutes } from './routes-anexo';
 import { importarRoutes } from './routes-importar';
 import { publicoRoutes } from './routes-publico';
+import { adminBodiesRoutes } from './routes-admin-bodies';
 
 export const queryClient = new QueryClient({
   defaultOptions: {
@@ -25,7 +26,7 @@ export const queryClient = new QueryClient({
   },
 });
 
-const routeTree = rootRoute.addChildren([signInRoute, publicoRoutes, appRoute.addChildren([...uiARoutes, ...uiBRoutes, ...tableroRoutes, ...anexoRoutes, ...importarRoutes])]);
+const routeTree = rootRoute.addChildren([signInRoute, publicoRoutes, appRoute.addChildren([...uiARoutes, ...uiBRoutes, ...tableroRoutes, ...anexoRoutes, ...importarRoutes, ...adminBodiesRoutes])]);
 
 export const router = createRouter({
   routeTree,
