@@ -44,6 +44,11 @@ export async function findInstitution(db: Db, id: string): Promise<Institution |
   return found;
 }
 
+export async function findInstitutionByAcronym(db: Db, acronym: string): Promise<Institution | undefined> {
+  const row = await db.selectFrom('institutions').selectAll().where('acronym', '=', acronym).executeTakeFirst();
+  return row && toInstitution(row);
+}
+
 export type InstitutionContacts = Partial<Pick<Institution, 'emails' | 'headEmails'>>;
 
 // Replaces the lists given and answers the institution as it is now, or
@@ -59,10 +64,5 @@ export async function updateInstitutionContacts(db: Db, id: string, change: Inst
     .where('id', '=', id)
     .returningAll()
     .executeTakeFirst();
-  return row && toInstitution(row);
-}
-
-export async function findInstitutionByAcronym(db: Db, acronym: string): Promise<Institution | undefined> {
-  const row = await db.selectFrom('institutions').selectAll().where('acronym', '=', acronym).executeTakeFirst();
   return row && toInstitution(row);
 }

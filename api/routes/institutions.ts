@@ -24,8 +24,8 @@ const NewInstitutionRequest = z.strictObject({
   headEmails: Emails.default([]).describe(HEAD_EMAILS_DESCRIPTION),
 });
 
-// Only the addresses change: the name and acronym are copied into agreements'
-// records and annexes, where a rename would not reach.
+// Only where notices go changes: the name and acronym stay as registered,
+// since import files and the people who write them name institutions by them.
 const InstitutionContactsRequest = z
   .strictObject({
     emails: Emails.optional().describe(EMAILS_DESCRIPTION),

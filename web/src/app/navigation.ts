@@ -18,6 +18,9 @@ export const NAVIGATION: readonly NavItem[] = [
   { to: '/importar', label: 'Importar', roles: ['secretariat'] },
   { to: '/anexo', label: 'Anexo', roles: ['coordinator', 'secretariat'] },
   { to: '/notificaciones', label: 'Notificaciones', roles: ['secretariat', 'coordinator'] },
+  { to: '/admin', label: 'Administración', roles: ['admin'] },
+  { to: '/admin/organos', label: 'Órganos', roles: ['admin'] },
+  { to: '/admin/instituciones', label: 'Instituciones', roles: ['admin'] },
   { to: '/admin/usuarios', label: 'Usuarios', roles: ['admin'] },
   { to: '/admin/tokens', label: 'Tokens', roles: ['admin'] },
 ];

@@ -9,6 +9,7 @@ import { tableroRoutes } from './routes-tablero';
 import { anexoRoutes } from './routes-anexo';
 import { importarRoutes } from './routes-importar';
 import { publicoRoutes } from './routes-publico';
+import { adminBodiesRoutes } from './routes-admin-bodies';
 import { adminAccessRoutes } from './routes-admin-access';
 
 export const queryClient = new QueryClient({
@@ -26,7 +27,7 @@ export const queryClient = new QueryClient({
   },
 });
 
-const routeTree = rootRoute.addChildren([signInRoute, publicoRoutes, appRoute.addChildren([...uiARoutes, ...uiBRoutes, ...tableroRoutes, ...anexoRoutes, ...importarRoutes, ...adminAccessRoutes])]);
+const routeTree = rootRoute.addChildren([signInRoute, publicoRoutes, appRoute.addChildren([...uiARoutes, ...uiBRoutes, ...tableroRoutes, ...anexoRoutes, ...importarRoutes, ...adminBodiesRoutes, ...adminAccessRoutes])]);
 
 export const router = createRouter({
   routeTree,

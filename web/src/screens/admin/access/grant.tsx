@@ -1,15 +1,14 @@
-import { queryOptions, useQuery } from '@tanstack/react-query';
-import { api } from '../../../api/client';
-import { fieldMessage, unwrap } from '../../../api/errors';
-import type { Body, Ok, Role } from '../../../api/types';
+import { useQuery } from '@tanstack/react-query';
+import { fieldMessage } from '../../../api/errors';
+import type { Body, Role } from '../../../api/types';
 import { ROLE_LABEL } from '../../../auth/session';
 import { institutionsQuery } from '../../../reference/queries';
 import { Field } from '../../../ui/field';
+import { adminBodiesQuery } from '../bodies/queries';
 
 // What users and tokens share: a role and, for every role but admin, the body
 // or institution it acts for (api/grant.ts).
 
-export type ListedBody = Ok<'/api/bodies'>[number];
 export type Grant = Body<'/api/tokens'> extends infer B ? (B extends unknown ? Omit<B, 'label'> : never) : never;
 
 export const ROLES = Object.keys(ROLE_LABEL) as Role[];
@@ -21,13 +20,6 @@ const ROLE_HINT: Record<Role, string> = {
   coordinator: 'Consulta todo lo de un órgano: tablero, anexo y reportes; no modifica nada.',
   institution: 'Consulta los acuerdos de su institución y envía evidencias en su nombre.',
 };
-
-// The same key as the bodies screen's list (admin-bodies: adminBodiesQuery), so
-// a body created there is offered here at once.
-export const bodiesQuery = queryOptions({
-  queryKey: ['admin-bodies'] as const,
-  queryFn: () => unwrap(api.GET('/api/bodies')),
-});
 
 // No role until one is chosen: a default would grant what nobody decided.
 export interface GrantDraft {
@@ -56,7 +48,7 @@ export function needsBody(role: Role | ''): boolean {
 // Rol, then the body or institution that role acts for: the field shown
 // follows the role.
 export function GrantFields({ draft, onChange, error }: { draft: GrantDraft; onChange: (draft: GrantDraft) => void; error: unknown }) {
-  const bodies = useQuery(bodiesQuery);
+  const bodies = useQuery(adminBodiesQuery);
   const institutions = useQuery(institutionsQuery);
   return (
     <>
@@ -107,7 +99,7 @@ export function GrantFields({ draft, onChange, error }: { draft: GrantDraft; onC
 
 // Where a grant reaches, by name: its body or institution, or everything.
 export function useScopeName(): (grant: { role: Role; bodyId: string | null; institutionId: string | null }) => string {
-  const bodies = useQuery(bodiesQuery);
+  const bodies = useQuery(adminBodiesQuery);
   const institutions = useQuery(institutionsQuery);
   return (grant) => {
     if (grant.bodyId) {
