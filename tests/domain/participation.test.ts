@@ -12,6 +12,7 @@ const recorded: Participation = {
   agreementId: null,
   activities: null,
   verification: { text: 'Acta de la Sesión Permanente', links: [] },
+  files: [],
 };
 
 describe('the participation report rows', () => {

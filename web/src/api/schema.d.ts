@@ -7179,9 +7179,9 @@ export interface paths {
                                 files: {
                                     /**
                                      * Format: uuid
-                                     * @description Evidencia aceptada del acuerdo a la que pertenece: se descarga en /evidence/{evidenceId}/files/{sha256}.
+                                     * @description null: archivo de la propia participación, se descarga en /participations/{id}/files/{sha256}; si no, la evidencia aceptada del acuerdo a la que pertenece: /evidence/{evidenceId}/files/{sha256}.
                                      */
-                                    evidenceId: string;
+                                    evidenceId: string | null;
                                     mediaType: string;
                                     name: string;
                                     sha256: string;
@@ -7269,7 +7269,10 @@ export interface paths {
             };
         };
         put?: never;
-        /** Registrar la participación de organizaciones en una sesión */
+        /**
+         * Registrar la participación de organizaciones en una sesión
+         * @description JSON, o multipart/form-data con los mismos campos (`participantIds` y `verification.links` repetidos o como un arreglo JSON, `verification.text`; un campo vacío es null) y archivos en el campo `files` (hasta 20, de hasta 25 MB cada uno; más archivos o uno mayor: 413; de tipo no admitido: 415), que se suman a los medios de verificación. Una solicitud rechazada no conserva ninguno de sus archivos.
+         */
         post: {
             parameters: {
                 query?: never;
@@ -7304,6 +7307,27 @@ export interface paths {
                             text: string;
                         } | null;
                     };
+                    "multipart/form-data": {
+                        /** @description Actividades realizadas para el cumplimiento del acuerdo o en seguimiento a lo presentado. */
+                        activities?: string | null;
+                        /**
+                         * Format: uuid
+                         * @description Un acuerdo de esa misma sesión, si derivó de la participación.
+                         */
+                        agreementId?: string | null;
+                        /** @description Uno o más archivos: PDF, imágenes, documentos de Office u OpenDocument, CSV o texto UTF-8. */
+                        files?: string[];
+                        /** @description Repetido, o un solo campo con un arreglo JSON. */
+                        participantIds: string[];
+                        /** @description Acciones en las que la participación fue/es relevante. */
+                        relevance: string;
+                        /** Format: uuid */
+                        sessionId: string;
+                        /** @description Repetido, o un solo campo con un arreglo JSON. */
+                        "verification.links"?: string[];
+                        /** @description Medios de verificación (texto). */
+                        "verification.text"?: string;
+                    };
                 };
             };
             responses: {
@@ -7333,9 +7357,9 @@ export interface paths {
                                 files: {
                                     /**
                                      * Format: uuid
-                                     * @description Evidencia aceptada del acuerdo a la que pertenece: se descarga en /evidence/{evidenceId}/files/{sha256}.
+                                     * @description null: archivo de la propia participación, se descarga en /participations/{id}/files/{sha256}; si no, la evidencia aceptada del acuerdo a la que pertenece: /evidence/{evidenceId}/files/{sha256}.
                                      */
-                                    evidenceId: string;
+                                    evidenceId: string | null;
                                     mediaType: string;
                                     name: string;
                                     sha256: string;
@@ -7479,7 +7503,7 @@ export interface paths {
         head?: never;
         /**
          * Dar seguimiento a una participación: actividades, medios de verificación o acuerdo adoptado
-         * @description Cambia solo los campos enviados (null los borra); si nada cambia no registra nada. Responde la participación.
+         * @description Cambia solo los campos enviados (null los borra); los archivos enviados se suman a los suyos; si nada cambia no registra nada. Responde la participación. JSON, o multipart/form-data con los mismos campos (`participantIds` y `verification.links` repetidos o como un arreglo JSON, `verification.text`; un campo vacío es null) y archivos en el campo `files` (hasta 20, de hasta 25 MB cada uno; más archivos o uno mayor: 413; de tipo no admitido: 415), que se suman a los medios de verificación. Una solicitud rechazada no conserva ninguno de sus archivos.
          */
         patch: {
             parameters: {
@@ -7505,6 +7529,17 @@ export interface paths {
                             /** @description P. ej. «Acta de la Sesión Permanente». */
                             text: string;
                         } | null;
+                    };
+                    "multipart/form-data": {
+                        activities?: string | null;
+                        /** Format: uuid */
+                        agreementId?: string | null;
+                        /** @description Uno o más archivos: PDF, imágenes, documentos de Office u OpenDocument, CSV o texto UTF-8. */
+                        files?: string[];
+                        /** @description Repetido, o un solo campo con un arreglo JSON. */
+                        "verification.links"?: string[];
+                        /** @description Medios de verificación (texto). */
+                        "verification.text"?: string;
                     };
                 };
             };
@@ -7535,9 +7570,9 @@ export interface paths {
                                 files: {
                                     /**
                                      * Format: uuid
-                                     * @description Evidencia aceptada del acuerdo a la que pertenece: se descarga en /evidence/{evidenceId}/files/{sha256}.
+                                     * @description null: archivo de la propia participación, se descarga en /participations/{id}/files/{sha256}; si no, la evidencia aceptada del acuerdo a la que pertenece: /evidence/{evidenceId}/files/{sha256}.
                                      */
-                                    evidenceId: string;
+                                    evidenceId: string | null;
                                     mediaType: string;
                                     name: string;
                                     sha256: string;
@@ -7737,6 +7772,120 @@ export interface paths {
                             type: string;
                             version: number;
                         }[];
+                    };
+                };
+                /** @description Datos inválidos: `details` lista cada campo con su problema. No se registró nada. */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description Código estable del error, p. ej. VALIDATION_FAILED, NOT_FOUND, INVALID_TRANSITION. */
+                                code: string;
+                                /** @description En un 400, la lista de campos inválidos `[{field, message}]`; en otros códigos, los datos del caso si los hay. */
+                                details?: unknown;
+                                /** @description Qué pasó, en español, para quien usa el sistema. */
+                                message: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Falta un token válido (Authorization: Bearer …) o una sesión iniciada. */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description Código estable del error, p. ej. VALIDATION_FAILED, NOT_FOUND, INVALID_TRANSITION. */
+                                code: string;
+                                /** @description En un 400, la lista de campos inválidos `[{field, message}]`; en otros códigos, los datos del caso si los hay. */
+                                details?: unknown;
+                                /** @description Qué pasó, en español, para quien usa el sistema. */
+                                message: string;
+                            };
+                        };
+                    };
+                };
+                /** @description El rol o el alcance de quien llama no lo permite. */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description Código estable del error, p. ej. VALIDATION_FAILED, NOT_FOUND, INVALID_TRANSITION. */
+                                code: string;
+                                /** @description En un 400, la lista de campos inválidos `[{field, message}]`; en otros códigos, los datos del caso si los hay. */
+                                details?: unknown;
+                                /** @description Qué pasó, en español, para quien usa el sistema. */
+                                message: string;
+                            };
+                        };
+                    };
+                };
+                /** @description No existe, o quien llama no puede saber que existe. */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description Código estable del error, p. ej. VALIDATION_FAILED, NOT_FOUND, INVALID_TRANSITION. */
+                                code: string;
+                                /** @description En un 400, la lista de campos inválidos `[{field, message}]`; en otros códigos, los datos del caso si los hay. */
+                                details?: unknown;
+                                /** @description Qué pasó, en español, para quien usa el sistema. */
+                                message: string;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/participations/{id}/files/{sha256}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Descarga un archivo de los medios de verificación de una participación
+         * @description Un archivo de la propia participación, por su SHA-256 (los de las evidencias de su acuerdo se descargan de la evidencia).
+         */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                    sha256: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description El archivo, con el tipo de contenido con que se presentó y Content-Disposition: attachment. */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "*/*": string;
                     };
                 };
                 /** @description Datos inválidos: `details` lista cada campo con su problema. No se registró nada. */
