@@ -171,6 +171,21 @@ export function participationRoutes(deps: AppDeps): FastifyPluginAsyncZod {
       },
     );
 
+    app.get(
+      '/participations/:id',
+      {
+        schema: {
+          ...operation('Participación', 'Una participación, con su seguimiento'),
+          params: IdParams,
+          response: { 200: ParticipationView, ...errorAnswers(400, 401, 403, 404) },
+        },
+      },
+      async (request) => {
+        const caller = requireCaller(request, 'secretariat', 'coordinator');
+        return participationView(db, await participationOf(db, caller, request.params.id));
+      },
+    );
+
     // The body's secretariat and coordinators, as the participation itself.
     app.get(
       '/participations/:id/files/:sha256',

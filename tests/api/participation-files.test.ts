@@ -3,7 +3,7 @@ import { readdir } from 'node:fs/promises';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { readStream } from '../../db/event-store.js';
 import { participationStreamId } from '../../domain/participation/index.js';
-import { asAdmin, givenABody, type GivenBody } from '../support/api-client.js';
+import { apiAs, asAdmin, givenABody, type GivenBody } from '../support/api-client.js';
 import { multipartForm, type FormFile } from '../support/multipart.js';
 import { executable, pdf } from '../support/sample-files.js';
 import { useHarness } from '../support/use-harness.js';
@@ -93,7 +93,9 @@ describe('a participation recorded with a multipart form', () => {
       expect(answer.headers['content-type']).toBe('application/pdf');
       expect(answer.headers['content-disposition']).toContain('Acta%2024%20de%20mayo.pdf');
     }
+    expect((await a.coordinator.get(`/api/participations/${posted.body.id}`)).body).toEqual(posted.body);
     // and another body's coordinator is told nothing exists
+    expect((await apiAs(h.app, otherCoordinatorToken).get(`/api/participations/${posted.body.id}`)).status).toBe(404);
     expect((await download(otherCoordinatorToken, url)).statusCode).toBe(404);
     // and a hash the participation does not name is not served through it
     expect((await download(coordinatorToken, `/api/participations/${posted.body.id}/files/${'0'.repeat(64)}`)).statusCode).toBe(404);

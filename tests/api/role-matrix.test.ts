@@ -241,6 +241,7 @@ const rows: Row[] = [
     }),
   },
   { route: 'GET /api/participations/{id}/files/{sha256}', allowed: STAFF, call: () => ({ url: `/api/participations/${w.participationId}/files/${w.participationFileSha256}` }) },
+  { route: 'GET /api/participations/{id}', allowed: STAFF, call: () => ({ url: `/api/participations/${w.participationId}` }) },
   { route: 'GET /api/participations/{id}/events', allowed: STAFF, call: () => ({ url: `/api/participations/${w.participationId}/events` }) },
   { route: 'GET /api/participations', allowed: STAFF, call: () => ({ url: `/api/participations?bodyId=${w.bodyId}` }) },
   { route: 'GET /api/reports/participation', allowed: STAFF, call: () => ({ url: `/api/reports/participation?bodyId=${w.bodyId}&from=2020-01-01&to=2020-12-31&format=json` }) },
