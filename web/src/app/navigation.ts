@@ -16,5 +16,7 @@ export const NAVIGATION: readonly NavItem[] = [
   { to: '/sesiones', label: 'Sesiones', roles: ['secretariat', 'coordinator'] },
   { to: '/hitos', label: 'Hitos', roles: ['secretariat'] },
   { to: '/anexo', label: 'Anexo', roles: ['coordinator', 'secretariat'] },
+  { to: '/participantes', label: 'Participantes', roles: ['secretariat', 'coordinator'] },
+  { to: '/participaciones', label: 'Participaciones', roles: ['secretariat', 'coordinator'] },
   { to: '/notificaciones', label: 'Notificaciones', roles: ['secretariat', 'coordinator'] },
 ];
