@@ -113,7 +113,7 @@ function ParticipationFilters({ search, sessions, participants }: { search: Part
     <form className="card filters no-print" onSubmit={apply} aria-label="Filtrar participaciones">
       <h2>Filtrar</h2>
       <div className="field-row">
-        <Field label="Sesión">
+        <Field label="Filtrar por sesión">
           {(control) => (
             <select {...control} value={sesion} onChange={(e) => setSesion(e.target.value)}>
               <option value="">Todas</option>
@@ -125,7 +125,7 @@ function ParticipationFilters({ search, sessions, participants }: { search: Part
             </select>
           )}
         </Field>
-        <Field label="Participante">
+        <Field label="Filtrar por participante">
           {(control) => (
             <select {...control} value={participante} onChange={(e) => setParticipante(e.target.value)}>
               <option value="">Todos</option>
