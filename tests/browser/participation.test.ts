@@ -92,6 +92,7 @@ describe('participations', () => {
     expect(rows[0]).toContain('Sesión Permanente, 24/05/2026');
     expect(rows[0]).toContain('Ninguno');
     expect(rows[1]).toContain('Vigésima Primera Sesión Ordinaria, 13/06/2026');
+    await expect.poll(async () => (await list.locator('tbody tr').nth(1).textContent()) ?? '', PATIENCE).toContain(`Folio ${agreement.body.folio}`);
     await expectAccessible(page, 'participaciones (secretaría)');
     await screenshot(page, 'participaciones-secretaria');
 
@@ -115,6 +116,14 @@ describe('participations', () => {
     await page.getByText('Seguimiento: actividades, medios de verificación').waitFor();
     await expectAccessible(page, 'participación (secretaría)');
     await screenshot(page, 'participacion-secretaria');
+
+    // and the screen to record them fits a phone
+    await page.setViewportSize({ width: 360, height: 800 });
+    await page.getByRole('link', { name: '← Participaciones' }).click();
+    await page.getByRole('table', { name: /Participaciones \(2\)/ }).waitFor(PATIENCE);
+    await screenshot(page, 'participaciones-secretaria-360');
+    await expectFitsWidth(page, 'participaciones (secretaría, 360 px)');
+    await expectAccessible(page, 'participaciones (secretaría, 360 px)');
   });
 
   it('a coordinator reads the participations without writing, downloads the period report, and every screen fits a phone', async () => {

@@ -1,3 +1,4 @@
+import '../../styles/ui-b.css';
 import '../../styles/participation.css';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useRouteContext } from '@tanstack/react-router';

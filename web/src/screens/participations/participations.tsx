@@ -1,9 +1,10 @@
 import '../../styles/ui-b.css';
 import '../../styles/participation.css';
-import { useQuery } from '@tanstack/react-query';
+import { useQueries, useQuery } from '@tanstack/react-query';
 import { Link, useNavigate, useRouteContext, useSearch } from '@tanstack/react-router';
 import { useEffect, useState, type FormEvent } from 'react';
 import { formatDmy } from '../../../../domain/dates';
+import { agreementQuery } from '../../agreements/queries';
 import { bodyOf } from '../../auth/session';
 import { participantsQuery, participationsQuery, type Participant } from '../../participation/queries';
 import { sessionsQuery, type Session } from '../../reference/queries';
@@ -44,6 +45,11 @@ export function Participations() {
       ...(search.al ? { to: search.al } : {}),
     }),
   );
+  // The folios of the agreements the listed participations led to.
+  const agreementIds = [...new Set((list.data ?? []).flatMap((p) => p.agreementId ?? []))];
+  const agreements = useQueries({ queries: agreementIds.map((id) => agreementQuery(id)) });
+  const folioOf = (id: string) => agreements.find((a) => a.data?.id === id)?.data?.folio ?? '…';
+  const writes = principal.role === 'secretariat';
   useEffect(() => {
     document.title = 'Participaciones — Acuerdos';
   }, []);
@@ -54,7 +60,7 @@ export function Participations() {
         <h1>Participaciones</h1>
       </div>
       <p className="lead">La participación de sociedad civil, academia y sector privado en las sesiones del órgano, su seguimiento y el informe del periodo.</p>
-      {principal.role === 'secretariat' && <RecordParticipation bodyId={bodyId} />}
+      {writes && <RecordParticipation bodyId={bodyId} />}
       <ParticipationFilters search={search} sessions={sessions.data} participants={participants.data} />
       {list.isPending ? (
         <p className="muted">Cargando participaciones…</p>
@@ -81,10 +87,10 @@ export function Participations() {
                   <td>{participantNames(p.participantIds, participants.data)}</td>
                   <td>{sessionName(p.sessionId, sessions.data)}</td>
                   <td>{p.relevance}</td>
-                  <td>{p.agreementId ? 'Sí' : 'Ninguno'}</td>
+                  <td>{p.agreementId ? `Folio ${folioOf(p.agreementId)}` : 'Ninguno'}</td>
                   <td>
                     <Link to="/participaciones/$id" params={{ id: p.id }}>
-                      {p.activities || p.verification ? 'Ver seguimiento' : 'Sin seguimiento: registrarlo'}
+                      {p.activities || p.verification ? 'Ver seguimiento' : writes ? 'Sin seguimiento: registrarlo' : 'Sin seguimiento aún: ver'}
                       <span className="visually-hidden"> de la participación de {participantNames(p.participantIds, participants.data)}</span>
                     </Link>
                   </td>
