@@ -64,7 +64,7 @@ const ParticipationQuery = z.strictObject({
   asOf: LocalDate.optional().describe('Como estaban al final de ese día: sin las registradas después, con el seguimiento y las evidencias aceptadas hasta entonces.'),
 });
 
-const ParticipationEventView = RecordedEvent.extend({ type: z.string().describe('ParticipationRecorded o ParticipationFollowedUp.') });
+const ParticipationEventView = RecordedEvent.extend({ type: z.string().describe('ParticipationRecorded, ParticipationFollowedUp o ParticipationFilesAttached.') });
 
 // A participation of another body is, to the caller, one that does not exist.
 async function participationOf(db: AppDeps['db'], caller: Caller, id: string) {

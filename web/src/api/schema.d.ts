@@ -7894,7 +7894,7 @@ export interface paths {
                              * @description Cuándo se registró.
                              */
                             recordedAt: string;
-                            /** @description ParticipationRecorded o ParticipationFollowedUp. */
+                            /** @description ParticipationRecorded, ParticipationFollowedUp o ParticipationFilesAttached. */
                             type: string;
                             version: number;
                         }[];
