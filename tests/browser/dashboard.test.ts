@@ -7,12 +7,27 @@ const world = useBrowserWorld();
 const CORTE = '2021-06-30';
 const LABELS = { en_proceso: 'En proceso', cumplido: 'Cumplidos', cancelado: 'Cancelados', vencidos: 'Vencidos' } as const;
 type Totals = Record<keyof typeof LABELS, number>;
+const LIGHTS = { rojo: 'Vencido', amarillo: 'Por vencer', verde: 'En tiempo', sin_plazo: 'Sin plazo' } as const;
+type Lights = Record<keyof typeof LIGHTS, number>;
 let mostOverdue: { folio: string };
 
 async function totalsOnApi(asOf?: string): Promise<Totals> {
   const answer = await world.body.coordinator.get(`/api/dashboard?bodyId=${world.body.bodyId}${asOf ? `&asOf=${asOf}` : ''}`);
   expect(answer.status).toBe(200);
   return answer.body.totals as Totals;
+}
+
+async function lightsOnApi(asOf?: string): Promise<Lights> {
+  const answer = await world.body.coordinator.get(`/api/dashboard?bodyId=${world.body.bodyId}${asOf ? `&asOf=${asOf}` : ''}`);
+  expect(answer.status).toBe(200);
+  return answer.body.bySemaforo as Lights;
+}
+
+// The semáforo chart's text alternative, light by light.
+async function lightsInTable(page: Page): Promise<Lights> {
+  const card = page.getByRole('region', { name: 'Acuerdos en proceso por semáforo' });
+  const read = async (label: string) => Number(await card.getByRole('row').filter({ has: page.getByRole('rowheader', { name: label }) }).getByRole('cell').textContent());
+  return { rojo: await read(LIGHTS.rojo), amarillo: await read(LIGHTS.amarillo), verde: await read(LIGHTS.verde), sin_plazo: await read(LIGHTS.sin_plazo) };
 }
 
 async function totalsOnScreen(page: Page): Promise<Totals> {
@@ -40,7 +55,8 @@ describe('the coordinator’s dashboard', () => {
     await page.locator('.stat dd').first().waitFor();
     expect(await totalsOnScreen(page)).toEqual(today);
     await page.getByRole('cell', { name: mostOverdue.folio }).waitFor();
-    // Both charts are drawn as SVG with their accessible names.
+    // The charts are drawn as SVG with their accessible names.
+    await page.locator('svg[aria-label="Acuerdos en proceso por semáforo"]').waitFor();
     await page.locator('svg[aria-label="Cumplimiento por institución"]').waitFor();
     await page.locator('svg[aria-label="Evolución mensual de los acuerdos"]').waitFor();
     await expectAccessible(page, 'tablero');
@@ -54,6 +70,15 @@ describe('the coordinator’s dashboard', () => {
     expect(then).not.toEqual(today);
     await expect.poll(() => totalsOnScreen(page)).toEqual(then);
     await page.getByText('Situación al final del 30/06/2021 (corte).').waitFor();
+
+    // And the semáforo chart, and its table, are the corte's
+    const lightsThen = await lightsOnApi(CORTE);
+    expect(lightsThen).not.toEqual(await lightsOnApi());
+    const semaforoCard = page.getByRole('region', { name: 'Acuerdos en proceso por semáforo' });
+    const described = Object.entries(LIGHTS).map(([light, label]) => `${label}: ${lightsThen[light as keyof Lights]}`).join('; ');
+    await expect.poll(() => semaforoCard.locator('svg').getAttribute('aria-description')).toBe(described);
+    await semaforoCard.getByRole('button', { name: 'Ver como tabla' }).click();
+    expect(await lightsInTable(page)).toEqual(lightsThen);
 
     // And the trend's text alternative ends in the corte's month
     const trendCard = page.getByRole('region', { name: 'Evolución en los últimos 24 meses' });

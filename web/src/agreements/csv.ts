@@ -4,7 +4,7 @@ import { formatDate } from '../ui/format';
 
 const HEADERS = ['Folio', 'Acuerdo', 'Responsables', 'Fecha límite', 'Semáforo', 'Días hábiles de atraso', 'Estatus'];
 
-function cell(value: string): string {
+export function csvCell(value: string): string {
   // A cell a spreadsheet would run as a formula is kept as text.
   const safe = /^[=+\-@\t\r]/.test(value) ? `'${value}` : value;
   return /[",\r\n]/.test(safe) ? `"${safe.replaceAll('"', '""')}"` : safe;
@@ -14,7 +14,7 @@ function cell(value: string): string {
 // CRLF lines, the columns of the table.
 export function agreementsCsv(items: readonly AgreementRow[]): string {
   const rows = items.map((a) => [a.folio, a.text, a.responsibles.map((r) => r.acronym).join(', '), formatDate(a.dueDate), SEMAFORO_LABEL[a.semaforo], String(a.daysOverdue), STATUS_LABEL[a.status]]);
-  return `\uFEFF${[HEADERS, ...rows].map((row) => row.map(cell).join(',')).join('\r\n')}\r\n`;
+  return `\uFEFF${[HEADERS, ...rows].map((row) => row.map(csvCell).join(',')).join('\r\n')}\r\n`;
 }
 
 export function download(name: string, content: string, type: string): void {

@@ -15,6 +15,7 @@ export const NAVIGATION: readonly NavItem[] = [
   { to: '/revision', label: 'Revisión de evidencias', roles: ['secretariat'] },
   { to: '/sesiones', label: 'Sesiones', roles: ['secretariat', 'coordinator'] },
   { to: '/hitos', label: 'Hitos', roles: ['secretariat'] },
+  { to: '/importar', label: 'Importar', roles: ['secretariat'] },
   { to: '/anexo', label: 'Anexo', roles: ['coordinator', 'secretariat'] },
   { to: '/participantes', label: 'Participantes', roles: ['secretariat', 'coordinator'] },
   { to: '/participaciones', label: 'Participaciones', roles: ['secretariat', 'coordinator'] },

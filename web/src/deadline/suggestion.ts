@@ -6,6 +6,7 @@ import { api } from '../api/client';
 import { unwrap } from '../api/errors';
 import type { Ok } from '../api/types';
 import type { Milestone } from '../reference/queries';
+import { countOf } from '../ui/format';
 
 export type DeadlineSuggestion = NonNullable<Ok<'/api/deadline-suggestions', 'post'>['suggestion']>;
 export type SuggestedRule = DeadlineSuggestion['deadline'];
@@ -48,19 +49,17 @@ function anchorPhrase(from: SuggestedAnchor, milestones: readonly Milestone[]): 
   return name ? `a partir del hito «${name}»` : 'a partir de un hito del órgano';
 }
 
-const count = (n: number, one: string, many: string) => `${n} ${n === 1 ? one : many}`;
-
 // The proposed rule as a person would say it.
 export function ruleInWords(rule: SuggestedRule, milestones: readonly Milestone[]): string {
   switch (rule.type) {
     case 'date':
       return `A más tardar el ${formatDmy(rule.date)}`;
     case 'business_days':
-      return `${count(rule.days, 'día hábil', 'días hábiles')} ${anchorPhrase(rule.from, milestones)}`;
+      return `${countOf(rule.days, 'día hábil', 'días hábiles')} ${anchorPhrase(rule.from, milestones)}`;
     case 'calendar_days':
-      return `${count(rule.days, 'día natural', 'días naturales')} ${anchorPhrase(rule.from, milestones)}`;
+      return `${countOf(rule.days, 'día natural', 'días naturales')} ${anchorPhrase(rule.from, milestones)}`;
     case 'months':
-      return `${count(rule.months, 'mes', 'meses')} ${anchorPhrase(rule.from, milestones)}`;
+      return `${countOf(rule.months, 'mes', 'meses')} ${anchorPhrase(rule.from, milestones)}`;
     case 'period_end':
       return `Al término del ${PERIOD_END[rule.period].label} de ${rule.year}`;
     default: {

@@ -23,3 +23,8 @@ export function formatBytes(bytes: number): string {
   if (bytes < 1024 * 1024) return `${(bytes / 1024).toFixed(0)} KB`;
   return `${(bytes / (1024 * 1024)).toFixed(1)} MB`;
 }
+
+// "1 acuerdo", "2,000 acuerdos": a count with its noun, grouped as es-MX writes numbers.
+export function countOf(n: number, one: string, many: string): string {
+  return `${n.toLocaleString('es-MX')} ${n === 1 ? one : many}`;
+}

@@ -10,7 +10,7 @@ import { bodyOf } from '../../auth/session';
 import { AgreementTable } from '../../ui/agreement-table';
 import { CorteForm } from '../../ui/corte-form';
 import { formatDate } from '../../ui/format';
-import { SemaforoBadge } from '../../ui/semaforo';
+import { SEMAFORO_LABEL, SemaforoBadge } from '../../ui/semaforo';
 import { Chart } from './chart';
 
 type Dashboard = Ok<'/api/dashboard'>;
@@ -43,6 +43,63 @@ const percent = (rate: number) => `${Math.round(rate * 100)} %`;
 // "2026-11" → "11/2026", the month as the rest of the dates read.
 const monthLabel = (month: string) => `${month.slice(5, 7)}/${month.slice(0, 4)}`;
 const monthDate = (month: string) => new Date(Date.UTC(Number(month.slice(0, 4)), Number(month.slice(5, 7)) - 1, 1));
+
+// The semáforo's own colour (theme.css), so a bar matches the badge of its light.
+const lightColor = (light: SemaforoValue) => getComputedStyle(document.documentElement).getPropertyValue(`--semaforo-${light === 'sin_plazo' ? 'gris' : light}`).trim() || 'currentColor';
+
+// The en proceso agreements by light: a bar per light, always in the same
+// order and always named in words, with its count at the end of the bar.
+function SemaforoChart({ counts }: { counts: Dashboard['bySemaforo'] }) {
+  const bars = useMemo(() => LIGHTS.map((light) => ({ light, label: SEMAFORO_LABEL[light], count: counts[light] })), [counts]);
+  const draw = useCallback(
+    (width: number) => {
+      const max = Math.max(1, ...bars.map((b) => b.count));
+      return Plot.plot({
+        className: 'chart',
+        style: CHART_STYLE,
+        width,
+        height: 64 + 36 * bars.length,
+        marginBottom: 48,
+        marginLeft: 100,
+        marginRight: 40,
+        ariaLabel: 'Acuerdos en proceso por semáforo',
+        ariaDescription: bars.map((b) => `${b.label}: ${b.count}`).join('; '),
+        x: { domain: [0, max], ticks: countTicks(max), tickFormat: 'd', label: 'Acuerdos en proceso', labelOffset: 40, grid: true },
+        y: { domain: bars.map((b) => b.label), label: null },
+        // The fill is each light's colour itself.
+        color: { type: 'identity' },
+        marks: [
+          Plot.barX(bars, { x: 'count', y: 'label', fill: (b: (typeof bars)[number]) => lightColor(b.light) }),
+          Plot.text(bars, { x: 'count', y: 'label', text: (b: (typeof bars)[number]) => String(b.count), dx: 4, textAnchor: 'start' }),
+          Plot.ruleX([0]),
+        ],
+      });
+    },
+    [bars],
+  );
+  const table = (
+    <table>
+      <caption className="visually-hidden">Acuerdos en proceso por semáforo</caption>
+      <thead>
+        <tr>
+          <th scope="col">Semáforo</th>
+          <th scope="col">Acuerdos en proceso</th>
+        </tr>
+      </thead>
+      <tbody>
+        {bars.map((b) => (
+          <tr key={b.light}>
+            <th scope="row">
+              <SemaforoBadge value={b.light} />
+            </th>
+            <td>{b.count}</td>
+          </tr>
+        ))}
+      </tbody>
+    </table>
+  );
+  return <Chart title="Acuerdos en proceso por semáforo" draw={draw} table={table} />;
+}
 
 function InstitutionChart({ rows }: { rows: Dashboard['byInstitution'] }) {
   const rated = useMemo(() => rows.filter((r): r is typeof r & { complianceRate: number } => r.complianceRate !== null), [rows]);
@@ -224,16 +281,7 @@ export function Dashboard() {
                 ))}
               </dl>
             </section>
-            <section className="card" aria-labelledby="t-semaforo">
-              <h2 id="t-semaforo">Acuerdos en proceso por semáforo</h2>
-              <ul className="semaforo-counts">
-                {LIGHTS.map((light) => (
-                  <li key={light}>
-                    <span className="count-number">{data.bySemaforo[light]}</span> <SemaforoBadge value={light} />
-                  </li>
-                ))}
-              </ul>
-            </section>
+            <SemaforoChart counts={data.bySemaforo} />
             <InstitutionChart rows={data.byInstitution} />
             <section className="card" aria-labelledby="t-vencidos">
               <h2 id="t-vencidos">Acuerdos más vencidos</h2>
