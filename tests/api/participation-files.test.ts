@@ -24,9 +24,9 @@ async function tokenFor(grant: Record<string, unknown>): Promise<string> {
   return issued.body.token as string;
 }
 
-async function send(method: 'POST' | 'PATCH', url: string, token: string, fields: Record<string, string | string[]>, files: readonly FormFile[]) {
+async function send(method: 'POST' | 'PATCH', url: string, token: string, fields: Record<string, string | string[]>, files: readonly FormFile[], headers: Record<string, string> = {}) {
   const form = multipartForm(fields, files);
-  const response = await h.app.inject({ method, url, headers: { authorization: `Bearer ${token}`, ...form.headers }, payload: form.payload });
+  const response = await h.app.inject({ method, url, headers: { authorization: `Bearer ${token}`, ...form.headers, ...headers }, payload: form.payload });
   return { status: response.statusCode, body: response.json() };
 }
 
@@ -130,6 +130,24 @@ describe('a participation recorded with a multipart form', () => {
     const report = await a.coordinator.get(`/api/reports/participation?bodyId=${a.bodyId}&from=2023-05-24&to=2023-05-24&format=json`);
     const row = report.body.rows.find((r: { participationId: string }) => r.participationId === created.body.id);
     expect(row.verification).toBe('Minuta\nMinuta.pdf\nMemoria fotográfica.pdf');
+  });
+});
+
+describe('a participation form sent twice with the same Idempotency-Key', () => {
+  it('records one participation and keeps its file', async () => {
+    const acta = await pdf('Acta enviada dos veces.');
+    const fields = { sessionId, participantIds: participantIds[1] ?? '', relevance: 'Presentación enviada dos veces.' };
+    const file = [{ name: 'Acta.pdf', type: 'application/pdf', content: acta }];
+    const headers = { 'idempotency-key': `acta-${process.pid}` };
+    const first = await send('POST', '/api/participations', a.secretariatToken, fields, file, headers);
+    const again = await send('POST', '/api/participations', a.secretariatToken, fields, file, headers);
+    expect(first.status, JSON.stringify(first.body)).toBe(201);
+    expect(again).toEqual(first);
+    const listed = await a.coordinator.get(`/api/participations?bodyId=${a.bodyId}&sessionId=${sessionId}`);
+    expect(listed.body.filter((p: { relevance: string }) => p.relevance === 'Presentación enviada dos veces.')).toHaveLength(1);
+    const answer = await download(a.secretariatToken, `/api/participations/${first.body.id}/files/${sha256(acta)}`);
+    expect(answer.statusCode).toBe(200);
+    expect(answer.rawPayload.equals(acta)).toBe(true);
   });
 });
 
