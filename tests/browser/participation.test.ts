@@ -53,8 +53,8 @@ describe('participations', () => {
     // A participation with nothing filled in is refused field by field, and nothing is recorded
     await page.getByRole('button', { name: 'Registrar participación' }).click();
     const form = page.getByRole('form', { name: 'Datos de la participación' });
-    await page.locator('.field-invalid', { hasText: 'Sesión' }).first().waitFor(PATIENCE);
-    await form.locator('fieldset.field-invalid', { hasText: 'Participantes' }).waitFor();
+    await page.getByRole('region', { name: 'Registrar participación' }).locator('.field-invalid', { hasText: 'Sesión' }).getByText('Elija la sesión en que participaron.').waitFor(PATIENCE);
+    await form.locator('fieldset.field-invalid', { hasText: 'Participantes' }).getByText('Marque al menos un participante.').waitFor();
     await form.locator('.field-invalid', { hasText: 'Acciones en las que la participación fue/es relevante' }).waitFor();
     expect((await world.body.coordinator.get(`/api/participations?bodyId=${world.body.bodyId}`)).body).toEqual([]);
 
@@ -62,6 +62,8 @@ describe('participations', () => {
     await page.getByRole('button', { name: 'Nueva sesión' }).click();
     await page.getByLabel('Tipo de sesión').selectOption({ label: 'Permanente' });
     await page.getByLabel('Fecha de la sesión').fill('2026-05-24');
+    await expectAccessible(page, 'participaciones, nueva sesión (secretaría)');
+    await screenshot(page, 'participaciones-nueva-sesion');
     await page.getByRole('button', { name: 'Registrar sesión' }).click();
     const record = page.getByRole('region', { name: 'Registrar participación' });
     await expect.poll(() => record.getByLabel('Sesión', { exact: true }).locator('option:checked').textContent(), PATIENCE).toBe('Sesión Permanente, 24/05/2026');

@@ -45,14 +45,17 @@ export function RecordParticipation({ bodyId }: { bodyId: string }) {
     record.submit({ sessionId, participantIds: chosen, relevance: relevance.trim(), agreementId: agreementId === '' ? null : agreementId });
   };
   const toggle = (id: string, on: boolean) => setChosen((current) => (on ? [...current, id] : current.filter((c) => c !== id)));
-  const participantsError = fieldMessage(record.error, 'participantIds');
+  // What was left empty is said in the form's words, not the schema's.
+  const sent = record.variables?.input;
+  const sessionError = fieldMessage(record.error, 'sessionId') && sent?.sessionId === '' ? 'Elija la sesión en que participaron.' : fieldMessage(record.error, 'sessionId');
+  const participantsError = fieldMessage(record.error, 'participantIds') && sent?.participantIds.length === 0 ? 'Marque al menos un participante.' : fieldMessage(record.error, 'participantIds');
 
   return (
     <section className="card" aria-labelledby="record-participation-title">
       <h2 id="record-participation-title">Registrar participación</h2>
       {/* The session is chosen apart from the rest: registering a new one is a form of its own, which cannot sit inside this one. */}
       <div>
-        <Field label="Sesión" hint="La sesión en que participaron; si no está, regístrela con «Nueva sesión»." error={fieldMessage(record.error, 'sessionId')}>
+        <Field label="Sesión" hint="La sesión en que participaron; si no está, regístrela con «Nueva sesión»." error={sessionError}>
           {(control) => (
             <select
               {...control}
