@@ -84,7 +84,6 @@ export function RecordParticipation({ bodyId }: { bodyId: string }) {
         {addingSession && (
           <section className="nested-card" aria-labelledby="participation-new-session-title">
             <h3 id="participation-new-session-title">Nueva sesión</h3>
-            <p className="field-hint">Una sesión permanente no lleva número: se identifica por su fecha.</p>
             <NewSessionForm
               bodyId={bodyId}
               submitLabel="Registrar sesión"
