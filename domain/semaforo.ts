@@ -6,6 +6,16 @@ import type { AgreementStatus } from './agreement/status.js';
 export const Semaforo = z.enum(['rojo', 'amarillo', 'verde', 'sin_plazo', 'cumplido', 'cancelado']);
 export type Semaforo = z.infer<typeof Semaforo>;
 
+// The semáforo in words, as every screen and download says it (never colour alone).
+export const SEMAFORO_LABEL: Record<Semaforo, string> = {
+  verde: 'En tiempo',
+  amarillo: 'Por vencer',
+  rojo: 'Vencido',
+  sin_plazo: 'Sin plazo',
+  cumplido: 'Cumplido',
+  cancelado: 'Cancelado',
+};
+
 export interface Light {
   semaforo: Semaforo;
   // Business days after the due date up to the reference day; 0 unless rojo.

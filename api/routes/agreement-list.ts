@@ -5,9 +5,7 @@ import { bodiesOfInstitution, type AgreementListFilter, type FolioKey } from '..
 import { findBody, type Body } from '../../db/bodies.js';
 import type { Db } from '../../db/connection.js';
 import { AgreementStatus } from '../../domain/agreement/index.js';
-import { businessCalendar } from '../../domain/calendar.js';
 import { LocalDate } from '../../domain/dates.js';
-import { acceptedLights, lightCondition, type LightCondition } from '../../domain/light-filter.js';
 import { Semaforo } from '../../domain/semaforo.js';
 import { findAgreements } from '../../app/agreement-finder.js';
 import { agreementViews } from '../agreement-view.js';
@@ -15,7 +13,7 @@ import type { AppDeps } from '../deps.js';
 import { bodyReadBy } from '../../app/access.js';
 import { requireCaller, type Caller } from '../auth.js';
 import { forbidden, validationFailed } from '../../app/errors.js';
-import { referenceDay } from '../reference-day.js';
+import { listLights } from '../list-lights.js';
 import { AgreementPage } from '../responses/agreement.js';
 import { operation } from '../operation-doc.js';
 import { errorAnswers } from '../responses/error.js';
@@ -113,14 +111,8 @@ export function agreementListRoutes({ db }: AppDeps): FastifyPluginAsyncZod {
       const caller = requireCaller(request, 'secretariat', 'coordinator', 'institution');
       const query = request.query;
       const scope = await scopeOf(db, caller, query);
-      const accepted = acceptedLights(query.semaforo, query.overdue);
-      const lights = new Map<string, LightCondition[]>();
-      for (const body of scope.bodies.values()) {
-        const day = referenceDay(body, query.asOf);
-        const calendar = businessCalendar(body.settings.nonWorkingDays);
-        if (accepted) lights.set(body.id, accepted.map((light) => lightCondition(light, day, calendar, body.settings.warningBusinessDays)));
-      }
-      if (accepted?.length === 0) return { items: [], nextCursor: null };
+      const { lights, nothing } = listLights(scope.bodies.values(), query.semaforo, query.overdue, query.asOf);
+      if (nothing) return { items: [], nextCursor: null };
 
       const filter: AgreementListFilter = {
         bodyIds: [...scope.bodies.keys()],
@@ -128,7 +120,7 @@ export function agreementListRoutes({ db }: AppDeps): FastifyPluginAsyncZod {
         sessionId: query.sessionId,
         status: query.status,
         q: query.q,
-        lights: accepted ? lights : undefined,
+        lights,
         after: query.cursor,
       };
       const found = await findAgreements(db, scope.bodies, filter, query.asOf, query.limit);

@@ -12,3 +12,10 @@ export const STATUS_LABEL: Record<AgreementStatus, string> = {
   cumplido: 'CUMPLIDO',
   cancelado: 'CANCELADO',
 };
+
+// Labels in running text (screens, the public download).
+export const STATUS_WORD: Record<AgreementStatus, string> = {
+  en_proceso: 'En proceso',
+  cumplido: 'Cumplido',
+  cancelado: 'Cancelado (sin efecto)',
+};

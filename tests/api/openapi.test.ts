@@ -180,7 +180,16 @@ describe('the OpenAPI description', () => {
     const document = (await h.app.inject({ method: 'GET', url: '/api/openapi.json' })).json() as { paths: Record<string, Record<string, { security?: unknown[]; responses: Record<string, unknown> }>> };
     const operations = Object.entries(document.paths).flatMap(([path, ops]) => Object.entries(ops).map(([method, op]) => ({ route: `${method.toUpperCase()} ${path}`, op })));
     const open = operations.filter(({ op }) => op.security?.length === 0).map(({ route }) => route);
-    expect(open.sort()).toEqual(['GET /api/health', 'GET /api/public/agreements', 'POST /api/auth/login', 'POST /api/auth/logout']);
+    expect(open.sort()).toEqual([
+      'GET /api/health',
+      'GET /api/public/agreements',
+      'GET /api/public/agreements/download',
+      'GET /api/public/agreements/{id}',
+      'GET /api/public/bodies',
+      'GET /api/public/bodies/{id}',
+      'POST /api/auth/login',
+      'POST /api/auth/logout',
+    ]);
     expect(operations.filter(({ route, op }) => !open.includes(route) && !op.responses['401']).map(({ route }) => route)).toEqual([]);
   });
 

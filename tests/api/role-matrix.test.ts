@@ -101,6 +101,10 @@ const rows: Row[] = [
   { route: 'GET /api/health', allowed: ROLES, call: () => ({ url: '/api/health' }) },
   { route: 'GET /api/openapi.json', allowed: ROLES, call: () => ({ url: '/api/openapi.json' }) },
   { route: 'GET /api/public/agreements', allowed: ROLES, call: () => ({ url: `/api/public/agreements?bodyId=${w.bodyId}` }) },
+  { route: 'GET /api/public/agreements/download', allowed: ROLES, call: () => ({ url: `/api/public/agreements/download?bodyId=${w.bodyId}&format=csv` }) },
+  { route: 'GET /api/public/agreements/{id}', allowed: ROLES, call: () => ({ url: `/api/public/agreements/${w.agreementId}?bodyId=${w.bodyId}` }) },
+  { route: 'GET /api/public/bodies', allowed: ROLES, call: () => ({ url: '/api/public/bodies' }) },
+  { route: 'GET /api/public/bodies/{id}', allowed: ROLES, call: () => ({ url: `/api/public/bodies/${w.bodyId}` }) },
 
   { route: 'POST /api/tokens', allowed: ['admin'], call: () => ({ url: '/api/tokens', payload: { role: 'institution', institutionId: w.otherInstitutionId, label: 'matriz' } }) },
   { route: 'GET /api/tokens', allowed: ['admin'], call: () => ({ url: '/api/tokens' }) },
@@ -125,10 +129,12 @@ const rows: Row[] = [
 
   { route: 'POST /api/bodies', allowed: ['admin'], call: () => ({ url: '/api/bodies', payload: { name: 'Órgano de la matriz', acronym: unique('OM') } }) },
   // A public body: every institution may read it; another body's staff may not.
+  { route: 'GET /api/bodies', allowed: ['admin'], call: () => ({ url: '/api/bodies' }) },
   { route: 'GET /api/bodies/{id}', allowed: ['admin', 'secretariat', 'coordinator', 'institution', 'otherInstitution'], call: () => ({ url: `/api/bodies/${w.bodyId}` }) },
   { route: 'PATCH /api/bodies/{id}', allowed: ['admin', 'secretariat'], call: () => ({ url: `/api/bodies/${w.bodyId}`, payload: { warningBusinessDays: 5 } }) },
   // Institutions are shared by every body: any body's staff picks among them.
   { route: 'GET /api/institutions', allowed: ['admin', 'secretariat', 'otherSecretariat', 'coordinator', 'otherCoordinator'], call: () => ({ url: '/api/institutions' }) },
+  { route: 'PATCH /api/institutions/{id}', allowed: ['admin'], call: () => ({ url: `/api/institutions/${w.otherInstitutionId}`, payload: { emails: ['enlace-matriz@example.org'] } }) },
   { route: 'POST /api/institutions', allowed: ['admin'], call: () => ({ url: '/api/institutions', payload: { name: 'Institución de la matriz', acronym: unique('IM'), emails: [] } }) },
 
   { route: 'POST /api/sessions', allowed: ['secretariat'], call: () => ({ url: '/api/sessions', payload: { bodyId: w.bodyId, kind: 'extraordinaria', number: ++counter % 99 || 1, date: '2020-06-15' } }) },

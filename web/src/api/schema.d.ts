@@ -3768,7 +3768,125 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        get?: never;
+        /** Lista los órganos colegiados con sus ajustes, por siglas */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            acronym: string;
+                            /** @default null */
+                            escalation: {
+                                afterReminders: number;
+                                toCoordinatorsAfter: number;
+                            } | null;
+                            folioStart: number;
+                            /** Format: uuid */
+                            id: string;
+                            name: string;
+                            /** @default [] */
+                            nonWorkingDays: (string | {
+                                /** Format: date */
+                                from: string;
+                                name?: string;
+                                /** Format: date */
+                                to: string;
+                            })[];
+                            /** @description Si la consulta pública muestra sus acuerdos. */
+                            public: boolean;
+                            reminders: {
+                                /** @default 09:00 */
+                                at: string;
+                                /**
+                                 * @default [
+                                 *       10,
+                                 *       3,
+                                 *       0
+                                 *     ]
+                                 */
+                                beforeDue: number[];
+                                /** @default 5 */
+                                overdueEvery: number;
+                                /** @default 6 */
+                                overdueMax: number;
+                            };
+                            /**
+                             * @default America/Mexico_City
+                             * @enum {string}
+                             */
+                            timezone: "UTC" | "Africa/Abidjan" | "Africa/Accra" | "Africa/Addis_Ababa" | "Africa/Algiers" | "Africa/Asmera" | "Africa/Bamako" | "Africa/Bangui" | "Africa/Banjul" | "Africa/Bissau" | "Africa/Blantyre" | "Africa/Brazzaville" | "Africa/Bujumbura" | "Africa/Cairo" | "Africa/Casablanca" | "Africa/Ceuta" | "Africa/Conakry" | "Africa/Dakar" | "Africa/Dar_es_Salaam" | "Africa/Djibouti" | "Africa/Douala" | "Africa/El_Aaiun" | "Africa/Freetown" | "Africa/Gaborone" | "Africa/Harare" | "Africa/Johannesburg" | "Africa/Juba" | "Africa/Kampala" | "Africa/Khartoum" | "Africa/Kigali" | "Africa/Kinshasa" | "Africa/Lagos" | "Africa/Libreville" | "Africa/Lome" | "Africa/Luanda" | "Africa/Lubumbashi" | "Africa/Lusaka" | "Africa/Malabo" | "Africa/Maputo" | "Africa/Maseru" | "Africa/Mbabane" | "Africa/Mogadishu" | "Africa/Monrovia" | "Africa/Nairobi" | "Africa/Ndjamena" | "Africa/Niamey" | "Africa/Nouakchott" | "Africa/Ouagadougou" | "Africa/Porto-Novo" | "Africa/Sao_Tome" | "Africa/Tripoli" | "Africa/Tunis" | "Africa/Windhoek" | "America/Adak" | "America/Anchorage" | "America/Anguilla" | "America/Antigua" | "America/Araguaina" | "America/Argentina/La_Rioja" | "America/Argentina/Rio_Gallegos" | "America/Argentina/Salta" | "America/Argentina/San_Juan" | "America/Argentina/San_Luis" | "America/Argentina/Tucuman" | "America/Argentina/Ushuaia" | "America/Aruba" | "America/Asuncion" | "America/Bahia" | "America/Bahia_Banderas" | "America/Barbados" | "America/Belem" | "America/Belize" | "America/Blanc-Sablon" | "America/Boa_Vista" | "America/Bogota" | "America/Boise" | "America/Buenos_Aires" | "America/Cambridge_Bay" | "America/Campo_Grande" | "America/Cancun" | "America/Caracas" | "America/Catamarca" | "America/Cayenne" | "America/Cayman" | "America/Chicago" | "America/Chihuahua" | "America/Ciudad_Juarez" | "America/Coral_Harbour" | "America/Cordoba" | "America/Costa_Rica" | "America/Coyhaique" | "America/Creston" | "America/Cuiaba" | "America/Curacao" | "America/Danmarkshavn" | "America/Dawson" | "America/Dawson_Creek" | "America/Denver" | "America/Detroit" | "America/Dominica" | "America/Edmonton" | "America/Eirunepe" | "America/El_Salvador" | "America/Fort_Nelson" | "America/Fortaleza" | "America/Glace_Bay" | "America/Godthab" | "America/Goose_Bay" | "America/Grand_Turk" | "America/Grenada" | "America/Guadeloupe" | "America/Guatemala" | "America/Guayaquil" | "America/Guyana" | "America/Halifax" | "America/Havana" | "America/Hermosillo" | "America/Indiana/Knox" | "America/Indiana/Marengo" | "America/Indiana/Petersburg" | "America/Indiana/Tell_City" | "America/Indiana/Vevay" | "America/Indiana/Vincennes" | "America/Indiana/Winamac" | "America/Indianapolis" | "America/Inuvik" | "America/Iqaluit" | "America/Jamaica" | "America/Jujuy" | "America/Juneau" | "America/Kentucky/Monticello" | "America/Kralendijk" | "America/La_Paz" | "America/Lima" | "America/Los_Angeles" | "America/Louisville" | "America/Lower_Princes" | "America/Maceio" | "America/Managua" | "America/Manaus" | "America/Marigot" | "America/Martinique" | "America/Matamoros" | "America/Mazatlan" | "America/Mendoza" | "America/Menominee" | "America/Merida" | "America/Metlakatla" | "America/Mexico_City" | "America/Miquelon" | "America/Moncton" | "America/Monterrey" | "America/Montevideo" | "America/Montserrat" | "America/Nassau" | "America/New_York" | "America/Nome" | "America/Noronha" | "America/North_Dakota/Beulah" | "America/North_Dakota/Center" | "America/North_Dakota/New_Salem" | "America/Ojinaga" | "America/Panama" | "America/Paramaribo" | "America/Phoenix" | "America/Port-au-Prince" | "America/Port_of_Spain" | "America/Porto_Velho" | "America/Puerto_Rico" | "America/Punta_Arenas" | "America/Rankin_Inlet" | "America/Recife" | "America/Regina" | "America/Resolute" | "America/Rio_Branco" | "America/Santarem" | "America/Santiago" | "America/Santo_Domingo" | "America/Sao_Paulo" | "America/Scoresbysund" | "America/Sitka" | "America/St_Barthelemy" | "America/St_Johns" | "America/St_Kitts" | "America/St_Lucia" | "America/St_Thomas" | "America/St_Vincent" | "America/Swift_Current" | "America/Tegucigalpa" | "America/Thule" | "America/Tijuana" | "America/Toronto" | "America/Tortola" | "America/Vancouver" | "America/Whitehorse" | "America/Winnipeg" | "America/Yakutat" | "Antarctica/Casey" | "Antarctica/Davis" | "Antarctica/DumontDUrville" | "Antarctica/Macquarie" | "Antarctica/Mawson" | "Antarctica/McMurdo" | "Antarctica/Palmer" | "Antarctica/Rothera" | "Antarctica/Syowa" | "Antarctica/Troll" | "Antarctica/Vostok" | "Arctic/Longyearbyen" | "Asia/Aden" | "Asia/Almaty" | "Asia/Amman" | "Asia/Anadyr" | "Asia/Aqtau" | "Asia/Aqtobe" | "Asia/Ashgabat" | "Asia/Atyrau" | "Asia/Baghdad" | "Asia/Bahrain" | "Asia/Baku" | "Asia/Bangkok" | "Asia/Barnaul" | "Asia/Beirut" | "Asia/Bishkek" | "Asia/Brunei" | "Asia/Calcutta" | "Asia/Chita" | "Asia/Colombo" | "Asia/Damascus" | "Asia/Dhaka" | "Asia/Dili" | "Asia/Dubai" | "Asia/Dushanbe" | "Asia/Famagusta" | "Asia/Gaza" | "Asia/Hebron" | "Asia/Hong_Kong" | "Asia/Hovd" | "Asia/Irkutsk" | "Asia/Jakarta" | "Asia/Jayapura" | "Asia/Jerusalem" | "Asia/Kabul" | "Asia/Kamchatka" | "Asia/Karachi" | "Asia/Katmandu" | "Asia/Khandyga" | "Asia/Krasnoyarsk" | "Asia/Kuala_Lumpur" | "Asia/Kuching" | "Asia/Kuwait" | "Asia/Macau" | "Asia/Magadan" | "Asia/Makassar" | "Asia/Manila" | "Asia/Muscat" | "Asia/Nicosia" | "Asia/Novokuznetsk" | "Asia/Novosibirsk" | "Asia/Omsk" | "Asia/Oral" | "Asia/Phnom_Penh" | "Asia/Pontianak" | "Asia/Pyongyang" | "Asia/Qatar" | "Asia/Qostanay" | "Asia/Qyzylorda" | "Asia/Rangoon" | "Asia/Riyadh" | "Asia/Saigon" | "Asia/Sakhalin" | "Asia/Samarkand" | "Asia/Seoul" | "Asia/Shanghai" | "Asia/Singapore" | "Asia/Srednekolymsk" | "Asia/Taipei" | "Asia/Tashkent" | "Asia/Tbilisi" | "Asia/Tehran" | "Asia/Thimphu" | "Asia/Tokyo" | "Asia/Tomsk" | "Asia/Ulaanbaatar" | "Asia/Urumqi" | "Asia/Ust-Nera" | "Asia/Vientiane" | "Asia/Vladivostok" | "Asia/Yakutsk" | "Asia/Yekaterinburg" | "Asia/Yerevan" | "Atlantic/Azores" | "Atlantic/Bermuda" | "Atlantic/Canary" | "Atlantic/Cape_Verde" | "Atlantic/Faeroe" | "Atlantic/Madeira" | "Atlantic/Reykjavik" | "Atlantic/South_Georgia" | "Atlantic/St_Helena" | "Atlantic/Stanley" | "Australia/Adelaide" | "Australia/Brisbane" | "Australia/Broken_Hill" | "Australia/Darwin" | "Australia/Eucla" | "Australia/Hobart" | "Australia/Lindeman" | "Australia/Lord_Howe" | "Australia/Melbourne" | "Australia/Perth" | "Australia/Sydney" | "Europe/Amsterdam" | "Europe/Andorra" | "Europe/Astrakhan" | "Europe/Athens" | "Europe/Belgrade" | "Europe/Berlin" | "Europe/Bratislava" | "Europe/Brussels" | "Europe/Bucharest" | "Europe/Budapest" | "Europe/Busingen" | "Europe/Chisinau" | "Europe/Copenhagen" | "Europe/Dublin" | "Europe/Gibraltar" | "Europe/Guernsey" | "Europe/Helsinki" | "Europe/Isle_of_Man" | "Europe/Istanbul" | "Europe/Jersey" | "Europe/Kaliningrad" | "Europe/Kiev" | "Europe/Kirov" | "Europe/Lisbon" | "Europe/Ljubljana" | "Europe/London" | "Europe/Luxembourg" | "Europe/Madrid" | "Europe/Malta" | "Europe/Mariehamn" | "Europe/Minsk" | "Europe/Monaco" | "Europe/Moscow" | "Europe/Oslo" | "Europe/Paris" | "Europe/Podgorica" | "Europe/Prague" | "Europe/Riga" | "Europe/Rome" | "Europe/Samara" | "Europe/San_Marino" | "Europe/Sarajevo" | "Europe/Saratov" | "Europe/Simferopol" | "Europe/Skopje" | "Europe/Sofia" | "Europe/Stockholm" | "Europe/Tallinn" | "Europe/Tirane" | "Europe/Ulyanovsk" | "Europe/Vaduz" | "Europe/Vatican" | "Europe/Vienna" | "Europe/Vilnius" | "Europe/Volgograd" | "Europe/Warsaw" | "Europe/Zagreb" | "Europe/Zurich" | "Indian/Antananarivo" | "Indian/Chagos" | "Indian/Christmas" | "Indian/Cocos" | "Indian/Comoro" | "Indian/Kerguelen" | "Indian/Mahe" | "Indian/Maldives" | "Indian/Mauritius" | "Indian/Mayotte" | "Indian/Reunion" | "Pacific/Apia" | "Pacific/Auckland" | "Pacific/Bougainville" | "Pacific/Chatham" | "Pacific/Easter" | "Pacific/Efate" | "Pacific/Enderbury" | "Pacific/Fakaofo" | "Pacific/Fiji" | "Pacific/Funafuti" | "Pacific/Galapagos" | "Pacific/Gambier" | "Pacific/Guadalcanal" | "Pacific/Guam" | "Pacific/Honolulu" | "Pacific/Kiritimati" | "Pacific/Kosrae" | "Pacific/Kwajalein" | "Pacific/Majuro" | "Pacific/Marquesas" | "Pacific/Midway" | "Pacific/Nauru" | "Pacific/Niue" | "Pacific/Norfolk" | "Pacific/Noumea" | "Pacific/Pago_Pago" | "Pacific/Palau" | "Pacific/Pitcairn" | "Pacific/Ponape" | "Pacific/Port_Moresby" | "Pacific/Rarotonga" | "Pacific/Saipan" | "Pacific/Tahiti" | "Pacific/Tarawa" | "Pacific/Tongatapu" | "Pacific/Truk" | "Pacific/Wake" | "Pacific/Wallis";
+                            /** @default 5 */
+                            warningBusinessDays: number;
+                        }[];
+                    };
+                };
+                /** @description Datos inválidos: `details` lista cada campo con su problema. No se registró nada. */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description Código estable del error, p. ej. VALIDATION_FAILED, NOT_FOUND, INVALID_TRANSITION. */
+                                code: string;
+                                /** @description En un 400, la lista de campos inválidos `[{field, message}]`; en otros códigos, los datos del caso si los hay. */
+                                details?: unknown;
+                                /** @description Qué pasó, en español, para quien usa el sistema. */
+                                message: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Falta un token válido (Authorization: Bearer …) o una sesión iniciada. */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description Código estable del error, p. ej. VALIDATION_FAILED, NOT_FOUND, INVALID_TRANSITION. */
+                                code: string;
+                                /** @description En un 400, la lista de campos inválidos `[{field, message}]`; en otros códigos, los datos del caso si los hay. */
+                                details?: unknown;
+                                /** @description Qué pasó, en español, para quien usa el sistema. */
+                                message: string;
+                            };
+                        };
+                    };
+                };
+                /** @description El rol o el alcance de quien llama no lo permite. */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description Código estable del error, p. ej. VALIDATION_FAILED, NOT_FOUND, INVALID_TRANSITION. */
+                                code: string;
+                                /** @description En un 400, la lista de campos inválidos `[{field, message}]`; en otros códigos, los datos del caso si los hay. */
+                                details?: unknown;
+                                /** @description Qué pasó, en español, para quien usa el sistema. */
+                                message: string;
+                            };
+                        };
+                    };
+                };
+            };
+        };
         put?: never;
         /** Crea un órgano colegiado */
         post: {
@@ -5980,7 +6098,10 @@ export interface paths {
                 content: {
                     "application/json": {
                         acronym: string;
-                        /** @default [] */
+                        /**
+                         * @description Correos de enlace: reciben avisos y recordatorios.
+                         * @default []
+                         */
                         emails?: string[];
                         /**
                          * @description Correos de la persona titular: reciben los recordatorios escalados.
@@ -6124,6 +6245,176 @@ export interface paths {
         options?: never;
         head?: never;
         patch?: never;
+        trace?: never;
+    };
+    "/api/institutions/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /**
+         * Cambia los correos de una institución
+         * @description Reemplaza completa cada lista indicada; la que no se envía queda igual. El siguiente aviso o recordatorio ya va a las nuevas direcciones.
+         */
+        patch: {
+            parameters: {
+                query?: never;
+                header?: {
+                    /** @description Reintentos seguros. La misma clave con la misma solicitud (método, ruta, parámetros y cuerpo) devuelve la primera respuesta (con la cabecera `Idempotent-Replayed: true`) y no registra nada nuevo; con otra solicitud responde 409 `IDEMPOTENCY_KEY_REUSED`; si la primera aún está en curso puede responder 409 `IDEMPOTENT_REQUEST_IN_PROGRESS` (reintente en unos segundos). Cada token o usuario tiene sus propias claves. Use una clave aleatoria (p. ej. un UUID) por operación. */
+                    "idempotency-key"?: string;
+                };
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @description Correos de enlace: reciben avisos y recordatorios. */
+                        emails?: string[];
+                        /** @description Correos de la persona titular: reciben los recordatorios escalados. */
+                        headEmails?: string[];
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            acronym: string;
+                            /** @description A quienes van los avisos y recordatorios. */
+                            emails: string[];
+                            /** @description La persona titular: recibe los recordatorios cuando la institución sube en la escalera de escalamiento. */
+                            headEmails: string[];
+                            /** Format: uuid */
+                            id: string;
+                            name: string;
+                        };
+                    };
+                };
+                /** @description Datos inválidos: `details` lista cada campo con su problema. No se registró nada. */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description Código estable del error, p. ej. VALIDATION_FAILED, NOT_FOUND, INVALID_TRANSITION. */
+                                code: string;
+                                /** @description En un 400, la lista de campos inválidos `[{field, message}]`; en otros códigos, los datos del caso si los hay. */
+                                details?: unknown;
+                                /** @description Qué pasó, en español, para quien usa el sistema. */
+                                message: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Falta un token válido (Authorization: Bearer …) o una sesión iniciada. */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description Código estable del error, p. ej. VALIDATION_FAILED, NOT_FOUND, INVALID_TRANSITION. */
+                                code: string;
+                                /** @description En un 400, la lista de campos inválidos `[{field, message}]`; en otros códigos, los datos del caso si los hay. */
+                                details?: unknown;
+                                /** @description Qué pasó, en español, para quien usa el sistema. */
+                                message: string;
+                            };
+                        };
+                    };
+                };
+                /** @description El rol o el alcance de quien llama no lo permite. */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description Código estable del error, p. ej. VALIDATION_FAILED, NOT_FOUND, INVALID_TRANSITION. */
+                                code: string;
+                                /** @description En un 400, la lista de campos inválidos `[{field, message}]`; en otros códigos, los datos del caso si los hay. */
+                                details?: unknown;
+                                /** @description Qué pasó, en español, para quien usa el sistema. */
+                                message: string;
+                            };
+                        };
+                    };
+                };
+                /** @description No existe, o quien llama no puede saber que existe. */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description Código estable del error, p. ej. VALIDATION_FAILED, NOT_FOUND, INVALID_TRANSITION. */
+                                code: string;
+                                /** @description En un 400, la lista de campos inválidos `[{field, message}]`; en otros códigos, los datos del caso si los hay. */
+                                details?: unknown;
+                                /** @description Qué pasó, en español, para quien usa el sistema. */
+                                message: string;
+                            };
+                        };
+                    };
+                };
+                /** @description La solicitud excede el tamaño permitido. */
+                413: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description Código estable del error, p. ej. VALIDATION_FAILED, NOT_FOUND, INVALID_TRANSITION. */
+                                code: string;
+                                /** @description En un 400, la lista de campos inválidos `[{field, message}]`; en otros códigos, los datos del caso si los hay. */
+                                details?: unknown;
+                                /** @description Qué pasó, en español, para quien usa el sistema. */
+                                message: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Tipo de contenido no admitido. */
+                415: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description Código estable del error, p. ej. VALIDATION_FAILED, NOT_FOUND, INVALID_TRANSITION. */
+                                code: string;
+                                /** @description En un 400, la lista de campos inválidos `[{field, message}]`; en otros códigos, los datos del caso si los hay. */
+                                details?: unknown;
+                                /** @description Qué pasó, en español, para quien usa el sistema. */
+                                message: string;
+                            };
+                        };
+                    };
+                };
+            };
+        };
         trace?: never;
     };
     "/api/milestones": {
@@ -8105,7 +8396,7 @@ export interface paths {
         };
         /**
          * Consulta pública de los acuerdos de un órgano
-         * @description Consulta pública, sin token, de los acuerdos de un órgano que publica su seguimiento (`public: true`; cualquier otro responde 404 como si no existiera). Solo lo que el órgano hace público: folio, sesión, texto, estatus, semáforo y plazo, las siglas de las instituciones responsables con su estado, y las evidencias marcadas `public: true` (descripción, enlaces, fecha y si fue aceptada o rechazada). Nunca: correos, notificaciones, archivos (se descargan solo con token), comentarios de revisión, quién revisó ni identificadores de tokens o usuarios. `q` busca en el texto (español, sin distinguir acentos). Páginas en orden de folio con `limit` y `cursor` (el `nextCursor` de la página anterior). `asOf` (AAAA-MM-DD): los acuerdos como estaban al terminar ese día, con el semáforo de ese día.
+         * @description Consulta pública, sin token, de los acuerdos de un órgano que publica su seguimiento. Solo lo que el órgano hace público: folio, sesión, texto, estatus, semáforo y plazo, las siglas de las instituciones responsables con su estado, y las evidencias marcadas `public: true` (descripción, enlaces, fecha y si fue aceptada o rechazada). Un órgano que no publica su seguimiento (`public: false`) responde 404 igual que uno que no existe. Nunca: correos, notificaciones, archivos (se descargan solo con token), evidencias no públicas, comentarios de revisión, motivos internos, quién hizo qué ni identificadores de tokens o usuarios. `status`, `semaforo` (evaluado en el día de referencia), `q` (busca en el texto, español, sin distinguir acentos), `institution` (siglas de una responsable). `asOf` (AAAA-MM-DD): los acuerdos como estaban al terminar ese día, con el semáforo de ese día. Páginas en orden de folio con `limit` y `cursor` (el `nextCursor` de la página anterior).
          */
         get: {
             parameters: {
@@ -8113,8 +8404,11 @@ export interface paths {
                     asOf?: string;
                     bodyId: string;
                     cursor?: number;
+                    /** @description Siglas de una institución responsable (las de `institutions` de `GET /api/public/bodies/{id}`). */
+                    institution?: string;
                     limit?: number;
                     q?: string;
+                    semaforo?: "rojo" | "amarillo" | "verde" | "sin_plazo" | "cumplido" | "cancelado";
                     status?: "en_proceso" | "cumplido" | "cancelado";
                 };
                 header?: never;
@@ -8180,6 +8474,516 @@ export interface paths {
                             }[];
                             /** @description Para pedir la página siguiente; null en la última. */
                             nextCursor: string | null;
+                        };
+                    };
+                };
+                /** @description Datos inválidos: `details` lista cada campo con su problema. No se registró nada. */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description Código estable del error, p. ej. VALIDATION_FAILED, NOT_FOUND, INVALID_TRANSITION. */
+                                code: string;
+                                /** @description En un 400, la lista de campos inválidos `[{field, message}]`; en otros códigos, los datos del caso si los hay. */
+                                details?: unknown;
+                                /** @description Qué pasó, en español, para quien usa el sistema. */
+                                message: string;
+                            };
+                        };
+                    };
+                };
+                /** @description No existe, o quien llama no puede saber que existe. */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description Código estable del error, p. ej. VALIDATION_FAILED, NOT_FOUND, INVALID_TRANSITION. */
+                                code: string;
+                                /** @description En un 400, la lista de campos inválidos `[{field, message}]`; en otros códigos, los datos del caso si los hay. */
+                                details?: unknown;
+                                /** @description Qué pasó, en español, para quien usa el sistema. */
+                                message: string;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/public/agreements/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Consulta pública de un acuerdo con su historia
+         * @description Un acuerdo de un órgano que publica su seguimiento (`bodyId`; un acuerdo de otro órgano responde 404 igual que uno que no existe), con sus evidencias públicas y su historia pública (`timeline`): adopción, fecha límite fijada o modificada (con su explicación, sin el motivo interno), vencimiento del plazo, evidencias públicas presentadas y si se aceptaron o rechazaron (sin comentario ni quién revisó), cumplimiento, reapertura y cancelación (solo la fecha). Los recordatorios y escalamientos nunca. Un órgano que no publica su seguimiento (`public: false`) responde 404 igual que uno que no existe. Nunca: correos, notificaciones, archivos (se descargan solo con token), evidencias no públicas, comentarios de revisión, motivos internos, quién hizo qué ni identificadores de tokens o usuarios.
+         */
+        get: {
+            parameters: {
+                query: {
+                    bodyId: string;
+                };
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            daysOverdue: number;
+                            /** Format: date */
+                            dueDate: string | null;
+                            dueDateExplanation: string;
+                            /** @description Solo las evidencias marcadas `public: true`. */
+                            evidence: {
+                                description: string;
+                                /** Format: uuid */
+                                id: string;
+                                /** @description Siglas de la institución que la presentó. */
+                                institution: string;
+                                links: string[];
+                                review: {
+                                    /** @enum {string} */
+                                    decision: "accepted" | "rejected";
+                                    /** Format: date-time */
+                                    reviewedAt: string;
+                                } | null;
+                                /** Format: date-time */
+                                submittedAt: string;
+                            }[];
+                            folio: string;
+                            /** Format: date */
+                            fulfilledOn: string | null;
+                            /** Format: uuid */
+                            id: string;
+                            responsibles: {
+                                acronym: string;
+                                /** @enum {string} */
+                                state: "pendiente" | "en_revision" | "cumplido";
+                            }[];
+                            /**
+                             * @description Evaluado hoy en la zona del órgano.
+                             * @enum {string}
+                             */
+                            semaforo: "rojo" | "amarillo" | "verde" | "sin_plazo" | "cumplido" | "cancelado";
+                            /** @description La sesión que lo adoptó. */
+                            session: {
+                                /** Format: date */
+                                date: string;
+                                label: string;
+                            } | null;
+                            /** @enum {string} */
+                            status: "en_proceso" | "cumplido" | "cancelado";
+                            text: string;
+                            themes: string[];
+                            /** @description Su historia pública, en orden: ver la regla en la descripción de la operación. */
+                            timeline: ({
+                                /** Format: date */
+                                dueDate: string | null;
+                                dueDateExplanation: string;
+                                /** @enum {string} */
+                                kind: "adopted";
+                                /** Format: date */
+                                on: string;
+                            } | {
+                                /** Format: date */
+                                dueDate: string | null;
+                                dueDateExplanation: string;
+                                /** @enum {string} */
+                                kind: "due_date_set";
+                                /** Format: date */
+                                on: string;
+                            } | {
+                                /** Format: date */
+                                dueDate: string | null;
+                                dueDateExplanation: string;
+                                /** @enum {string} */
+                                kind: "deadline_changed";
+                                /** Format: date */
+                                on: string;
+                            } | {
+                                /** Format: date */
+                                dueDate: string | null;
+                                dueDateExplanation: string;
+                                /** @enum {string} */
+                                kind: "due_date_recounted";
+                                /** Format: date */
+                                on: string;
+                            } | {
+                                /** Format: date */
+                                dueDate: string;
+                                /** @enum {string} */
+                                kind: "deadline_passed";
+                                /** Format: date */
+                                on: string;
+                            } | {
+                                /** Format: uuid */
+                                evidenceId: string;
+                                /** @description Siglas de la institución que la presentó. */
+                                institution: string;
+                                /** @enum {string} */
+                                kind: "evidence_submitted";
+                                /** Format: date */
+                                on: string;
+                            } | {
+                                /** @enum {string} */
+                                decision: "accepted" | "rejected";
+                                /** Format: uuid */
+                                evidenceId: string;
+                                /** @description Siglas de la institución que la presentó. */
+                                institution: string;
+                                /** @enum {string} */
+                                kind: "evidence_reviewed";
+                                /** Format: date */
+                                on: string;
+                            } | {
+                                /** @enum {string} */
+                                kind: "fulfilled";
+                                /** Format: date */
+                                on: string;
+                            } | {
+                                /** @enum {string} */
+                                kind: "reopened";
+                                /** Format: date */
+                                on: string;
+                            } | {
+                                /** @enum {string} */
+                                kind: "cancelled";
+                                /** Format: date */
+                                on: string;
+                            })[];
+                        };
+                    };
+                };
+                /** @description Datos inválidos: `details` lista cada campo con su problema. No se registró nada. */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description Código estable del error, p. ej. VALIDATION_FAILED, NOT_FOUND, INVALID_TRANSITION. */
+                                code: string;
+                                /** @description En un 400, la lista de campos inválidos `[{field, message}]`; en otros códigos, los datos del caso si los hay. */
+                                details?: unknown;
+                                /** @description Qué pasó, en español, para quien usa el sistema. */
+                                message: string;
+                            };
+                        };
+                    };
+                };
+                /** @description No existe, o quien llama no puede saber que existe. */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description Código estable del error, p. ej. VALIDATION_FAILED, NOT_FOUND, INVALID_TRANSITION. */
+                                code: string;
+                                /** @description En un 400, la lista de campos inválidos `[{field, message}]`; en otros códigos, los datos del caso si los hay. */
+                                details?: unknown;
+                                /** @description Qué pasó, en español, para quien usa el sistema. */
+                                message: string;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/public/agreements/download": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Descarga de datos abiertos de los acuerdos de un órgano (CSV o JSON)
+         * @description Datos abiertos: la lista pública completa con los mismos filtros (sin páginas), en `format=csv` (UTF-8 con BOM, las columnas de la tabla del portal) o `format=json` (los mismos acuerdos que la lista, con sus evidencias públicas). Un órgano que no publica su seguimiento (`public: false`) responde 404 igual que uno que no existe. Nunca: correos, notificaciones, archivos (se descargan solo con token), evidencias no públicas, comentarios de revisión, motivos internos, quién hizo qué ni identificadores de tokens o usuarios. `status`, `semaforo` (evaluado en el día de referencia), `q` (busca en el texto, español, sin distinguir acentos), `institution` (siglas de una responsable). `asOf` (AAAA-MM-DD): los acuerdos como estaban al terminar ese día, con el semáforo de ese día.
+         */
+        get: {
+            parameters: {
+                query: {
+                    asOf?: string;
+                    bodyId: string;
+                    format: "csv" | "json";
+                    /** @description Siglas de una institución responsable (las de `institutions` de `GET /api/public/bodies/{id}`). */
+                    institution?: string;
+                    q?: string;
+                    semaforo?: "rojo" | "amarillo" | "verde" | "sin_plazo" | "cumplido" | "cancelado";
+                    status?: "en_proceso" | "cumplido" | "cancelado";
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description La lista filtrada completa, en el formato pedido. */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            body: {
+                                acronym: string;
+                                name: string;
+                            };
+                            /**
+                             * Format: date
+                             * @description El día al que corresponden estatus y semáforo.
+                             */
+                            day: string;
+                            items: {
+                                daysOverdue: number;
+                                /** Format: date */
+                                dueDate: string | null;
+                                dueDateExplanation: string;
+                                /** @description Solo las evidencias marcadas `public: true`. */
+                                evidence: {
+                                    description: string;
+                                    /** Format: uuid */
+                                    id: string;
+                                    /** @description Siglas de la institución que la presentó. */
+                                    institution: string;
+                                    links: string[];
+                                    review: {
+                                        /** @enum {string} */
+                                        decision: "accepted" | "rejected";
+                                        /** Format: date-time */
+                                        reviewedAt: string;
+                                    } | null;
+                                    /** Format: date-time */
+                                    submittedAt: string;
+                                }[];
+                                folio: string;
+                                /** Format: date */
+                                fulfilledOn: string | null;
+                                /** Format: uuid */
+                                id: string;
+                                responsibles: {
+                                    acronym: string;
+                                    /** @enum {string} */
+                                    state: "pendiente" | "en_revision" | "cumplido";
+                                }[];
+                                /**
+                                 * @description Evaluado hoy en la zona del órgano.
+                                 * @enum {string}
+                                 */
+                                semaforo: "rojo" | "amarillo" | "verde" | "sin_plazo" | "cumplido" | "cancelado";
+                                /** @description La sesión que lo adoptó. */
+                                session: {
+                                    /** Format: date */
+                                    date: string;
+                                    label: string;
+                                } | null;
+                                /** @enum {string} */
+                                status: "en_proceso" | "cumplido" | "cancelado";
+                                text: string;
+                                themes: string[];
+                            }[];
+                        };
+                        "text/csv": string;
+                    };
+                };
+                /** @description Datos inválidos: `details` lista cada campo con su problema. No se registró nada. */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description Código estable del error, p. ej. VALIDATION_FAILED, NOT_FOUND, INVALID_TRANSITION. */
+                                code: string;
+                                /** @description En un 400, la lista de campos inválidos `[{field, message}]`; en otros códigos, los datos del caso si los hay. */
+                                details?: unknown;
+                                /** @description Qué pasó, en español, para quien usa el sistema. */
+                                message: string;
+                            };
+                        };
+                    };
+                };
+                /** @description No existe, o quien llama no puede saber que existe. */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description Código estable del error, p. ej. VALIDATION_FAILED, NOT_FOUND, INVALID_TRANSITION. */
+                                code: string;
+                                /** @description En un 400, la lista de campos inválidos `[{field, message}]`; en otros códigos, los datos del caso si los hay. */
+                                details?: unknown;
+                                /** @description Qué pasó, en español, para quien usa el sistema. */
+                                message: string;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/public/bodies": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Órganos que publican su seguimiento
+         * @description Los órganos colegiados con `public: true`, por siglas: la portada de la consulta pública. Los demás no aparecen.
+         */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            acronym: string;
+                            /** Format: uuid */
+                            id: string;
+                            name: string;
+                        }[];
+                    };
+                };
+                /** @description Datos inválidos: `details` lista cada campo con su problema. No se registró nada. */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description Código estable del error, p. ej. VALIDATION_FAILED, NOT_FOUND, INVALID_TRANSITION. */
+                                code: string;
+                                /** @description En un 400, la lista de campos inválidos `[{field, message}]`; en otros códigos, los datos del caso si los hay. */
+                                details?: unknown;
+                                /** @description Qué pasó, en español, para quien usa el sistema. */
+                                message: string;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/public/bodies/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Órgano que publica su seguimiento, con el resumen de su ejecución
+         * @description El órgano que publica su seguimiento: nombre, siglas, las instituciones responsables de sus acuerdos y el resumen de su ejecución en el día de referencia (hoy en su zona, o `asOf`): cuántos acuerdos hay en proceso, cumplidos, cancelados y vencidos, y el porcentaje cumplido = cumplidos / (en proceso + cumplidos). Un órgano que no publica su seguimiento (`public: false`) responde 404 igual que uno que no existe. Nunca: correos, notificaciones, archivos (se descargan solo con token), evidencias no públicas, comentarios de revisión, motivos internos, quién hizo qué ni identificadores de tokens o usuarios.
+         */
+        get: {
+            parameters: {
+                query?: {
+                    asOf?: string;
+                };
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            acronym: string;
+                            /**
+                             * Format: date
+                             * @description El día de referencia de las cifras: hoy en la zona del órgano, o `asOf`.
+                             */
+                            day: string;
+                            /** @description Las instituciones responsables de algún acuerdo del órgano, por siglas. */
+                            institutions: {
+                                acronym: string;
+                                name: string;
+                            }[];
+                            name: string;
+                            summary: {
+                                cancelados: number;
+                                /** @description cumplidos / (enProceso + cumplidos); null sin acuerdos vigentes. */
+                                complianceRate: number | null;
+                                cumplidos: number;
+                                enProceso: number;
+                                /** @description Acuerdos adoptados hasta ese día, de cualquier estatus. */
+                                total: number;
+                                /** @description De los que están en proceso, los que tienen fecha límite anterior al día. */
+                                vencidos: number;
+                            };
                         };
                     };
                 };

@@ -20,4 +20,7 @@ export const NAVIGATION: readonly NavItem[] = [
   { to: '/participantes', label: 'Participantes', roles: ['secretariat', 'coordinator'] },
   { to: '/participaciones', label: 'Participaciones', roles: ['secretariat', 'coordinator'] },
   { to: '/notificaciones', label: 'Notificaciones', roles: ['secretariat', 'coordinator'] },
+  { to: '/admin', label: 'Administración', roles: ['admin'] },
+  { to: '/admin/organos', label: 'Órganos', roles: ['admin'] },
+  { to: '/admin/instituciones', label: 'Instituciones', roles: ['admin'] },
 ];

@@ -8,6 +8,8 @@ import { uiBRoutes } from './routes-ui-b';
 import { tableroRoutes } from './routes-tablero';
 import { anexoRoutes } from './routes-anexo';
 import { importarRoutes } from './routes-importar';
+import { publicoRoutes } from './routes-publico';
+import { adminBodiesRoutes } from './routes-admin-bodies';
 import { participRoutes } from './routes-particip-ui';
 
 export const queryClient = new QueryClient({
@@ -25,7 +27,7 @@ export const queryClient = new QueryClient({
   },
 });
 
-const routeTree = rootRoute.addChildren([signInRoute, appRoute.addChildren([...uiARoutes, ...uiBRoutes, ...tableroRoutes, ...anexoRoutes, ...importarRoutes, ...participRoutes])]);
+const routeTree = rootRoute.addChildren([signInRoute, publicoRoutes, appRoute.addChildren([...uiARoutes, ...uiBRoutes, ...tableroRoutes, ...anexoRoutes, ...importarRoutes, ...adminBodiesRoutes, ...participRoutes])]);
 
 export const router = createRouter({
   routeTree,

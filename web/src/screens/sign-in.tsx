@@ -1,5 +1,5 @@
 import { useQueryClient } from '@tanstack/react-query';
-import { useNavigate, useSearch } from '@tanstack/react-router';
+import { Link, useNavigate, useSearch } from '@tanstack/react-router';
 import { useEffect, useRef, useState, type FormEvent } from 'react';
 import { api } from '../api/client';
 import { fieldMessage, formMessage, unwrap } from '../api/errors';
@@ -55,6 +55,9 @@ export function SignIn() {
           </button>
           <WriteStatus pending={signIn.isPending} pendingText="Verificando…" error={formMessage(signIn.error, ['email', 'password'])} />
         </form>
+        <p className="sign-in-public">
+          <Link to="/publico">Consulta pública de acuerdos</Link> (sin iniciar sesión)
+        </p>
       </div>
     </main>
   );

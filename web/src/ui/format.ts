@@ -18,6 +18,15 @@ export function formatInstant(instant: string | null | undefined): string {
   return Number.isNaN(when.getTime()) ? instant : DAY_TIME.format(when);
 }
 
+const DAY_OF_INSTANT = new Intl.DateTimeFormat('es-MX', { day: '2-digit', month: '2-digit', year: 'numeric', timeZone: 'America/Mexico_City' });
+
+// The day of an instant in Mexico City, without the time.
+export function formatInstantDay(instant: string | null | undefined): string {
+  if (!instant) return '—';
+  const when = new Date(instant);
+  return Number.isNaN(when.getTime()) ? instant : DAY_OF_INSTANT.format(when);
+}
+
 export function formatBytes(bytes: number): string {
   if (bytes < 1024) return `${bytes} B`;
   if (bytes < 1024 * 1024) return `${(bytes / 1024).toFixed(0)} KB`;

@@ -1,19 +1,12 @@
-import type { AgreementStatusValue, SemaforoValue } from '../api/types';
+import type { SemaforoValue } from '../api/types';
+import { STATUS_WORD } from '../../../domain/agreement/status';
+import { SEMAFORO_LABEL } from '../../../domain/semaforo';
 
-export const SEMAFORO_LABEL: Record<SemaforoValue, string> = {
-  verde: 'En tiempo',
-  amarillo: 'Por vencer',
-  rojo: 'Vencido',
-  sin_plazo: 'Sin plazo',
-  cumplido: 'Cumplido',
-  cancelado: 'Cancelado',
-};
+export { SEMAFORO_LABEL };
+export const STATUS_LABEL = STATUS_WORD;
 
-export const STATUS_LABEL: Record<AgreementStatusValue, string> = {
-  en_proceso: 'En proceso',
-  cumplido: 'Cumplido',
-  cancelado: 'Cancelado (sin efecto)',
-};
+// Each responsible institution's part of an agreement.
+export const STATE_LABEL = { pendiente: 'Pendiente', en_revision: 'En revisión', cumplido: 'Cumplido' } as const;
 
 // Each light has its own shape too, so it is never colour alone.
 function Icon({ value }: { value: SemaforoValue }) {

@@ -11,14 +11,12 @@ import { institutionOf } from '../../auth/session';
 import { ChangeDeadline } from '../../deadline/change-deadline';
 import { WriteStatus } from '../../ui/field';
 import { formatDate } from '../../ui/format';
-import { SemaforoBadge, STATUS_LABEL } from '../../ui/semaforo';
+import { SemaforoBadge, STATE_LABEL, STATUS_LABEL } from '../../ui/semaforo';
 import { ReviewControls } from '../review/review-controls';
 import { EvidenceForm } from './evidence-form';
 import { EvidenceList } from './evidence-list';
 import { History } from './history';
 import { AgreementNotifications, SecretariatActions } from './secretariat-actions';
-
-const STATE_LABEL = { pendiente: 'Pendiente', en_revision: 'En revisión', cumplido: 'Cumplido' } as const;
 
 // The session's name for staff (who can list sessions); for an institution,
 // its date, which the folio carries.

@@ -1,0 +1,191 @@
+import { useInfiniteQuery, useQuery } from '@tanstack/react-query';
+import { Link, useNavigate } from '@tanstack/react-router';
+import { useEffect, useState, type FormEvent } from 'react';
+import type { SemaforoValue } from '../../api/types';
+import { portalRoute, type PortalFilters } from '../../app/routes-publico';
+import { AgreementTable } from '../../ui/agreement-table';
+import { formatDate } from '../../ui/format';
+import { SEMAFORO_LABEL, STATUS_LABEL } from '../../ui/semaforo';
+import { downloadUrl, publicBodyQuery, publicListQuery, publicPagesQuery } from './queries';
+import { PublicProblem } from './unavailable';
+
+const LIGHTS: SemaforoValue[] = ['rojo', 'amarillo', 'verde', 'sin_plazo', 'cumplido', 'cancelado'];
+const PERCENT = new Intl.NumberFormat('es-MX', { style: 'percent', maximumFractionDigits: 1 });
+
+type Summary = { enProceso: number; cumplidos: number; cancelados: number; vencidos: number; total: number; complianceRate: number | null };
+
+function ExecutionSummary({ summary, day }: { summary: Summary; day: string }) {
+  return (
+    <section className="card" aria-labelledby="resumen">
+      <h2 id="resumen">Resumen de ejecución</h2>
+      <p className="muted">
+        {summary.total} {summary.total === 1 ? 'acuerdo adoptado' : 'acuerdos adoptados'}, cifras al {formatDate(day)}.
+      </p>
+      <dl className="summary">
+        <div>
+          <dt>Porcentaje cumplido</dt>
+          <dd className="summary-figure">{summary.complianceRate === null ? '—' : PERCENT.format(summary.complianceRate)}</dd>
+          <dd className="muted">de los acuerdos vigentes (cumplidos y en proceso)</dd>
+        </div>
+        <div>
+          <dt>Cumplidos</dt>
+          <dd className="summary-figure">{summary.cumplidos}</dd>
+        </div>
+        <div>
+          <dt>En proceso</dt>
+          <dd className="summary-figure">{summary.enProceso}</dd>
+        </div>
+        <div>
+          <dt>Vencidos</dt>
+          <dd className="summary-figure">{summary.vencidos}</dd>
+          <dd className="muted">en proceso con la fecha límite ya pasada</dd>
+        </div>
+        {summary.cancelados > 0 && (
+          <div>
+            <dt>Cancelados</dt>
+            <dd className="summary-figure">{summary.cancelados}</dd>
+            <dd className="muted">quedaron sin efecto</dd>
+          </div>
+        )}
+      </dl>
+    </section>
+  );
+}
+
+function FilterForm({ filters, institutions, onApply }: { filters: PortalFilters; institutions: readonly { acronym: string; name: string }[]; onApply: (f: PortalFilters) => void }) {
+  const [draft, setDraft] = useState(filters);
+  const set = (patch: Partial<PortalFilters>) => setDraft((d) => ({ ...d, ...patch }));
+  const submit = (event: FormEvent) => {
+    event.preventDefault();
+    onApply({ ...draft, texto: draft.texto?.trim() || undefined });
+  };
+  return (
+    <form className="filters card no-print" onSubmit={submit} aria-label="Buscar acuerdos">
+      <div className="filter-grid">
+        <div className="field">
+          <label htmlFor="p-texto">Buscar en el texto</label>
+          <input id="p-texto" type="search" value={draft.texto ?? ''} onChange={(e) => set({ texto: e.target.value || undefined })} placeholder="p. ej. violencia, presupuesto" />
+        </div>
+        <div className="field">
+          <label htmlFor="p-estatus">Estatus</label>
+          <select id="p-estatus" value={draft.estatus ?? ''} onChange={(e) => set({ estatus: (e.target.value || undefined) as PortalFilters['estatus'] })}>
+            <option value="">Todos</option>
+            {(['en_proceso', 'cumplido', 'cancelado'] as const).map((s) => (
+              <option key={s} value={s}>
+                {STATUS_LABEL[s]}
+              </option>
+            ))}
+          </select>
+        </div>
+        <div className="field">
+          <label htmlFor="p-semaforo">Semáforo</label>
+          <select id="p-semaforo" value={draft.semaforo ?? ''} onChange={(e) => set({ semaforo: (e.target.value || undefined) as PortalFilters['semaforo'] })}>
+            <option value="">Todos</option>
+            {LIGHTS.map((s) => (
+              <option key={s} value={s}>
+                {SEMAFORO_LABEL[s]}
+              </option>
+            ))}
+          </select>
+        </div>
+        <div className="field">
+          <label htmlFor="p-institucion">Institución responsable</label>
+          <select id="p-institucion" value={draft.institucion ?? ''} onChange={(e) => set({ institucion: e.target.value || undefined })}>
+            <option value="">Todas</option>
+            {institutions.map((i) => (
+              <option key={i.acronym} value={i.acronym}>
+                {i.acronym} — {i.name}
+              </option>
+            ))}
+          </select>
+        </div>
+      </div>
+      <div className="actions">
+        <button type="submit" className="button button-primary">
+          Buscar
+        </button>
+        <button type="button" className="button" onClick={() => onApply({})}>
+          Quitar filtros
+        </button>
+      </div>
+    </form>
+  );
+}
+
+export function Portal() {
+  const { bodyId } = portalRoute.useParams();
+  const filters = portalRoute.useSearch();
+  const navigate = useNavigate({ from: '/publico/$bodyId' });
+  const body = useQuery(publicBodyQuery(bodyId));
+  const query = publicListQuery(bodyId, filters);
+  const pages = useInfiniteQuery({ ...publicPagesQuery(query), enabled: body.isSuccess });
+  useEffect(() => {
+    document.title = body.data ? `Acuerdos de ${body.data.acronym} — consulta pública` : 'Consulta pública de acuerdos';
+  }, [body.data]);
+
+  if (body.isPending) return <p role="status">Cargando…</p>;
+  if (body.isError) return <PublicProblem error={body.error} />;
+  const b = body.data;
+  const apply = (next: PortalFilters) => void navigate({ search: next });
+  const items = pages.data?.pages.flatMap((p) => p.items) ?? [];
+  const filtered = Object.values(filters).some((v) => v !== undefined);
+
+  return (
+    <>
+      <header className="page-header">
+        <div>
+          <h1>{b.name}</h1>
+          <p className="lead">Seguimiento público de los acuerdos de {b.acronym}: qué se acordó, quién es responsable, la fecha límite y si ya se cumplió.</p>
+        </div>
+      </header>
+      <ExecutionSummary summary={b.summary} day={b.day} />
+      {/* A new address (back/forward, a shared link) starts the form from it. */}
+      <FilterForm key={JSON.stringify(filters)} filters={filters} institutions={b.institutions} onApply={apply} />
+      <section aria-labelledby="lista">
+        <div className="page-header">
+          <h2 id="lista">{filtered ? 'Acuerdos que cumplen la búsqueda' : 'Todos los acuerdos'}</h2>
+          <div className="actions no-print">
+            <a className="button" href={downloadUrl(query, 'csv')} download>
+              Descargar CSV
+            </a>
+            <a className="button" href={downloadUrl(query, 'json')} download>
+              Descargar JSON
+            </a>
+          </div>
+        </div>
+        <p className="muted">Las descargas contienen todos los acuerdos de esta búsqueda, no solo los que se ven en pantalla.</p>
+        {pages.isPending ? (
+          <p role="status">Cargando acuerdos…</p>
+        ) : pages.isError ? (
+          <p className="status-error" role="alert">
+            No se pudo cargar la lista: {pages.error.message}
+          </p>
+        ) : items.length === 0 ? (
+          <p className="card">{filtered ? 'Ningún acuerdo cumple esta búsqueda.' : 'El órgano aún no ha publicado acuerdos.'}</p>
+        ) : (
+          <>
+            <p className="muted" role="status">
+              {pages.hasNextPage ? `Mostrando los primeros ${items.length} acuerdos.` : `${items.length} ${items.length === 1 ? 'acuerdo' : 'acuerdos'}.`}
+            </p>
+            <AgreementTable
+              items={items}
+              caption={`Acuerdos de ${b.acronym}`}
+              folioLink={(a) => (
+                <Link to="/publico/$bodyId/acuerdos/$id" params={{ bodyId, id: a.id }}>
+                  {a.folio}
+                </Link>
+              )}
+            />
+            {pages.hasNextPage && (
+              <p className="no-print">
+                <button type="button" className="button" onClick={() => void pages.fetchNextPage()} disabled={pages.isFetchingNextPage}>
+                  {pages.isFetchingNextPage ? 'Cargando…' : 'Cargar más acuerdos'}
+                </button>
+              </p>
+            )}
+          </>
+        )}
+      </section>
+    </>
+  );
+}
