@@ -5370,7 +5370,7 @@ export interface paths {
          * Importa acuerdos desde un archivo CSV, todo o nada
          * @description Importa acuerdos de un archivo CSV (cuerpo `text/csv`, UTF-8 con o sin BOM, separado por comas, RFC 4180, hasta 2 MB y 2000 filas) al órgano `bodyId`.
          *     Encabezado (en cualquier orden): `session`, `text`, `responsibles`, `deadline`, `themes` (`themes` es opcional).
-         *     - `session`: el id de una sesión del órgano, o `<tipo> <número> <AAAA-MM-DD>` (p. ej. `ordinaria 21 2020-09-30`). Si el órgano no tiene esa sesión, la importación la crea con su etiqueta por omisión; si la tiene con otra fecha, es un error. La fecha no puede ser futura.
+         *     - `session`: el id de una sesión del órgano, o `<tipo> <número> <AAAA-MM-DD>` (p. ej. `ordinaria 21 2020-09-30`), o una sesión permanente sin número por su fecha: `permanente 2023-05-24` o `Sesión Permanente, 24 de mayo de 2023` (entre comillas, por la coma). Si el órgano no tiene esa sesión, la importación la crea con su etiqueta por omisión; si la tiene con otra fecha, es un error. La fecha no puede ser futura.
          *     - `text`: el texto del acuerdo.
          *     - `responsibles`: siglas de las instituciones responsables separadas por `;` (p. ej. `INMUJERES; SHCP`), sin distinguir mayúsculas.
          *     - `deadline`: `none`; una fecha `2021-03-31`; `15bd` (días hábiles), `30d` (días naturales) o `3m` (meses) contados desde la adopción, o desde `@2021-01-15` o `@milestone:<nombre de un hito del órgano>` (p. ej. `3m@milestone:Publicación del PROIGUALDAD`); o el fin de un periodo: `Q1-2021`…`Q4-2021`, `H1-2021`, `H2-2021`, `2021`.
@@ -7470,9 +7470,9 @@ export interface paths {
                                 files: {
                                     /**
                                      * Format: uuid
-                                     * @description Evidencia aceptada del acuerdo a la que pertenece: se descarga en /evidence/{evidenceId}/files/{sha256}.
+                                     * @description null: archivo de la propia participación, se descarga en /participations/{id}/files/{sha256}; si no, la evidencia aceptada del acuerdo a la que pertenece: /evidence/{evidenceId}/files/{sha256}.
                                      */
-                                    evidenceId: string;
+                                    evidenceId: string | null;
                                     mediaType: string;
                                     name: string;
                                     sha256: string;
@@ -7560,7 +7560,10 @@ export interface paths {
             };
         };
         put?: never;
-        /** Registrar la participación de organizaciones en una sesión */
+        /**
+         * Registrar la participación de organizaciones en una sesión
+         * @description JSON, o multipart/form-data con los mismos campos (`participantIds` y `verification.links` repetidos o como un arreglo JSON, `verification.text`; un campo vacío es null) y archivos en el campo `files` (hasta 20, de hasta 25 MB cada uno; más archivos o uno mayor: 413; de tipo no admitido: 415), que se suman a los medios de verificación. Una solicitud rechazada no conserva ninguno de sus archivos.
+         */
         post: {
             parameters: {
                 query?: never;
@@ -7595,6 +7598,27 @@ export interface paths {
                             text: string;
                         } | null;
                     };
+                    "multipart/form-data": {
+                        /** @description Actividades realizadas para el cumplimiento del acuerdo o en seguimiento a lo presentado. */
+                        activities?: string | null;
+                        /**
+                         * Format: uuid
+                         * @description Un acuerdo de esa misma sesión, si derivó de la participación.
+                         */
+                        agreementId?: string | null;
+                        /** @description Uno o más archivos: PDF, imágenes, documentos de Office u OpenDocument, CSV o texto UTF-8. */
+                        files?: string[];
+                        /** @description Repetido, o un solo campo con un arreglo JSON. */
+                        participantIds: string[];
+                        /** @description Acciones en las que la participación fue/es relevante. */
+                        relevance: string;
+                        /** Format: uuid */
+                        sessionId: string;
+                        /** @description Repetido, o un solo campo con un arreglo JSON. */
+                        "verification.links"?: string[];
+                        /** @description Medios de verificación (texto). */
+                        "verification.text"?: string;
+                    };
                 };
             };
             responses: {
@@ -7624,9 +7648,9 @@ export interface paths {
                                 files: {
                                     /**
                                      * Format: uuid
-                                     * @description Evidencia aceptada del acuerdo a la que pertenece: se descarga en /evidence/{evidenceId}/files/{sha256}.
+                                     * @description null: archivo de la propia participación, se descarga en /participations/{id}/files/{sha256}; si no, la evidencia aceptada del acuerdo a la que pertenece: /evidence/{evidenceId}/files/{sha256}.
                                      */
-                                    evidenceId: string;
+                                    evidenceId: string | null;
                                     mediaType: string;
                                     name: string;
                                     sha256: string;
@@ -7762,7 +7786,133 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        get?: never;
+        /** Una participación, con su seguimiento */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description Actividades realizadas; con acuerdo, seguidas de la descripción de cada evidencia aceptada del acuerdo. */
+                            activities: string | null;
+                            /**
+                             * Format: uuid
+                             * @description El acuerdo de esa sesión que derivó de la participación, o null.
+                             */
+                            agreementId: string | null;
+                            /** Format: uuid */
+                            id: string;
+                            participantIds: string[];
+                            /** @description Acciones en las que la participación fue/es relevante. */
+                            relevance: string;
+                            /** Format: uuid */
+                            sessionId: string;
+                            /** @description Medios de verificación; con acuerdo, incluyen los enlaces y archivos de sus evidencias aceptadas. */
+                            verification: {
+                                files: {
+                                    /**
+                                     * Format: uuid
+                                     * @description null: archivo de la propia participación, se descarga en /participations/{id}/files/{sha256}; si no, la evidencia aceptada del acuerdo a la que pertenece: /evidence/{evidenceId}/files/{sha256}.
+                                     */
+                                    evidenceId: string | null;
+                                    mediaType: string;
+                                    name: string;
+                                    sha256: string;
+                                    size: number;
+                                }[];
+                                links: string[];
+                                text: string | null;
+                            } | null;
+                            version: number;
+                        };
+                    };
+                };
+                /** @description Datos inválidos: `details` lista cada campo con su problema. No se registró nada. */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description Código estable del error, p. ej. VALIDATION_FAILED, NOT_FOUND, INVALID_TRANSITION. */
+                                code: string;
+                                /** @description En un 400, la lista de campos inválidos `[{field, message}]`; en otros códigos, los datos del caso si los hay. */
+                                details?: unknown;
+                                /** @description Qué pasó, en español, para quien usa el sistema. */
+                                message: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Falta un token válido (Authorization: Bearer …) o una sesión iniciada. */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description Código estable del error, p. ej. VALIDATION_FAILED, NOT_FOUND, INVALID_TRANSITION. */
+                                code: string;
+                                /** @description En un 400, la lista de campos inválidos `[{field, message}]`; en otros códigos, los datos del caso si los hay. */
+                                details?: unknown;
+                                /** @description Qué pasó, en español, para quien usa el sistema. */
+                                message: string;
+                            };
+                        };
+                    };
+                };
+                /** @description El rol o el alcance de quien llama no lo permite. */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description Código estable del error, p. ej. VALIDATION_FAILED, NOT_FOUND, INVALID_TRANSITION. */
+                                code: string;
+                                /** @description En un 400, la lista de campos inválidos `[{field, message}]`; en otros códigos, los datos del caso si los hay. */
+                                details?: unknown;
+                                /** @description Qué pasó, en español, para quien usa el sistema. */
+                                message: string;
+                            };
+                        };
+                    };
+                };
+                /** @description No existe, o quien llama no puede saber que existe. */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description Código estable del error, p. ej. VALIDATION_FAILED, NOT_FOUND, INVALID_TRANSITION. */
+                                code: string;
+                                /** @description En un 400, la lista de campos inválidos `[{field, message}]`; en otros códigos, los datos del caso si los hay. */
+                                details?: unknown;
+                                /** @description Qué pasó, en español, para quien usa el sistema. */
+                                message: string;
+                            };
+                        };
+                    };
+                };
+            };
+        };
         put?: never;
         post?: never;
         delete?: never;
@@ -7770,7 +7920,7 @@ export interface paths {
         head?: never;
         /**
          * Dar seguimiento a una participación: actividades, medios de verificación o acuerdo adoptado
-         * @description Cambia solo los campos enviados (null los borra); si nada cambia no registra nada. Responde la participación.
+         * @description Cambia solo los campos enviados (null los borra); los archivos enviados se suman a los suyos; si nada cambia no registra nada. Responde la participación. JSON, o multipart/form-data con los mismos campos (`participantIds` y `verification.links` repetidos o como un arreglo JSON, `verification.text`; un campo vacío es null) y archivos en el campo `files` (hasta 20, de hasta 25 MB cada uno; más archivos o uno mayor: 413; de tipo no admitido: 415), que se suman a los medios de verificación. Una solicitud rechazada no conserva ninguno de sus archivos.
          */
         patch: {
             parameters: {
@@ -7796,6 +7946,17 @@ export interface paths {
                             /** @description P. ej. «Acta de la Sesión Permanente». */
                             text: string;
                         } | null;
+                    };
+                    "multipart/form-data": {
+                        activities?: string | null;
+                        /** Format: uuid */
+                        agreementId?: string | null;
+                        /** @description Uno o más archivos: PDF, imágenes, documentos de Office u OpenDocument, CSV o texto UTF-8. */
+                        files?: string[];
+                        /** @description Repetido, o un solo campo con un arreglo JSON. */
+                        "verification.links"?: string[];
+                        /** @description Medios de verificación (texto). */
+                        "verification.text"?: string;
                     };
                 };
             };
@@ -7826,9 +7987,9 @@ export interface paths {
                                 files: {
                                     /**
                                      * Format: uuid
-                                     * @description Evidencia aceptada del acuerdo a la que pertenece: se descarga en /evidence/{evidenceId}/files/{sha256}.
+                                     * @description null: archivo de la propia participación, se descarga en /participations/{id}/files/{sha256}; si no, la evidencia aceptada del acuerdo a la que pertenece: /evidence/{evidenceId}/files/{sha256}.
                                      */
-                                    evidenceId: string;
+                                    evidenceId: string | null;
                                     mediaType: string;
                                     name: string;
                                     sha256: string;
@@ -8024,10 +8185,124 @@ export interface paths {
                              * @description Cuándo se registró.
                              */
                             recordedAt: string;
-                            /** @description ParticipationRecorded o ParticipationFollowedUp. */
+                            /** @description ParticipationRecorded, ParticipationFollowedUp o ParticipationFilesAttached. */
                             type: string;
                             version: number;
                         }[];
+                    };
+                };
+                /** @description Datos inválidos: `details` lista cada campo con su problema. No se registró nada. */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description Código estable del error, p. ej. VALIDATION_FAILED, NOT_FOUND, INVALID_TRANSITION. */
+                                code: string;
+                                /** @description En un 400, la lista de campos inválidos `[{field, message}]`; en otros códigos, los datos del caso si los hay. */
+                                details?: unknown;
+                                /** @description Qué pasó, en español, para quien usa el sistema. */
+                                message: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Falta un token válido (Authorization: Bearer …) o una sesión iniciada. */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description Código estable del error, p. ej. VALIDATION_FAILED, NOT_FOUND, INVALID_TRANSITION. */
+                                code: string;
+                                /** @description En un 400, la lista de campos inválidos `[{field, message}]`; en otros códigos, los datos del caso si los hay. */
+                                details?: unknown;
+                                /** @description Qué pasó, en español, para quien usa el sistema. */
+                                message: string;
+                            };
+                        };
+                    };
+                };
+                /** @description El rol o el alcance de quien llama no lo permite. */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description Código estable del error, p. ej. VALIDATION_FAILED, NOT_FOUND, INVALID_TRANSITION. */
+                                code: string;
+                                /** @description En un 400, la lista de campos inválidos `[{field, message}]`; en otros códigos, los datos del caso si los hay. */
+                                details?: unknown;
+                                /** @description Qué pasó, en español, para quien usa el sistema. */
+                                message: string;
+                            };
+                        };
+                    };
+                };
+                /** @description No existe, o quien llama no puede saber que existe. */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description Código estable del error, p. ej. VALIDATION_FAILED, NOT_FOUND, INVALID_TRANSITION. */
+                                code: string;
+                                /** @description En un 400, la lista de campos inválidos `[{field, message}]`; en otros códigos, los datos del caso si los hay. */
+                                details?: unknown;
+                                /** @description Qué pasó, en español, para quien usa el sistema. */
+                                message: string;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/participations/{id}/files/{sha256}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Descarga un archivo de los medios de verificación de una participación
+         * @description Un archivo de la propia participación, por su SHA-256 (los de las evidencias de su acuerdo se descargan de la evidencia).
+         */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                    sha256: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description El archivo, con el tipo de contenido con que se presentó y Content-Disposition: attachment. */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "*/*": string;
                     };
                 };
                 /** @description Datos inválidos: `details` lista cada campo con su problema. No se registró nada. */

@@ -17,6 +17,8 @@ export const NAVIGATION: readonly NavItem[] = [
   { to: '/hitos', label: 'Hitos', roles: ['secretariat'] },
   { to: '/importar', label: 'Importar', roles: ['secretariat'] },
   { to: '/anexo', label: 'Anexo', roles: ['coordinator', 'secretariat'] },
+  { to: '/participantes', label: 'Participantes', roles: ['secretariat', 'coordinator'] },
+  { to: '/participaciones', label: 'Participaciones', roles: ['secretariat', 'coordinator'] },
   { to: '/notificaciones', label: 'Notificaciones', roles: ['secretariat', 'coordinator'] },
   { to: '/admin', label: 'Administración', roles: ['admin'] },
   { to: '/admin/organos', label: 'Órganos', roles: ['admin'] },

@@ -11,6 +11,7 @@ import { importarRoutes } from './routes-importar';
 import { publicoRoutes } from './routes-publico';
 import { adminBodiesRoutes } from './routes-admin-bodies';
 import { adminAccessRoutes } from './routes-admin-access';
+import { participRoutes } from './routes-particip-ui';
 
 export const queryClient = new QueryClient({
   defaultOptions: {
@@ -27,7 +28,7 @@ export const queryClient = new QueryClient({
   },
 });
 
-const routeTree = rootRoute.addChildren([signInRoute, publicoRoutes, appRoute.addChildren([...uiARoutes, ...uiBRoutes, ...tableroRoutes, ...anexoRoutes, ...importarRoutes, ...adminBodiesRoutes, ...adminAccessRoutes])]);
+const routeTree = rootRoute.addChildren([signInRoute, publicoRoutes, appRoute.addChildren([...uiARoutes, ...uiBRoutes, ...tableroRoutes, ...anexoRoutes, ...importarRoutes, ...adminBodiesRoutes, ...adminAccessRoutes, ...participRoutes])]);
 
 export const router = createRouter({
   routeTree,
