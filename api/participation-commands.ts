@@ -5,8 +5,8 @@ import { findAgreementRow } from '../db/agreements.js';
 import { findParticipants } from '../db/participants.js';
 import { findParticipation, projectParticipation, type StoredParticipation } from '../db/participations.js';
 import type { Session } from '../db/sessions.js';
-import type { Actor } from '../domain/agreement/index.js';
-import { followUpChanges, participationStreamId, type FollowUpFields, type Participation, type ParticipationEvent } from '../domain/participation/index.js';
+import type { Actor, EvidenceFile } from '../domain/agreement/index.js';
+import { filesAttached, followUpChanges, participationStreamId, type FollowUpFields, type Participation, type ParticipationEvent } from '../domain/participation/index.js';
 import { AppError, validationFailed } from '../app/errors.js';
 import { idempotentId } from '../app/idempotency.js';
 
@@ -47,6 +47,7 @@ export interface NewParticipation {
   agreementId: string | null;
   activities: string | null;
   verification: Participation['verification'];
+  files: EvidenceFile[];
 }
 
 export async function recordParticipation(db: Db, input: NewParticipation, actor: Actor): Promise<StoredParticipation> {
@@ -62,9 +63,10 @@ export async function recordParticipation(db: Db, input: NewParticipation, actor
   return stored;
 }
 
-export async function followUpParticipation(db: Db, current: StoredParticipation, changes: FollowUpFields, actor: Actor): Promise<StoredParticipation> {
+// The changed fields and the files not yet among its own, in one append.
+export async function followUpParticipation(db: Db, current: StoredParticipation, changes: FollowUpFields, files: readonly EvidenceFile[], actor: Actor): Promise<StoredParticipation> {
   await assertAgreementOf(db, current.state.sessionId, changes.agreementId);
-  const events = followUpChanges(current.state, changes);
+  const events = [...followUpChanges(current.state, changes), ...filesAttached(current.state, files)];
   if (events.length === 0) return current;
   await append(db, current.state.participationId, current.version, events, actor, randomUUID);
   const stored = await findParticipation(db, current.state.participationId);

@@ -39,7 +39,7 @@ function readCsv(text: string): { records: string[][] } | { error: RowError } {
 
 // A row checked against the body, as the import registers it: serializable,
 // so a durable job keeps it in the database (import_rows.item).
-const SessionToCreate = z.object({ kind: SessionKind, number: z.number().int(), date: LocalDate, create: z.literal(true) });
+const SessionToCreate = z.object({ kind: SessionKind, number: z.number().int().nullable(), date: LocalDate, create: z.literal(true) });
 const ExistingSession = z.object({ id: z.uuid(), bodyId: z.uuid(), kind: z.string(), number: z.number().int().nullable(), date: LocalDate, label: z.string() });
 export const ImportItem = z.object({
   row: z.number().int(),
@@ -61,7 +61,7 @@ async function resolveRows(db: Db, body: Body, rows: readonly ImportRow[]): Prom
   const errors: RowError[] = [];
   const today = localDateOf(new Date().toISOString(), body.settings.timezone);
   const existing = await sessionsOfBody(db, body.id);
-  const byNumber = new Map(existing.map((s) => [`${s.kind}:${s.number}`, s]));
+  const byKey = new Map(existing.map((s) => [sessionKey(s), s]));
   const byId = new Map(existing.map((s) => [s.id, s]));
   const institutions = await institutionIdsByAcronym(db, rows.flatMap((r) => r.responsibles));
   const milestones = await milestonesByName(db, body.id, rows.flatMap((r) => ('milestoneName' in r.deadline ? [r.deadline.milestoneName] : [])));
@@ -69,8 +69,8 @@ async function resolveRows(db: Db, body: Body, rows: readonly ImportRow[]): Prom
 
   const sessionOf = (ref: SessionRef, row: number): Resolved['session'] | string => {
     if ('id' in ref) return byId.get(ref.id) ?? `La sesión ${ref.id} no existe en este órgano colegiado.`;
-    const key = `${ref.kind}:${ref.number}`;
-    const known = byNumber.get(key);
+    const key = sessionKey(ref);
+    const known = byKey.get(key);
     const label = sessionLabel(ref.kind, ref.number);
     if (known) return known.date === ref.date ? known : `La ${label} ya está registrada con fecha ${formatDmy(known.date)}, no ${formatDmy(ref.date)}.`;
     const first = newSessions.get(key);
@@ -108,11 +108,17 @@ async function resolveRows(db: Db, body: Body, rows: readonly ImportRow[]): Prom
   return { resolved, errors, milestoneDates };
 }
 
-// A session the import creates gets an id named after the body, kind and
-// number, so a retried import finds the one the first attempt created.
+// What identifies a session in a body: its kind and number or, for a
+// permanent session without number, its date.
+function sessionKey(session: { kind: string; number: number | null; date: LocalDate }): string {
+  return session.number === null ? `${session.kind}@${session.date}` : `${session.kind}:${session.number}`;
+}
+
+// A session the import creates gets an id named after the body and what
+// identifies it, so a retried import finds the one the first attempt created.
 export async function ensureSession(db: Db, bodyId: string, wanted: Resolved['session'], created: Map<string, Session>): Promise<Session> {
   if (!('create' in wanted)) return wanted;
-  const key = `${wanted.kind}:${wanted.number}`;
+  const key = sessionKey(wanted);
   const done = created.get(key);
   if (done) return done;
   const session: Session = {
@@ -128,7 +134,7 @@ export async function ensureSession(db: Db, bodyId: string, wanted: Resolved['se
   } catch (error) {
     if (!isUniqueViolation(error)) throw error;
   }
-  const stored = (await findSession(db, session.id)) ?? (await sessionsOfBody(db, bodyId)).find((s) => `${s.kind}:${s.number}` === key);
+  const stored = (await findSession(db, session.id)) ?? (await sessionsOfBody(db, bodyId)).find((s) => sessionKey(s) === key);
   if (!stored) throw new Error(`la sesión ${key} no quedó registrada`);
   created.set(key, stored);
   return stored;

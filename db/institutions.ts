@@ -48,3 +48,21 @@ export async function findInstitutionByAcronym(db: Db, acronym: string): Promise
   const row = await db.selectFrom('institutions').selectAll().where('acronym', '=', acronym).executeTakeFirst();
   return row && toInstitution(row);
 }
+
+export type InstitutionContacts = Partial<Pick<Institution, 'emails' | 'headEmails'>>;
+
+// Replaces the lists given and answers the institution as it is now, or
+// nothing when it does not exist. Reminders read the lists when they are sent,
+// so the next one already goes to the new addresses.
+export async function updateInstitutionContacts(db: Db, id: string, change: InstitutionContacts): Promise<Institution | undefined> {
+  const row = await db
+    .updateTable('institutions')
+    .set({
+      ...(change.emails === undefined ? {} : { emails: JSON.stringify(change.emails) }),
+      ...(change.headEmails === undefined ? {} : { head_emails: JSON.stringify(change.headEmails) }),
+    })
+    .where('id', '=', id)
+    .returningAll()
+    .executeTakeFirst();
+  return row && toInstitution(row);
+}

@@ -1,5 +1,5 @@
 import { sql, type Transaction } from 'kysely';
-import { foldParticipation, parseParticipationEvent, participationStreamId, type Participation } from '../domain/participation/index.js';
+import { foldParticipation, Participation, parseParticipationEvent, participationStreamId } from '../domain/participation/index.js';
 import type { Db } from './connection.js';
 import { readStream } from './event-store.js';
 import type { Database, EventRow } from './tables.js';
@@ -40,7 +40,7 @@ export async function projectParticipation(trx: Transaction<Database>, streamId:
 
 export async function findParticipation(db: Db, id: string): Promise<StoredParticipation | undefined> {
   const row = await db.selectFrom('participations').select(['state', 'version']).where('id', '=', id).executeTakeFirst();
-  return row && { state: row.state as Participation, version: row.version };
+  return row && { state: Participation.parse(row.state), version: row.version };
 }
 
 export interface ParticipationFilter {
@@ -62,7 +62,8 @@ export async function listParticipations(db: Db, filter: ParticipationFilter, oc
   if (filter.from) query = query.where('session_date', '>=', filter.from);
   if (filter.to) query = query.where('session_date', '<=', filter.to);
   const rows = await query.orderBy('session_date').orderBy('recorded_at').orderBy('id').execute();
-  if (!occurredBefore) return rows.map((row) => ({ state: row.state as Participation, version: row.version }));
+  // Parsed: the rows written before participations took files lack them.
+  if (!occurredBefore) return rows.map((row) => ({ state: Participation.parse(row.state), version: row.version }));
   const past = await foldBefore(db, rows.map((row) => row.id), occurredBefore);
   // A follow-up cannot change the session or the participants, so the filter
   // holds for the past state too; only what was not recorded yet drops out.

@@ -1,6 +1,6 @@
 import type { Agreement } from './agreement/index.js';
 import { STATUS_LABEL } from './agreement/status.js';
-import type { LocalDate } from './dates.js';
+import { isValidLocalDate, type LocalDate } from './dates.js';
 import { feminineOrdinal, SESSION_KIND_LABEL, type SessionKind } from './session-label.js';
 
 // The annex of the annual report (Annex I of the SNIMH's 2020 report): one row
@@ -57,12 +57,21 @@ export function annexCells(row: AnnexRow): string[] {
   return ANNEX_COLUMNS.map((column) => row[column.key]);
 }
 
-const MONTHS = ['enero', 'febrero', 'marzo', 'abril', 'mayo', 'junio', 'julio', 'agosto', 'septiembre', 'octubre', 'noviembre', 'diciembre'];
+export const SPANISH_MONTHS = ['enero', 'febrero', 'marzo', 'abril', 'mayo', 'junio', 'julio', 'agosto', 'septiembre', 'octubre', 'noviembre', 'diciembre'];
 
 // "31 de diciembre de 2020", as the reports write a date in prose.
 export function longSpanishDate(date: LocalDate): string {
   const [year, month, day] = date.split('-').map(Number);
-  return `${day} de ${MONTHS[(month ?? 1) - 1]} de ${year}`;
+  return `${day} de ${SPANISH_MONTHS[(month ?? 1) - 1]} de ${year}`;
+}
+
+// The day longSpanishDate wrote ("24 de mayo de 2023"), or undefined.
+export function parseLongSpanishDate(text: string): LocalDate | undefined {
+  const match = /^(\d{1,2}) de (\p{L}+) de (\d{4})$/u.exec(text.trim().toLowerCase());
+  const month = SPANISH_MONTHS.indexOf(match?.[2] ?? '') + 1;
+  if (!match || month === 0) return undefined;
+  const date = `${match[3]}-${String(month).padStart(2, '0')}-${(match[1] ?? '').padStart(2, '0')}`;
+  return isValidLocalDate(date) ? date : undefined;
 }
 
 function spanishList(items: readonly string[]): string {

@@ -1,3 +1,4 @@
+import { parseLongSpanishDate } from './annex.js';
 import { isValidLocalDate, type LocalDate } from './dates.js';
 import { DeadlineRule, type Anchor } from './deadline.js';
 import { SessionKind } from './session-label.js';
@@ -8,7 +9,9 @@ import { SessionKind } from './session-label.js';
 //
 // Columns (header names, any order, any case):
 //   session       a session id, or "<kind> <number> <YYYY-MM-DD>"
-//                 (e.g. "ordinaria 21 2020-09-30")
+//                 (e.g. "ordinaria 21 2020-09-30"); a permanent session
+//                 without number by its date: "permanente 2023-05-24", or as
+//                 the reports write it, "Sesión Permanente, 24 de mayo de 2023"
 //   text          the agreement's text
 //   responsibles  institution acronyms separated by ";" (e.g. "INMUJERES; SHCP")
 //   deadline      none | YYYY-MM-DD | <n>bd | <n>d | <n>m, optionally anchored
@@ -20,7 +23,8 @@ export const IMPORT_COLUMNS = ['session', 'text', 'responsibles', 'deadline', 't
 const REQUIRED_COLUMNS = ['session', 'text', 'responsibles', 'deadline'] as const;
 type Column = (typeof IMPORT_COLUMNS)[number];
 
-export type SessionRef = { id: string } | { kind: SessionKind; number: number; date: LocalDate };
+// number null: a permanent session, identified by its date.
+export type SessionRef = { id: string } | { kind: SessionKind; number: number | null; date: LocalDate };
 
 // A deadline anchored on a milestone names it; its id is the body's to give.
 export type ParsedDeadline = { rule: DeadlineRule } | { milestoneName: string; anchoredOn(milestoneId: string): DeadlineRule };
@@ -46,16 +50,28 @@ const fail = <T>(message: string): Parsed<T> => ({ ok: false, message });
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const NAMED_SESSION = /^(\p{L}+)\s+(\d{1,2})\s+(\d{4}-\d{2}-\d{2})$/u;
+const PERMANENT_BY_DATE = /^permanente\s+(\d{4}-\d{2}-\d{2})$/iu;
+const PERMANENT_AS_WRITTEN = /^sesi[oó]n\s+permanente\s*,?\s+(.+)$/iu;
+
+// A permanent session without number, by its date.
+function permanentSession(text: string): LocalDate | undefined {
+  const compact = PERMANENT_BY_DATE.exec(text)?.[1];
+  if (compact !== undefined) return isValidLocalDate(compact) ? compact : undefined;
+  const written = PERMANENT_AS_WRITTEN.exec(text)?.[1];
+  return written === undefined ? undefined : parseLongSpanishDate(written);
+}
 
 export function parseSessionRef(value: string): Parsed<SessionRef> {
   const text = value.trim();
   if (UUID.test(text)) return ok({ id: text.toLowerCase() });
+  const permanentOn = permanentSession(text);
+  if (permanentOn !== undefined) return ok({ kind: 'permanente', number: null, date: permanentOn });
   const match = NAMED_SESSION.exec(text);
   const kind = SessionKind.safeParse(match?.[1]?.toLowerCase());
   const number = Number(match?.[2]);
   const date = match?.[3] ?? '';
   if (!match || !kind.success || number < 1 || number > 99 || !isValidLocalDate(date)) {
-    return fail(`Sesión "${text}" no reconocida: use el id de la sesión o "<tipo> <número> <AAAA-MM-DD>", p. ej. "ordinaria 21 2020-09-30" (tipo: ordinaria, extraordinaria o permanente).`);
+    return fail(`Sesión "${text}" no reconocida: use el id de la sesión, "<tipo> <número> <AAAA-MM-DD>", p. ej. "ordinaria 21 2020-09-30" (tipo: ordinaria, extraordinaria o permanente), o una sesión permanente por su fecha: "permanente 2023-05-24" o "Sesión Permanente, 24 de mayo de 2023".`);
   }
   return ok({ kind: kind.data, number, date });
 }

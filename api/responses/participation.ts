@@ -27,7 +27,10 @@ export const ParticipationView = z.object({
       links: z.array(z.string()),
       files: z.array(
         z.object({
-          evidenceId: z.uuid().describe('Evidencia aceptada del acuerdo a la que pertenece: se descarga en /evidence/{evidenceId}/files/{sha256}.'),
+          evidenceId: z
+            .uuid()
+            .nullable()
+            .describe('null: archivo de la propia participación, se descarga en /participations/{id}/files/{sha256}; si no, la evidencia aceptada del acuerdo a la que pertenece: /evidence/{evidenceId}/files/{sha256}.'),
           name: z.string(),
           sha256: z.string(),
           size: z.number().int().min(0),

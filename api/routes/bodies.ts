@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { Text } from '../../domain/text.js';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
-import { findBody, insertBody, type Body } from '../../db/bodies.js';
+import { findBody, insertBody, listBodies, type Body } from '../../db/bodies.js';
 import { bodiesOfInstitution } from '../../db/agreement-queries.js';
 import { updateBody } from '../../db/body-update.js';
 import { isUniqueViolation } from '../../db/errors.js';
@@ -98,6 +98,11 @@ export function bodyRoutes(deps: AppDeps): FastifyPluginAsyncZod {
         return reply.status(201).send(bodyJson(earlier));
       }
       return reply.status(201).send(bodyJson(body));
+    });
+
+    app.get('/bodies', { schema: { ...operation('Administración', 'Lista los órganos colegiados con sus ajustes, por siglas'), response: { 200: z.array(BodyView), ...errorAnswers(400, 401, 403) } } }, async (request) => {
+      requireCaller(request, 'admin');
+      return (await listBodies(db)).map(bodyJson);
     });
 
     app.get('/bodies/:id', { schema: { ...operation('Administración', 'Consulta un órgano colegiado y sus ajustes'), params: IdParams, response: { 200: BodyView, ...errorAnswers(400, 401, 403, 404) } } }, async (request) => {

@@ -1,21 +1,18 @@
 import fastifyMultipart from '@fastify/multipart';
-import type { FastifyRequest } from 'fastify';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { Text } from '../../domain/text.js';
 import { findAgreementOfEvidence } from '../../db/evidence.js';
-import { isFileOfAnEvidence } from '../../db/evidence-file-references.js';
-import type { EvidenceFile } from '../../domain/agreement/index.js';
 import { commandOnAgreement, loadAgreement } from '../../app/agreement-access.js';
 import { evidenceView } from '../agreement-view.js';
 import type { AppDeps } from '../deps.js';
 import { assertAgreementAccess } from '../../app/access.js';
 import { requireCaller } from '../auth.js';
-import { AppError, forbidden, notFound } from '../../app/errors.js';
-import { attachment } from '../evidence-files/content-disposition.js';
-import { DEFAULT_MAX_UPLOAD_FILES, DEFAULT_MAX_UPLOAD_MB, megabytes, multipartLimits, readEvidenceForm } from '../evidence-files/evidence-form.js';
+import { forbidden, notFound } from '../../app/errors.js';
+import { sendStoredFile } from '../evidence-files/file-download.js';
+import { DEFAULT_MAX_UPLOAD_FILES, DEFAULT_MAX_UPLOAD_MB, evidenceFormFields, megabytes, multipartLimits } from '../evidence-files/upload-form.js';
 import { describeEvidenceForm } from '../evidence-files/form-description.js';
-import { HeldFiles } from '../evidence-files/held-files.js';
+import { fileUploads } from '../evidence-files/file-uploads.js';
 import { IdempotencyHeaders, OccurredAt } from '../request-schemas.js';
 import { EvidenceFileAnswer, EvidenceView } from '../responses/agreement.js';
 import { operation } from '../operation-doc.js';
@@ -35,11 +32,7 @@ const EvidenceRequest = z.strictObject({
 export function evidenceRoutes(deps: AppDeps): FastifyPluginAsyncZod {
   const { db, files } = deps;
   const limits = { maxFileBytes: deps.maxUploadBytes ?? DEFAULT_MAX_UPLOAD_MB * 1024 * 1024, maxFiles: deps.maxUploadFiles ?? DEFAULT_MAX_UPLOAD_FILES };
-  // The files of a multipart request, stored before its fields are validated.
-  const uploaded = new WeakMap<FastifyRequest, EvidenceFile[]>();
-  // Held from the first byte stored until the answer: a refusal, wherever it
-  // comes from (validation, scope, the workflow), discards them.
-  const held = new WeakMap<FastifyRequest, HeldFiles>();
+  const uploads = fileUploads(db, files, limits, evidenceFormFields);
 
   return async (app) => {
     // Registered here, multipart is parsed by these routes only; every other
@@ -70,26 +63,16 @@ export function evidenceRoutes(deps: AppDeps): FastifyPluginAsyncZod {
           // A malformed id is reported by validation, right after this hook.
           if (!params.success) return;
           await loadAgreement(db, caller, params.data.id);
-          const heldFiles = new HeldFiles((sha256) => isFileOfAnEvidence(db, sha256));
-          held.set(request, heldFiles);
-          const form = await readEvidenceForm(request, files, limits, heldFiles);
-          // Raw, as a JSON body would be: validation parses it next.
-          (request as FastifyRequest).body = form.fields;
-          uploaded.set(request, form.files);
+          await uploads.read(request);
         },
-        onError: async (request) => {
-          await held
-            .get(request)
-            ?.discard()
-            .catch((error: unknown) => request.log.error({ err: error }, 'no se pudieron descartar los archivos de una evidencia rechazada'));
-        },
+        ...uploads.hooks,
       },
       async (request, reply) => {
         const caller = requireCaller(request, 'secretariat', 'institution');
         const { occurredAt, ...input } = request.body;
         const p = caller.principal;
         if (p.role === 'institution' && p.institutionId !== input.institutionId) throw forbidden('Una institución solo registra evidencia a su propio nombre.');
-        const evidenceFiles = uploaded.get(request) ?? [];
+        const evidenceFiles = uploads.files(request);
         // A retry with the same key must carry the same files too.
         const payload = evidenceFiles.length === 0 ? request.body : { ...request.body, files: evidenceFiles.map(({ name, sha256 }) => ({ name, sha256 })) };
         const { address, outcome } = await commandOnAgreement(
@@ -102,12 +85,7 @@ export function evidenceRoutes(deps: AppDeps): FastifyPluginAsyncZod {
         );
         const evidence = outcome.state.evidence.find((e) => e.id === address.updateId);
         if (!evidence) throw new Error(`la evidencia ${address.updateId} no quedó en el acuerdo`);
-        // The evidence is recorded: failing to keep a file is logged, not
-        // answered with a 500 that would say nothing was.
-        await held
-          .get(request)
-          ?.keep()
-          .catch((error: unknown) => request.log.error({ err: error }, 'no se pudieron conservar los archivos de una evidencia registrada'));
+        await uploads.keep(request);
         return reply.status(201).send(evidenceView(evidence));
       },
     );
@@ -130,19 +108,7 @@ export function evidenceRoutes(deps: AppDeps): FastifyPluginAsyncZod {
         if (p.role === 'institution' && evidence.institutionId !== p.institutionId) throw forbidden('Solo la institución que presentó la evidencia descarga sus archivos.');
         const file = evidence.files.find((f) => f.sha256 === sha256);
         if (!file) throw notFound('El archivo en esta evidencia');
-        const content = await files.open(sha256);
-        if (!content) {
-          request.log.error({ sha256, evidenceId: eid }, 'archivo de evidencia ausente del almacén');
-          throw new AppError('NOT_FOUND', 'El archivo no está disponible en el almacén.');
-        }
-        return reply
-          .header('content-type', file.mediaType.startsWith('text/') ? `${file.mediaType}; charset=utf-8` : file.mediaType)
-          .header('content-length', file.size)
-          .header('content-disposition', attachment(file.name))
-          .header('x-content-type-options', 'nosniff')
-          .header('content-security-policy', "default-src 'none'; sandbox")
-          .header('cache-control', 'private, no-cache')
-          .send(content);
+        return sendStoredFile(request, reply, files, file);
       },
     );
   };

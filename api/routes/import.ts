@@ -34,7 +34,7 @@ const ImportQuery = z.strictObject({
 
 const DESCRIPTION = `Importa acuerdos de un archivo CSV (cuerpo \`text/csv\`, UTF-8 con o sin BOM, separado por comas, RFC 4180, hasta 2 MB y ${IMPORT_MAX_ROWS} filas) al órgano \`bodyId\`.
 Encabezado (en cualquier orden): ${IMPORT_COLUMNS.map((c) => `\`${c}\``).join(', ')} (\`themes\` es opcional).
-- \`session\`: el id de una sesión del órgano, o \`<tipo> <número> <AAAA-MM-DD>\` (p. ej. \`ordinaria 21 2020-09-30\`). Si el órgano no tiene esa sesión, la importación la crea con su etiqueta por omisión; si la tiene con otra fecha, es un error. La fecha no puede ser futura.
+- \`session\`: el id de una sesión del órgano, o \`<tipo> <número> <AAAA-MM-DD>\` (p. ej. \`ordinaria 21 2020-09-30\`), o una sesión permanente sin número por su fecha: \`permanente 2023-05-24\` o \`Sesión Permanente, 24 de mayo de 2023\` (entre comillas, por la coma). Si el órgano no tiene esa sesión, la importación la crea con su etiqueta por omisión; si la tiene con otra fecha, es un error. La fecha no puede ser futura.
 - \`text\`: el texto del acuerdo.
 - \`responsibles\`: siglas de las instituciones responsables separadas por \`;\` (p. ej. \`INMUJERES; SHCP\`), sin distinguir mayúsculas.
 - \`deadline\`: \`none\`; una fecha \`2021-03-31\`; \`15bd\` (días hábiles), \`30d\` (días naturales) o \`3m\` (meses) contados desde la adopción, o desde \`@2021-01-15\` o \`@milestone:<nombre de un hito del órgano>\` (p. ej. \`3m@milestone:Publicación del PROIGUALDAD\`); o el fin de un periodo: \`Q1-2021\`…\`Q4-2021\`, \`H1-2021\`, \`H2-2021\`, \`2021\`.

@@ -2,10 +2,10 @@ import { z } from 'zod';
 import { Text } from '../../domain/text.js';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { isUniqueViolation } from '../../db/errors.js';
-import { allInstitutions, findInstitution, insertInstitution } from '../../db/institutions.js';
+import { allInstitutions, findInstitution, insertInstitution, updateInstitutionContacts } from '../../db/institutions.js';
 import type { AppDeps } from '../deps.js';
 import { requireCaller } from '../auth.js';
-import { AppError } from '../../app/errors.js';
+import { AppError, notFound } from '../../app/errors.js';
 import { earlierRun } from '../../app/idempotency.js';
 import { creationId } from '../idempotency.js';
 import { IdempotencyHeaders } from '../request-schemas.js';
@@ -13,12 +13,27 @@ import { operation } from '../operation-doc.js';
 import { errorAnswers } from '../responses/error.js';
 import { InstitutionView } from '../responses/reference-data.js';
 
+const Emails = z.array(z.email().max(254)).max(50);
+const EMAILS_DESCRIPTION = 'Correos de enlace: reciben avisos y recordatorios.';
+const HEAD_EMAILS_DESCRIPTION = 'Correos de la persona titular: reciben los recordatorios escalados.';
+
 const NewInstitutionRequest = z.strictObject({
   name: Text(300),
   acronym: Text(40),
-  emails: z.array(z.email().max(254)).max(50).default([]),
-  headEmails: z.array(z.email().max(254)).max(50).default([]).describe('Correos de la persona titular: reciben los recordatorios escalados.'),
+  emails: Emails.default([]).describe(EMAILS_DESCRIPTION),
+  headEmails: Emails.default([]).describe(HEAD_EMAILS_DESCRIPTION),
 });
+
+// Only where notices go changes: the name and acronym stay as registered,
+// since import files and the people who write them name institutions by them.
+const InstitutionContactsRequest = z
+  .strictObject({
+    emails: Emails.optional().describe(EMAILS_DESCRIPTION),
+    headEmails: Emails.optional().describe(HEAD_EMAILS_DESCRIPTION),
+  })
+  .refine((change) => change.emails !== undefined || change.headEmails !== undefined, { message: 'Indique emails o headEmails.', path: ['emails'] });
+
+const IdParams = z.object({ id: z.uuid() });
 
 export function institutionRoutes({ db }: AppDeps): FastifyPluginAsyncZod {
   return async (app) => {
@@ -50,5 +65,25 @@ export function institutionRoutes({ db }: AppDeps): FastifyPluginAsyncZod {
       }
       return reply.status(201).send(institution);
     });
+
+    app.patch(
+      '/institutions/:id',
+      {
+        schema: {
+          ...operation('Administración', 'Cambia los correos de una institución'),
+          description: 'Reemplaza completa cada lista indicada; la que no se envía queda igual. El siguiente aviso o recordatorio ya va a las nuevas direcciones.',
+          params: IdParams,
+          body: InstitutionContactsRequest,
+          headers: IdempotencyHeaders,
+          response: { 200: InstitutionView, ...errorAnswers(400, 401, 403, 404, 413, 415) },
+        },
+      },
+      async (request) => {
+        requireCaller(request, 'admin');
+        const updated = await updateInstitutionContacts(db, request.params.id, request.body);
+        if (!updated) throw notFound('La institución');
+        return updated;
+      },
+    );
   };
 }

@@ -11,6 +11,7 @@ import * as bodySettingsVersion from './0009_body_settings_version.js';
 import * as dashboardPeriodsAndImports from './0010_dashboard_periods_and_imports.js';
 import * as participation from './0011_participation.js';
 import * as escalation from './0012_escalation.js';
+import * as participationFiles from './0013_participation_files.js';
 
 // Listed explicitly rather than read from the folder, so the same code runs under
 // tsx, in a bundle or in the container without file-system discovery.
@@ -27,6 +28,7 @@ const migrations: Record<string, Migration> = {
   '0010_dashboard_periods_and_imports': dashboardPeriodsAndImports,
   '0011_participation': participation,
   '0012_escalation': escalation,
+  '0013_participation_files': participationFiles,
 };
 
 export const migrationProvider: MigrationProvider = {

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { EvidenceFile } from '../agreement/events.js';
 import { LocalDate } from '../dates.js';
 
 // A participation's history: recorded by the secretariat after the session,
@@ -28,6 +29,9 @@ export const ParticipationRecorded = z.object({
     agreementId: z.string().nullable(),
     activities: z.string().nullable(),
     verification: Verification.nullable(),
+    // Its own files (means of verification), by content hash; absent from the
+    // events recorded before participations took files.
+    files: z.array(EvidenceFile).default([]),
   }),
 });
 
@@ -36,7 +40,14 @@ export const ParticipationFollowedUp = z.object({
   data: FollowUpFields,
 });
 
-export const ParticipationEvent = z.discriminatedUnion('type', [ParticipationRecorded, ParticipationFollowedUp]);
+// Files added to its means of verification after it was recorded: files are
+// only ever added, so a later change of the text or links keeps them.
+export const ParticipationFilesAttached = z.object({
+  type: z.literal('ParticipationFilesAttached'),
+  data: z.object({ files: z.array(EvidenceFile).min(1) }),
+});
+
+export const ParticipationEvent = z.discriminatedUnion('type', [ParticipationRecorded, ParticipationFollowedUp, ParticipationFilesAttached]);
 export type ParticipationEvent = z.infer<typeof ParticipationEvent>;
 
 export function parseParticipationEvent(raw: { type: string; data: unknown }): ParticipationEvent {

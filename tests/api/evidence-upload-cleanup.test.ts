@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildApp, type App } from '../../api/app.js';
 import { localFileStore } from '../../api/storage/local-file-store.js';
-import { isFileOfAnEvidence } from '../../db/evidence-file-references.js';
+import { isNamedFile } from '../../db/evidence-file-references.js';
 import { asAdmin, givenABody } from '../support/api-client.js';
 import { ADMIN_TOKEN } from '../support/harness.js';
 import { multipartForm, type FormFile } from '../support/multipart.js';
@@ -108,8 +108,8 @@ describe('a refused evidence upload leaves none of its files behind', () => {
     const before = await filesOnDisk();
     expect(before).toEqual([join(sha256(earlier).slice(0, 2), sha256(earlier))]);
     // what a refusal that brought a file asks before removing it
-    expect(await isFileOfAnEvidence(h.db, sha256(earlier))).toBe(true);
-    expect(await isFileOfAnEvidence(h.db, sha256(fresh('sin evidencia')))).toBe(false);
+    expect(await isNamedFile(h.db, sha256(earlier))).toBe(true);
+    expect(await isNamedFile(h.db, sha256(fresh('sin evidencia')))).toBe(false);
 
     const big = Buffer.concat([await pdf('Anexo'), Buffer.alloc(MAX_UPLOAD_BYTES)]);
     const refusals: { what: string; status: number; code: string; send: (brought: Buffer) => ReturnType<typeof upload> }[] = [
@@ -164,7 +164,7 @@ describe('a refused evidence upload leaves none of its files behind', () => {
     const four = Array.from({ length: 4 }, (_, i) => note(fresh(`nota ${i}`), `nota${i}.txt`));
     const refused = await upload(given.inmujeresToken, given.id, { institutionId: given.inmujeres, description: 'Cuatro notas.' }, four);
     expect(refused.status).toBe(413);
-    expect(refused.body.error.message).toBe('Una evidencia lleva a lo más 3 archivos; no se registró nada.');
+    expect(refused.body.error.message).toBe('Una solicitud lleva a lo más 3 archivos; no se registró nada.');
     const three = await upload(given.inmujeresToken, given.id, { institutionId: given.inmujeres, description: 'Tres notas.' }, four.slice(0, 3));
     expect(three.status, JSON.stringify(three.body)).toBe(201);
   });

@@ -204,6 +204,25 @@ describe('a secretariat reviews a file before importing it (dry run)', () => {
     expect(await recordsOf(body.bodyId)).toEqual(before);
   });
 
+  it('names a permanent session by its date: an existing one is found, a new one is shown to be created, and records nothing', async () => {
+    const existing = await body.secretariat.post('/api/sessions', { bodyId: body.bodyId, kind: 'permanente', date: '2023-05-24' });
+    expect(existing.status).toBe(201);
+    const before = await recordsOf(body.bodyId);
+    const csv = crlf(
+      'session,text,responsibles,deadline',
+      `"Sesión Permanente, 24 de mayo de 2023",Presentar el informe sobre niñez migrante.,${inmujeres},none`,
+      `permanente 2023-06-13,Presentar el Atlas en las entidades.,${shcp},none`,
+    );
+    const answer = await postCsv(body.secretariatToken, body.bodyId, csv, undefined, '/api/import/agreements?dryRun=true');
+    expect(answer.status, JSON.stringify(answer.body)).toBe(200);
+    expect(answer.body.errors).toEqual([]);
+    expect(answer.body.rows.map((r: { session: unknown }) => r.session)).toEqual([
+      { id: existing.body.id, label: 'Sesión Permanente', date: '2023-05-24' },
+      { id: null, label: 'Sesión Permanente', date: '2023-06-13' },
+    ]);
+    expect(await recordsOf(body.bodyId)).toEqual(before);
+  });
+
   it("marks the rows whose deadline column contradicts what their own text states", async () => {
     const csv = crlf(
       'session,text,responsibles,deadline',
@@ -267,6 +286,28 @@ describe('a secretariat imports a file with a durable job', () => {
     expect(again).toEqual(first);
     await expect.poll(async () => (await job(first.body.id)).body.state, { timeout: 30_000, interval: 300 }).toBe('done');
     expect((await agreementsOf(body)).filter((a) => a.text === 'Acuerdo con clave.')).toHaveLength(1);
+  });
+
+  it('registers rows of permanent sessions named by date, creating each new one once and finding the existing one', async () => {
+    const existing = await body.secretariat.post('/api/sessions', { bodyId: body.bodyId, kind: 'permanente', date: '2023-05-24' });
+    const csv = crlf(
+      'session,text,responsibles,deadline',
+      `"Sesión Permanente, 24 de mayo de 2023",Acuerdo de la permanente de mayo.,${inmujeres},none`,
+      `permanente 2023-06-13,Primer acuerdo de la permanente de junio.,${inmujeres},none`,
+      `"Sesión Permanente, 13 de junio de 2023",Segundo acuerdo de la permanente de junio.,${inmujeres},none`,
+    );
+    const started = await postCsv(body.secretariatToken, body.bodyId, csv, undefined, '/api/imports');
+    expect(started.status, JSON.stringify(started.body)).toBe(202);
+    await expect.poll(async () => (await job(started.body.id)).body.state, { timeout: 30_000, interval: 300 }).toBe('done');
+    const listed = (await agreementsOf(body)).filter((a) => a.text.includes('permanente de'));
+    const sessions = (await body.coordinator.get(`/api/sessions?bodyId=${body.bodyId}`)).body as { id: string; kind: string; number: number | null; date: string }[];
+    const june = sessions.filter((s) => s.kind === 'permanente' && s.date === '2023-06-13');
+    expect(june).toEqual([expect.objectContaining({ number: null })]);
+    expect(listed.map((a) => [a.text, a.sessionId])).toEqual([
+      ['Acuerdo de la permanente de mayo.', existing.body.id],
+      ['Primer acuerdo de la permanente de junio.', june[0]?.id],
+      ['Segundo acuerdo de la permanente de junio.', june[0]?.id],
+    ]);
   });
 
   it('checks the whole file first: a bad row is a 400 with its row, and no job starts', async () => {

@@ -48,6 +48,7 @@ interface World {
   userEmail: string;
   participantId: string;
   participationId: string;
+  participationFileSha256: string;
 }
 let w: World;
 
@@ -128,10 +129,12 @@ const rows: Row[] = [
 
   { route: 'POST /api/bodies', allowed: ['admin'], call: () => ({ url: '/api/bodies', payload: { name: 'Órgano de la matriz', acronym: unique('OM') } }) },
   // A public body: every institution may read it; another body's staff may not.
+  { route: 'GET /api/bodies', allowed: ['admin'], call: () => ({ url: '/api/bodies' }) },
   { route: 'GET /api/bodies/{id}', allowed: ['admin', 'secretariat', 'coordinator', 'institution', 'otherInstitution'], call: () => ({ url: `/api/bodies/${w.bodyId}` }) },
   { route: 'PATCH /api/bodies/{id}', allowed: ['admin', 'secretariat'], call: () => ({ url: `/api/bodies/${w.bodyId}`, payload: { warningBusinessDays: 5 } }) },
   // Institutions are shared by every body: any body's staff picks among them.
   { route: 'GET /api/institutions', allowed: ['admin', 'secretariat', 'otherSecretariat', 'coordinator', 'otherCoordinator'], call: () => ({ url: '/api/institutions' }) },
+  { route: 'PATCH /api/institutions/{id}', allowed: ['admin'], call: () => ({ url: `/api/institutions/${w.otherInstitutionId}`, payload: { emails: ['enlace-matriz@example.org'] } }) },
   { route: 'POST /api/institutions', allowed: ['admin'], call: () => ({ url: '/api/institutions', payload: { name: 'Institución de la matriz', acronym: unique('IM'), emails: [] } }) },
 
   { route: 'POST /api/sessions', allowed: ['secretariat'], call: () => ({ url: '/api/sessions', payload: { bodyId: w.bodyId, kind: 'extraordinaria', number: ++counter % 99 || 1, date: '2020-06-15' } }) },
@@ -230,6 +233,21 @@ const rows: Row[] = [
   },
   // Another body's staff is not told the participation exists.
   { route: 'PATCH /api/participations/{id}', allowed: ['secretariat'], call: () => ({ url: `/api/participations/${w.participationId}`, payload: { activities: 'Se dio seguimiento.' } }) },
+  {
+    route: 'PATCH /api/participations/{id}',
+    allowed: ['secretariat'],
+    call: () => ({ url: `/api/participations/${w.participationId}`, raw: multipartForm({}, [{ name: 'minuta.txt', type: 'text/plain', content: Buffer.from(unique('Minuta ')) }]) }),
+  },
+  {
+    route: 'POST /api/participations',
+    allowed: ['secretariat'],
+    call: () => ({
+      url: '/api/participations',
+      raw: multipartForm({ sessionId: w.sessionId, participantIds: w.participantId, relevance: 'Diálogo con acta.' }, [{ name: 'acta.txt', type: 'text/plain', content: Buffer.from(unique('Acta ')) }]),
+    }),
+  },
+  { route: 'GET /api/participations/{id}/files/{sha256}', allowed: STAFF, call: () => ({ url: `/api/participations/${w.participationId}/files/${w.participationFileSha256}` }) },
+  { route: 'GET /api/participations/{id}', allowed: STAFF, call: () => ({ url: `/api/participations/${w.participationId}` }) },
   { route: 'GET /api/participations/{id}/events', allowed: STAFF, call: () => ({ url: `/api/participations/${w.participationId}/events` }) },
   { route: 'GET /api/participations', allowed: STAFF, call: () => ({ url: `/api/participations?bodyId=${w.bodyId}` }) },
   { route: 'GET /api/reports/participation', allowed: STAFF, call: () => ({ url: `/api/reports/participation?bodyId=${w.bodyId}&from=2020-01-01&to=2020-12-31&format=json` }) },
@@ -306,6 +324,7 @@ beforeAll(async () => {
     fileSha256: '',
     participantId: '',
     participationId: '',
+    participationFileSha256: '',
   };
   w.sessionId = (await asSecretariat('/api/sessions', { bodyId: a.bodyId, kind: 'ordinaria', number: 20, date: '2020-04-24' })).id;
   w.agreementId = await newAgreement();
@@ -318,6 +337,10 @@ beforeAll(async () => {
   if (uploaded.statusCode !== 201) throw new Error(`evidence: ${uploaded.body}`);
   w.evidenceId = uploaded.json().id;
   w.fileSha256 = createHash('sha256').update(content).digest('hex');
+  const acta = Buffer.from('Acta de la sesión de la matriz.\n');
+  const attached = await as('secretariat', 'PATCH', { url: `/api/participations/${w.participationId}`, raw: multipartForm({}, [{ name: 'acta.txt', type: 'text/plain', content: acta }]) });
+  if (attached.statusCode !== 200) throw new Error(`participation file: ${attached.body}`);
+  w.participationFileSha256 = createHash('sha256').update(acta).digest('hex');
 });
 
 describe('the role matrix of the HTTP API', () => {

@@ -35,6 +35,18 @@ describe('compact deadlines of an import', () => {
 });
 
 describe('session references of an import', () => {
+  it('names a permanent session without number by its date, compact or as the reports write it', () => {
+    const may24 = { ok: true, value: { kind: 'permanente', number: null, date: '2023-05-24' } };
+    expect(parseSessionRef('permanente 2023-05-24')).toEqual(may24);
+    expect(parseSessionRef(' Sesión Permanente, 24 de mayo de 2023 ')).toEqual(may24);
+    expect(parseSessionRef('SESION PERMANENTE 24 de Mayo de 2023')).toEqual(may24);
+    // a numbered permanent session keeps its number
+    expect(parseSessionRef('permanente 3 2023-05-24')).toEqual({ ok: true, value: { kind: 'permanente', number: 3, date: '2023-05-24' } });
+    for (const bad of ['permanente 2023-02-30', 'Sesión Permanente, 31 de junio de 2023', 'Sesión Permanente, 24 de mayuo de 2023', 'ordinaria 2023-05-24', 'Sesión Ordinaria, 24 de mayo de 2023']) {
+      expect(parseSessionRef(bad).ok, bad).toBe(false);
+    }
+  });
+
   it('takes an id or "<kind> <number> <date>"', () => {
     expect(parseSessionRef('6F9619FF-8B86-4D11-B42D-00C04FC964FF')).toEqual({ ok: true, value: { id: '6f9619ff-8b86-4d11-b42d-00c04fc964ff' } });
     expect(parseSessionRef(' Ordinaria 21 2020-09-30 ')).toEqual({ ok: true, value: { kind: 'ordinaria', number: 21, date: '2020-09-30' } });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { followUpChanges, participationReportRows, sessionCell, type Participation } from '../../domain/participation/index.js';
+import { filesAttached, foldParticipation, followUpChanges, participationReportRows, sessionCell, type Participation } from '../../domain/participation/index.js';
 import { sessionLabel } from '../../domain/session-label.js';
 
 const recorded: Participation = {
@@ -12,6 +12,7 @@ const recorded: Participation = {
   agreementId: null,
   activities: null,
   verification: { text: 'Acta de la Sesión Permanente', links: [] },
+  files: [],
 };
 
 describe('the participation report rows', () => {
@@ -35,5 +36,20 @@ describe('a participation follow-up', () => {
   it('records only what changes, and nothing when nothing does', () => {
     expect(followUpChanges(recorded, { verification: { text: 'Acta de la Sesión Permanente', links: [] } })).toEqual([]);
     expect(followUpChanges(recorded, { activities: 'Se presentó en Sinaloa.', agreementId: null })).toEqual([{ type: 'ParticipationFollowedUp', data: { activities: 'Se presentó en Sinaloa.' } }]);
+  });
+});
+
+describe('the files of a participation', () => {
+  const file = (sha: string, name: string) => ({ name, sha256: sha.repeat(64), size: 10, mediaType: 'application/pdf' });
+
+  it('are only added, each content once, in the order they came', () => {
+    const state = foldParticipation([{ type: 'ParticipationRecorded', data: { ...recorded, files: [file('a', 'Acta.pdf')] } }]);
+    if (!state) throw new Error('recorded');
+    const events = filesAttached(state, [file('a', 'Acta (copia).pdf'), file('b', 'Minuta.pdf'), file('b', 'Minuta otra vez.pdf')]);
+    expect(events).toEqual([{ type: 'ParticipationFilesAttached', data: { files: [file('b', 'Minuta.pdf')] } }]);
+    const after = foldParticipation([{ type: 'ParticipationRecorded', data: state }, ...events, { type: 'ParticipationFollowedUp', data: { verification: null } }]);
+    // clearing the text and links keeps the files
+    expect(after?.files.map((f) => f.name)).toEqual(['Acta.pdf', 'Minuta.pdf']);
+    expect(filesAttached(after ?? state, [file('a', 'Acta.pdf')])).toEqual([]);
   });
 });

@@ -37,6 +37,7 @@ export interface HarnessOptions {
   worker?: boolean;
   // Per-file upload limit; the product's default otherwise.
   maxUploadBytes?: number;
+  maxUploadFiles?: number;
   // A database of the test's own instead of the suite's shared one.
   databaseUrl?: string;
 }
@@ -57,7 +58,7 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
   const connection = await Connection.connect(connectionOptions(temporalConnection));
   const temporal = new Client({ connection, namespace: temporalConnection.namespace });
   const filesDir = await mkdtemp(join(tmpdir(), 'acuerdos-files-'));
-  const app = await buildApp({ db, temporal, taskQueue, adminToken: ADMIN_TOKEN, files: localFileStore(filesDir), maxUploadBytes: options.maxUploadBytes });
+  const app = await buildApp({ db, temporal, taskQueue, adminToken: ADMIN_TOKEN, files: localFileStore(filesDir), maxUploadBytes: options.maxUploadBytes, maxUploadFiles: options.maxUploadFiles });
   return {
     db,
     temporal,

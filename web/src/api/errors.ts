@@ -22,6 +22,9 @@ const PLAIN_FIELD_MESSAGES: [RegExp, (m: RegExpMatchArray) => string][] = [
   [/tuviera >=1 caracteres|recibido (undefined|indefinido)/i, () => 'Este campo es obligatorio.'],
   [/tuviera <=(\d+) caracteres/, (m) => `Admite a lo más ${m[1]} caracteres.`],
   [/tuviera >=(\d+) caracteres/, (m) => `Debe tener al menos ${m[1]} caracteres.`],
+  [/tuviera <=(\d+) elementos/, (m) => `Admite a lo más ${m[1]}.`],
+  [/número fuera <=(\d+)/, (m) => `Debe ser a lo más ${m[1]}.`],
+  [/número fuera >=(\d+)/, (m) => `Debe ser al menos ${m[1]}.`],
   [/Inválido URL|URL inválid|Invalid URL/i, () => 'No es una dirección web válida (debe empezar con https:// o http://).'],
 ];
 

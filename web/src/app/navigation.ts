@@ -17,5 +17,12 @@ export const NAVIGATION: readonly NavItem[] = [
   { to: '/hitos', label: 'Hitos', roles: ['secretariat'] },
   { to: '/importar', label: 'Importar', roles: ['secretariat'] },
   { to: '/anexo', label: 'Anexo', roles: ['coordinator', 'secretariat'] },
+  { to: '/participantes', label: 'Participantes', roles: ['secretariat', 'coordinator'] },
+  { to: '/participaciones', label: 'Participaciones', roles: ['secretariat', 'coordinator'] },
   { to: '/notificaciones', label: 'Notificaciones', roles: ['secretariat', 'coordinator'] },
+  { to: '/admin', label: 'Administración', roles: ['admin'] },
+  { to: '/admin/organos', label: 'Órganos', roles: ['admin'] },
+  { to: '/admin/instituciones', label: 'Instituciones', roles: ['admin'] },
+  { to: '/admin/usuarios', label: 'Usuarios', roles: ['admin'] },
+  { to: '/admin/tokens', label: 'Tokens', roles: ['admin'] },
 ];

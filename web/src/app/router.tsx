@@ -9,6 +9,9 @@ import { tableroRoutes } from './routes-tablero';
 import { anexoRoutes } from './routes-anexo';
 import { importarRoutes } from './routes-importar';
 import { publicoRoutes } from './routes-publico';
+import { adminBodiesRoutes } from './routes-admin-bodies';
+import { adminAccessRoutes } from './routes-admin-access';
+import { participRoutes } from './routes-particip-ui';
 
 export const queryClient = new QueryClient({
   defaultOptions: {
@@ -25,7 +28,7 @@ export const queryClient = new QueryClient({
   },
 });
 
-const routeTree = rootRoute.addChildren([signInRoute, publicoRoutes, appRoute.addChildren([...uiARoutes, ...uiBRoutes, ...tableroRoutes, ...anexoRoutes, ...importarRoutes])]);
+const routeTree = rootRoute.addChildren([signInRoute, publicoRoutes, appRoute.addChildren([...uiARoutes, ...uiBRoutes, ...tableroRoutes, ...anexoRoutes, ...importarRoutes, ...adminBodiesRoutes, ...adminAccessRoutes, ...participRoutes])]);
 
 export const router = createRouter({
   routeTree,

@@ -8,8 +8,9 @@ type Column = (typeof IMPORT_COLUMNS)[number];
 // What each column of the import takes (domain/import-row.ts reads them), in a secretariat's words.
 const COLUMN_HELP: Record<Column, { meaning: string; examples: string[] }> = {
   session: {
-    meaning: 'La sesión en que se adoptó: tipo (ordinaria, extraordinaria o permanente), número y fecha AAAA-MM-DD. Si el órgano aún no la tiene registrada, se crea.',
-    examples: ['ordinaria 21 2020-09-30'],
+    meaning:
+      'La sesión en que se adoptó: tipo (ordinaria, extraordinaria o permanente), número y fecha AAAA-MM-DD; una sesión permanente sin número, por su fecha (como la escribe el informe, entre comillas por la coma). Si el órgano aún no la tiene registrada, se crea.',
+    examples: ['ordinaria 21 2020-09-30', 'permanente 2023-05-24', '"Sesión Permanente, 24 de mayo de 2023"'],
   },
   text: { meaning: 'El texto del acuerdo.', examples: [] },
   responsibles: { meaning: 'Las siglas de las instituciones responsables, separadas por punto y coma.', examples: ['INMUJERES; SHCP'] },

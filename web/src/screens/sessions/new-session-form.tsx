@@ -37,8 +37,10 @@ export function NewSessionForm({ bodyId, onCreated, submitLabel = 'Crear sesión
 
   const onSubmit = (event: FormEvent) => {
     event.preventDefault();
-    // What is not a number goes as typed: the API names the field and says why.
-    create.submit({ bodyId, kind, number: parsedNumber ?? (Number(number) || 0), date, ...(label.trim() ? { label: label.trim() } : {}) });
+    // A permanent session may go without number (it is named by its date);
+    // what is not a number goes as typed: the API names the field and says why.
+    const unnumbered = kind === 'permanente' && number.trim() === '';
+    create.submit({ bodyId, kind, ...(unnumbered ? {} : { number: parsedNumber ?? (Number(number) || 0) }), date, ...(label.trim() ? { label: label.trim() } : {}) });
   };
 
   return (
@@ -55,14 +57,14 @@ export function NewSessionForm({ bodyId, onCreated, submitLabel = 'Crear sesión
             </select>
           )}
         </Field>
-        <Field label="Número" error={fieldMessage(create.error, 'number')}>
-          {(control) => <input {...control} className="input-short" type="number" inputMode="numeric" min={1} max={99} step={1} required value={number} onChange={(e) => setNumber(e.target.value)} />}
+        <Field label="Número" hint={kind === 'permanente' ? 'Opcional: la sesión permanente se identifica por su fecha.' : undefined} error={fieldMessage(create.error, 'number')}>
+          {(control) => <input {...control} className="input-short" type="number" inputMode="numeric" min={1} max={99} step={1} required={kind !== 'permanente'} value={number} onChange={(e) => setNumber(e.target.value)} />}
         </Field>
         <Field label="Fecha de la sesión" error={fieldMessage(create.error, 'date')}>
           {(control) => <input {...control} className="input-date" type="date" min="1900-01-01" max="2200-12-31" required value={date} onChange={(e) => setDate(e.target.value)} />}
         </Field>
       </div>
-      <Field label="Nombre de la sesión (opcional)" hint={defaultLabel ? `Si lo deja vacío se llamará «${defaultLabel}».` : 'Si lo deja vacío se forma con el número y el tipo.'} error={fieldMessage(create.error, 'label')}>
+      <Field label="Nombre de la sesión (opcional)" hint={defaultLabel ? `Si lo deja vacío se llamará «${defaultLabel}».` : kind === 'permanente' ? 'Si lo deja vacío se llamará «Sesión Permanente».' : 'Si lo deja vacío se forma con el número y el tipo.'} error={fieldMessage(create.error, 'label')}>
         {(control) => <input {...control} type="text" maxLength={300} value={label} onChange={(e) => setLabel(e.target.value)} />}
       </Field>
       <div className="actions">

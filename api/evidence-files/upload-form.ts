@@ -9,9 +9,10 @@ import { EmptyFile, inspectedUpload, UnsupportedFile } from './inspected-upload.
 
 export const DEFAULT_MAX_UPLOAD_MB = 25;
 export const DEFAULT_MAX_UPLOAD_FILES = 20;
-// The form's own fields: institutionId, description, occurredAt, public and up
-// to 50 links, with room for a few unknown ones to be reported as such.
-const MAX_FIELDS = 64;
+// The forms' own fields: at most a participation's 50 participants and 50
+// links and its few others, with room for a few unknown ones to be reported as
+// such.
+const MAX_FIELDS = 128;
 // A description of 20,000 characters, each up to four bytes in UTF-8.
 const MAX_FIELD_BYTES = 96 * 1024;
 
@@ -20,7 +21,7 @@ export interface UploadLimits {
   maxFiles: number;
 }
 
-// Options of @fastify/multipart for evidence forms. The file size limit is one
+// Options of @fastify/multipart for forms with files (evidence, participations). The file size limit is one
 // byte past ours so that an oversized file reaches the store's own check (which
 // keeps nothing of it) instead of being cut short and stored truncated.
 export function multipartLimits({ maxFileBytes, maxFiles }: UploadLimits) {
@@ -37,16 +38,20 @@ export function multipartLimits({ maxFileBytes, maxFiles }: UploadLimits) {
   };
 }
 
-export interface EvidenceForm {
+export interface UploadForm {
   // As a JSON body would carry them, for the same schema to validate.
   fields: Record<string, unknown>;
   files: EvidenceFile[];
 }
 
-// Reads a multipart evidence form: fields, and each file streamed into the
-// store after its content passed the type check, held in `held` (also when the
-// form is then refused: whoever holds them decides their fate).
-export async function readEvidenceForm(request: FastifyRequest, store: FileStore, limits: UploadLimits, held: HeldFiles): Promise<EvidenceForm> {
+// A form's text fields (each name with its values, in order) as the route's
+// JSON body would carry them.
+export type FormFields = (values: ReadonlyMap<string, readonly unknown[]>) => Record<string, unknown>;
+
+// Reads a multipart form with files in `files`: fields, and each file streamed
+// into the store after its content passed the type check, held in `held` (also
+// when the form is then refused: whoever holds them decides their fate).
+export async function readUploadForm(request: FastifyRequest, store: FileStore, limits: UploadLimits, held: HeldFiles, formFields: FormFields): Promise<UploadForm> {
   const values = new Map<string, unknown[]>();
   const files: EvidenceFile[] = [];
   try {
@@ -74,20 +79,26 @@ export async function readEvidenceForm(request: FastifyRequest, store: FileStore
   return { fields, files };
 }
 
-// Fields arrive as strings: `links` repeated or as one JSON array, `public` as
-// a checkbox would send it. Anything else is left as it came, for the schema
-// to name the bad field.
-function formFields(values: Map<string, unknown[]>): Record<string, unknown> {
+// Evidence fields arrive as strings: `links` repeated or as one JSON array,
+// `public` as a checkbox would send it. Anything else is left as it came, for
+// the schema to name the bad field.
+export const evidenceFormFields: FormFields = (values) => {
   const fields: Record<string, unknown> = {};
   for (const [name, list] of values) {
-    if (name === 'links') fields.links = list.flatMap(linkValues);
+    if (name === 'links') fields.links = list.flatMap(listValues);
     else if (name === 'public' && list.length === 1) fields.public = booleanOf(list[0]);
-    else fields[name] = list.length === 1 ? list[0] : list;
+    else fields[name] = singleValue(list);
   }
   return fields;
+};
+
+export function singleValue(list: readonly unknown[]): unknown {
+  return list.length === 1 ? list[0] : list;
 }
 
-function linkValues(value: unknown): unknown[] {
+// A list field: the field repeated, or one field holding a JSON array; an empty
+// field is no item.
+export function listValues(value: unknown): unknown[] {
   if (Array.isArray(value)) return value;
   if (typeof value !== 'string') return [value];
   if (value.trim() === '') return [];
@@ -116,7 +127,7 @@ function clientError(error: unknown, { maxFileBytes, maxFiles }: UploadLimits): 
   if (error instanceof FileTooLarge || code === 'FST_REQ_FILE_TOO_LARGE') {
     return new AppError('PAYLOAD_TOO_LARGE', `Cada archivo puede medir hasta ${megabytes(maxFileBytes)}; no se registró nada.`);
   }
-  if (code === 'FST_FILES_LIMIT') return new AppError('PAYLOAD_TOO_LARGE', `Una evidencia lleva a lo más ${maxFiles} archivos; no se registró nada.`);
+  if (code === 'FST_FILES_LIMIT') return new AppError('PAYLOAD_TOO_LARGE', `Una solicitud lleva a lo más ${maxFiles} archivos; no se registró nada.`);
   if (code === 'FST_FIELDS_LIMIT' || code === 'FST_PARTS_LIMIT') return new AppError('PAYLOAD_TOO_LARGE', 'El formulario tiene demasiados campos.');
   if (error instanceof Error && 'syscall' in error) return error;
   return new AppError('VALIDATION_FAILED', 'El formulario multipart está mal formado o incompleto.');
