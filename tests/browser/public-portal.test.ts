@@ -50,7 +50,10 @@ describe('the public portal, signed out', () => {
     await page.getByRole('heading', { level: 1, name: 'Consulta pública de acuerdos' }).waitFor();
     await expectAccessible(page, 'consulta pública');
     await screenshot(page, 'portal-organos');
-    await page.getByRole('link', { name: 'Sistema Nacional para la Igualdad entre Mujeres y Hombres' }).click();
+    // Every test body bears the same name; this one is told apart as a citizen
+    // would, by the siglas beside it.
+    const { body: published } = await world.body.coordinator.get(`/api/bodies/${world.body.bodyId}`);
+    await page.getByRole('listitem').filter({ hasText: `(${String(published.acronym)})` }).getByRole('link', { name: 'Sistema Nacional para la Igualdad entre Mujeres y Hombres' }).click();
     await page.getByRole('heading', { level: 1, name: 'Sistema Nacional para la Igualdad entre Mujeres y Hombres' }).waitFor();
     expect(new URL(page.url()).pathname).toBe(portal);
     expect(await page.getByRole('button', { name: 'Cerrar sesión' }).count()).toBe(0);
