@@ -9,6 +9,8 @@
 //   --scale      worker memory at 1,000, 2,500, 5,000 and 10,000 open
 //                agreements, then 1,000 reminders due in the same instant
 //   --reminders  only the 1,000 reminders due in the same instant
+//   (both reminder modes first time 1,000 bare workflows sleeping until one
+//   instant, the baseline of the reminders' lateness)
 //   --restart    Temporal and PostgreSQL stopped for 30 s while reminders and
 //                deadlines fall due (BENCH_TEMPORAL=server)
 import { join } from 'node:path';
@@ -20,6 +22,7 @@ import { createFixture, registerAgreements } from './bench-lifecycle/fixture.js'
 import { measureImport } from './bench-lifecycle/import-rate.js';
 import { heapMb, heapProbeEnv, rssMb } from './bench-lifecycle/memory.js';
 import { bareSide, describeRounds, endToEndSide, interleave, twoWorkersSide } from './bench-lifecycle/registration.js';
+import { measureBareTimerBurst } from './bench-lifecycle/bare-timers.js';
 import { measureReminderBurst } from './bench-lifecycle/reminders.js';
 import { measureRestart } from './bench-lifecycle/restart.js';
 import { startStack } from './bench-lifecycle/stack.js';
@@ -94,7 +97,9 @@ try {
   }
 
   if (mode === '--scale' || mode === '--reminders') {
-    await measureReminderBurst(stack, smtp, { count: REMINDERS, concurrency: CONCURRENCY, workerPid, say });
+    const bare = await measureBareTimerBurst(stack, { count: REMINDERS, concurrency: CONCURRENCY, say });
+    const reminders = await measureReminderBurst(stack, smtp, { count: REMINDERS, concurrency: CONCURRENCY, workerPid, say });
+    say(`Razón recordatorios / temporizadores desnudos: p99 ${fixed(reminders.p99 / bare.p99, 1)} (${fixed(reminders.p99, 2)} s / ${fixed(bare.p99, 2)} s), desagüe ${fixed(reminders.drainPerSecond / bare.drainPerSecond, 3)} (${fixed(reminders.drainPerSecond)}/s / ${fixed(bare.drainPerSecond)}/s), CPU del worker por llegada ${fixed(reminders.workerCpuMs / bare.workerCpuMs, 1)} (${fixed(reminders.workerCpuMs)} ms / ${fixed(bare.workerCpuMs)} ms) — ${load()}`);
     await memory('tras la ráfaga de recordatorios', idle);
   }
 

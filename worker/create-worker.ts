@@ -25,7 +25,7 @@ export interface WorkerOptions {
 // shared). The SDK's default sizes the cache from the machine's RAM (~2,300
 // here), enough to keep every open agreement, though each wakes only for a
 // command or a reminder days apart; an evicted one replays its short history.
-const DEFAULT_CACHED_WORKFLOWS = 250;
+export const DEFAULT_CACHED_WORKFLOWS = 250;
 
 export async function createWorker(options: WorkerOptions): Promise<{ worker: Worker; connection: NativeConnection }> {
   const connection = await NativeConnection.connect(connectionOptions(options.temporal));

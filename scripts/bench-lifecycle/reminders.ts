@@ -10,7 +10,7 @@ import { sleep } from '../lib/process.js';
 import { cpuDelta, cpuSeconds, load } from './cpu.js';
 import { createFixture, registerAgreements, type Fixture } from './fixture.js';
 import type { Stack } from './stack.js';
-import { fixed, quantile } from './stats.js';
+import { describeLateness, fixed, lateness, type BurstResult } from './stats.js';
 
 const CANDIDATE_ZONES = ['America/Mexico_City', 'UTC', 'Asia/Tokyo', 'Pacific/Honolulu'];
 
@@ -66,7 +66,7 @@ export async function eventCounts(stack: Stack, agreementIds: readonly string[],
   return agreementIds.map((id) => byStream.get(agreementStreamId(id)) ?? 0);
 }
 
-export async function measureReminderBurst(stack: Stack, smtp: SmtpPeer, options: { count: number; concurrency: number; workerPid: number; say: (line: string) => void }): Promise<void> {
+export async function measureReminderBurst(stack: Stack, smtp: SmtpPeer, options: { count: number; concurrency: number; workerPid: number; say: (line: string) => void }): Promise<BurstResult> {
   const { count, concurrency, say } = options;
   const now = new Date().toISOString();
   // Registering takes count / rate; at 8 a time this machine does 10–30/s.
@@ -93,10 +93,11 @@ export async function measureReminderBurst(stack: Stack, smtp: SmtpPeer, options
   // Time for a duplicate to show up.
   await sleep(15_000);
   const { arrivals, perKey } = mailCounts(smtp, idSet);
-  const lateness = arrivals.map((t) => (t - Date.parse(instant)) / 1000);
+  const result = lateness(arrivals, Date.parse(instant));
   const twice = [...perKey.values()].filter((n) => n > 1).length;
   const sent = await eventCounts(stack, ids, 'ReminderSent');
   say(`  llegaron ${arrivals.length} de ${expected} correos; agreement+destinatario con más de uno: ${twice}; ReminderSent por acuerdo: ${[...new Set(sent)].join('/')} (acuerdos sin él: ${sent.filter((n) => n === 0).length}, con más de uno: ${sent.filter((n) => n > 1).length})`);
-  say(`  retraso frente al instante: p50 ${fixed(quantile(lateness, 0.5), 2)} s, p99 ${fixed(quantile(lateness, 0.99), 2)} s, máx ${fixed(Math.max(...lateness), 2)} s, mín ${fixed(Math.min(...lateness), 2)} s — ${load()}`);
+  say(`  retraso frente al instante: ${describeLateness(result)} — ${load()}`);
   say(`  CPU en la ráfaga (${fixed(burstSeconds)} s, de 200%): ${Object.entries(used).map(([p, s]) => `${p} ${fixed((100 * s) / burstSeconds, 0)}%`).join(', ')}`);
+  return { ...result, workerCpuMs: (1000 * (used.worker ?? Number.NaN)) / count };
 }

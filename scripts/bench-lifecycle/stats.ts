@@ -18,3 +18,28 @@ export function pairedRatio(a: readonly number[], b: readonly number[]): { ofMed
 }
 
 export const fixed = (value: number, digits = 1) => value.toFixed(digits);
+
+// How late a burst of arrivals came against the instant they were all due
+// (seconds), and its drain: arrivals per second from the instant to the last.
+export interface Lateness {
+  arrived: number;
+  p50: number;
+  p99: number;
+  max: number;
+  min: number;
+  drainPerSecond: number;
+}
+
+export function lateness(arrivalsMs: readonly number[], instantMs: number): Lateness {
+  const late = arrivalsMs.map((t) => (t - instantMs) / 1000);
+  const max = Math.max(...late);
+  return { arrived: late.length, p50: quantile(late, 0.5), p99: quantile(late, 0.99), max, min: Math.min(...late), drainPerSecond: late.length / max };
+}
+
+export interface BurstResult extends Lateness {
+  // CPU milliseconds of the process running the workflows, per arrival.
+  workerCpuMs: number;
+}
+
+export const describeLateness = (l: Lateness) =>
+  `p50 ${fixed(l.p50, 2)} s, p99 ${fixed(l.p99, 2)} s, máx ${fixed(l.max, 2)} s, mín ${fixed(l.min, 2)} s; ${fixed(l.drainPerSecond)}/s desde el instante hasta el último`;
