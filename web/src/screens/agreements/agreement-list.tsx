@@ -9,11 +9,11 @@ import { agreementPagesQuery, allAgreements } from '../../agreements/queries';
 import { agreementListRoute } from '../../app/routes-ui-a';
 import { AgreementTable, type AgreementRow } from '../../ui/agreement-table';
 import { formatDate } from '../../ui/format';
-import { SEMAFORO_LABEL, SemaforoBadge, STATUS_LABEL } from '../../ui/semaforo';
+import { SemaforoBadge } from '../../ui/semaforo';
+import { SEMAFORO_VALUES, SemaforoSelect, StatusSelect } from '../../ui/status-filters';
 import { WriteStatus } from '../../ui/field';
 import { listQuery, type AgreementFilters } from './filters';
 
-const LIGHTS: SemaforoValue[] = ['rojo', 'amarillo', 'verde', 'sin_plazo', 'cumplido', 'cancelado'];
 type Counts = Partial<Record<SemaforoValue, number>>;
 
 // How many agreements the person can see there are of each light (as of the
@@ -52,28 +52,8 @@ function FilterForm({ filters, staff, onApply }: { filters: AgreementFilters; st
           <label htmlFor="f-texto">Buscar en el texto</label>
           <input id="f-texto" type="search" value={draft.texto ?? ''} onChange={(e) => set({ texto: e.target.value || undefined })} placeholder="p. ej. violencia, PROIGUALDAD" />
         </div>
-        <div className="field">
-          <label htmlFor="f-estatus">Estatus</label>
-          <select id="f-estatus" value={draft.estatus ?? ''} onChange={(e) => set({ estatus: (e.target.value || undefined) as AgreementFilters['estatus'] })}>
-            <option value="">Todos</option>
-            {(['en_proceso', 'cumplido', 'cancelado'] as const).map((s) => (
-              <option key={s} value={s}>
-                {STATUS_LABEL[s]}
-              </option>
-            ))}
-          </select>
-        </div>
-        <div className="field">
-          <label htmlFor="f-semaforo">Semáforo</label>
-          <select id="f-semaforo" value={draft.semaforo ?? ''} onChange={(e) => set({ semaforo: (e.target.value || undefined) as AgreementFilters['semaforo'] })}>
-            <option value="">Todos</option>
-            {LIGHTS.map((s) => (
-              <option key={s} value={s}>
-                {SEMAFORO_LABEL[s]}
-              </option>
-            ))}
-          </select>
-        </div>
+        <StatusSelect id="f-estatus" value={draft.estatus} onChange={(estatus) => set({ estatus })} />
+        <SemaforoSelect id="f-semaforo" value={draft.semaforo} onChange={(semaforo) => set({ semaforo })} />
         {staff && (
           <div className="field">
             <label htmlFor="f-institucion">Institución</label>
@@ -161,7 +141,7 @@ export function AgreementList() {
       <WriteStatus pending={exportCsv.isPending} pendingText="Preparando el archivo CSV…" success={exportCsv.isSuccess ? `Se descargó el CSV con ${exportCsv.data} acuerdos (los de la lista filtrada).` : undefined} error={exportCsv.error?.message} />
       <section aria-label={`Acuerdos por semáforo${filters.corte ? ` al ${formatDate(filters.corte)}` : ''}`} className="counts no-print">
         <ul>
-          {LIGHTS.map((light) => (
+          {SEMAFORO_VALUES.map((light) => (
             <li key={light}>
               <button type="button" className={filters.semaforo === light ? 'count count-active' : 'count'} aria-pressed={filters.semaforo === light} onClick={() => apply({ ...filters, semaforo: filters.semaforo === light ? undefined : light })}>
                 <span className="count-number">{counts.data ? (counts.data[light] ?? 0) : '…'}</span>

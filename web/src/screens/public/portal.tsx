@@ -1,15 +1,13 @@
 import { useInfiniteQuery, useQuery } from '@tanstack/react-query';
 import { Link, useNavigate } from '@tanstack/react-router';
 import { useEffect, useState, type FormEvent } from 'react';
-import type { SemaforoValue } from '../../api/types';
 import { portalRoute, type PortalFilters } from '../../app/routes-publico';
 import { AgreementTable } from '../../ui/agreement-table';
 import { formatDate } from '../../ui/format';
-import { SEMAFORO_LABEL, STATUS_LABEL } from '../../ui/semaforo';
+import { SemaforoSelect, StatusSelect } from '../../ui/status-filters';
 import { downloadUrl, publicBodyQuery, publicListQuery, publicPagesQuery } from './queries';
 import { PublicProblem } from './unavailable';
 
-const LIGHTS: SemaforoValue[] = ['rojo', 'amarillo', 'verde', 'sin_plazo', 'cumplido', 'cancelado'];
 const PERCENT = new Intl.NumberFormat('es-MX', { style: 'percent', maximumFractionDigits: 1 });
 
 type Summary = { enProceso: number; cumplidos: number; cancelados: number; vencidos: number; total: number; complianceRate: number | null };
@@ -66,28 +64,8 @@ function FilterForm({ filters, institutions, onApply }: { filters: PortalFilters
           <label htmlFor="p-texto">Buscar en el texto</label>
           <input id="p-texto" type="search" value={draft.texto ?? ''} onChange={(e) => set({ texto: e.target.value || undefined })} placeholder="p. ej. violencia, presupuesto" />
         </div>
-        <div className="field">
-          <label htmlFor="p-estatus">Estatus</label>
-          <select id="p-estatus" value={draft.estatus ?? ''} onChange={(e) => set({ estatus: (e.target.value || undefined) as PortalFilters['estatus'] })}>
-            <option value="">Todos</option>
-            {(['en_proceso', 'cumplido', 'cancelado'] as const).map((s) => (
-              <option key={s} value={s}>
-                {STATUS_LABEL[s]}
-              </option>
-            ))}
-          </select>
-        </div>
-        <div className="field">
-          <label htmlFor="p-semaforo">Semáforo</label>
-          <select id="p-semaforo" value={draft.semaforo ?? ''} onChange={(e) => set({ semaforo: (e.target.value || undefined) as PortalFilters['semaforo'] })}>
-            <option value="">Todos</option>
-            {LIGHTS.map((s) => (
-              <option key={s} value={s}>
-                {SEMAFORO_LABEL[s]}
-              </option>
-            ))}
-          </select>
-        </div>
+        <StatusSelect id="p-estatus" value={draft.estatus} onChange={(estatus) => set({ estatus })} />
+        <SemaforoSelect id="p-semaforo" value={draft.semaforo} onChange={(semaforo) => set({ semaforo })} />
         <div className="field">
           <label htmlFor="p-institucion">Institución responsable</label>
           <select id="p-institucion" value={draft.institucion ?? ''} onChange={(e) => set({ institucion: e.target.value || undefined })}>
