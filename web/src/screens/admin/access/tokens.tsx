@@ -10,7 +10,7 @@ import { ConfirmDialog } from '../../../ui/confirm-dialog';
 import { Field, WriteStatus } from '../../../ui/field';
 import { formatInstant } from '../../../ui/format';
 import { useSubmission } from '../../../ui/submission';
-import { EMPTY_GRANT, GrantFields, grantOf, newestFirst, useScopeName, type GrantDraft } from './grant';
+import { EMPTY_GRANT, GRANT_FIELDS, GrantFields, grantOf, newestFirst, useScopeName, useWithdrawal, type GrantDraft } from './grant';
 
 type Token = Ok<'/api/tokens'>[number];
 
@@ -24,8 +24,6 @@ interface Issued {
 }
 
 const tokensQuery = { queryKey: ['tokens'] as const, queryFn: async () => newestFirst(await unwrap(api.GET('/api/tokens'))) };
-
-const GRANT_FIELDS = ['role', 'bodyId', 'institutionId'] as const;
 
 // `/admin/tokens`: the keys other systems call the API with. Issue one (its
 // secret is shown once), see them all, revoke one.
@@ -206,13 +204,7 @@ function IssuedToken({ issued, onHide }: { issued: Issued; onHide: () => void })
 }
 
 function RevokeToken({ token, onDone, onCancel }: { token: Token; onDone: () => void; onCancel: () => void }) {
-  const queryClient = useQueryClient();
-  const revoke = useSubmission((id: string, key: string) => unwrap(api.DELETE('/api/tokens/{id}', { params: { path: { id }, header: { 'idempotency-key': key } } })), {
-    onSuccess: async () => {
-      await queryClient.invalidateQueries({ queryKey: tokensQuery.queryKey });
-      onDone();
-    },
-  });
+  const revoke = useWithdrawal((id, key) => unwrap(api.DELETE('/api/tokens/{id}', { params: { path: { id }, header: { 'idempotency-key': key } } })), tokensQuery.queryKey, onDone);
   return (
     <ConfirmDialog
       title={`¿Revocar el token «${token.label}»?`}
