@@ -11,6 +11,7 @@ import { Field, WriteStatus } from '../../../ui/field';
 import { formatInstant } from '../../../ui/format';
 import { useSubmission } from '../../../ui/submission';
 import { EMPTY_GRANT, GRANT_FIELDS, GrantFields, grantOf, newestFirst, useScopeName, useWithdrawal, type GrantDraft } from './grant';
+import { ListResult } from '../../../ui/list-result';
 
 type Token = Ok<'/api/tokens'>[number];
 
@@ -54,60 +55,56 @@ export function AdminTokens() {
           El token «{revoked.label}» quedó revocado: desde ahora la API lo rechaza.
         </p>
       )}
-      {tokens.isPending ? (
-        <p className="muted">Cargando tokens…</p>
-      ) : tokens.error ? (
-        <p className="status-error">No se pudieron cargar los tokens: {tokens.error.message}</p>
-      ) : tokens.data.length === 0 ? (
-        <p className="notice">Aún no se ha emitido ningún token.</p>
-      ) : (
-        <div className="table-wrap">
-          <table className="access-table" aria-labelledby="tokens-emitidos">
-            <thead>
-              <tr>
-                <th scope="col">Etiqueta</th>
-                <th scope="col">Rol</th>
-                <th scope="col">Alcance</th>
-                <th scope="col">Creado</th>
-                <th scope="col">Estado</th>
-                <th scope="col">
-                  <span className="visually-hidden">Acciones</span>
-                </th>
-              </tr>
-            </thead>
-            <tbody>
-              {tokens.data.map((token) => (
-                <tr key={token.id} className={token.revokedAt ? 'row-off' : undefined}>
-                  <td data-label="Etiqueta" className="break">
-                    {token.label}
-                  </td>
-                  <td data-label="Rol">{ROLE_LABEL[token.role]}</td>
-                  <td data-label="Alcance">{scopeName(token)}</td>
-                  <td data-label="Creado" className="nowrap">
-                    {formatInstant(token.createdAt)}
-                  </td>
-                  <td data-label="Estado">{token.revokedAt ? <span className="state-off">Revocado el {formatInstant(token.revokedAt)}</span> : <span className="state-on">Vigente</span>}</td>
-                  <td className="row-actions">
-                    {!token.revokedAt && (
-                      <button
-                        type="button"
-                        className="button button-danger"
-                        aria-label={`Revocar el token ${token.label}`}
-                        onClick={() => {
-                          setRevoked(undefined);
-                          setRevoking(token);
-                        }}
-                      >
-                        Revocar
-                      </button>
-                    )}
-                  </td>
+      <ListResult query={tokens} loading="Cargando tokens…" failed="No se pudieron cargar los tokens" empty="Aún no se ha emitido ningún token.">
+        {(items) => (
+          <div className="table-wrap">
+            <table className="access-table" aria-labelledby="tokens-emitidos">
+              <thead>
+                <tr>
+                  <th scope="col">Etiqueta</th>
+                  <th scope="col">Rol</th>
+                  <th scope="col">Alcance</th>
+                  <th scope="col">Creado</th>
+                  <th scope="col">Estado</th>
+                  <th scope="col">
+                    <span className="visually-hidden">Acciones</span>
+                  </th>
                 </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
-      )}
+              </thead>
+              <tbody>
+                {items.map((token) => (
+                  <tr key={token.id} className={token.revokedAt ? 'row-off' : undefined}>
+                    <td data-label="Etiqueta" className="break">
+                      {token.label}
+                    </td>
+                    <td data-label="Rol">{ROLE_LABEL[token.role]}</td>
+                    <td data-label="Alcance">{scopeName(token)}</td>
+                    <td data-label="Creado" className="nowrap">
+                      {formatInstant(token.createdAt)}
+                    </td>
+                    <td data-label="Estado">{token.revokedAt ? <span className="state-off">Revocado el {formatInstant(token.revokedAt)}</span> : <span className="state-on">Vigente</span>}</td>
+                    <td className="row-actions">
+                      {!token.revokedAt && (
+                        <button
+                          type="button"
+                          className="button button-danger"
+                          aria-label={`Revocar el token ${token.label}`}
+                          onClick={() => {
+                            setRevoked(undefined);
+                            setRevoking(token);
+                          }}
+                        >
+                          Revocar
+                        </button>
+                      )}
+                    </td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
+        )}
+      </ListResult>
       {revoking && (
         <RevokeToken
           token={revoking}
