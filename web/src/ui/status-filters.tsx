@@ -1,3 +1,4 @@
+import { useState, type FormEvent } from 'react';
 import { AgreementStatus } from '../../../domain/agreement/status';
 import { Semaforo } from '../../../domain/semaforo';
 import { SEMAFORO_LABEL, STATUS_LABEL } from './semaforo';
@@ -31,4 +32,25 @@ export function StatusSelect(props: Choice<AgreementStatus>) {
 
 export function SemaforoSelect(props: Choice<Semaforo>) {
   return <OptionSelect {...props} label="Semáforo" values={SEMAFORO_VALUES} labels={SEMAFORO_LABEL} />;
+}
+
+// A filter form's draft: edited freely, applied on submit with the search
+// text trimmed (blank means no text filter).
+export function useFilterDraft<F extends { texto?: string | undefined }>(filters: F, onApply: (filters: F) => void) {
+  const [draft, setDraft] = useState(filters);
+  const set = (patch: Partial<F>) => setDraft((d) => ({ ...d, ...patch }));
+  const submit = (event: FormEvent) => {
+    event.preventDefault();
+    onApply({ ...draft, texto: draft.texto?.trim() || undefined });
+  };
+  return { draft, set, submit };
+}
+
+export function TextSearch({ id, value, onChange, placeholder }: { id: string; value: string | undefined; onChange: (value: string | undefined) => void; placeholder: string }) {
+  return (
+    <div className="field">
+      <label htmlFor={id}>Buscar en el texto</label>
+      <input id={id} type="search" value={value ?? ''} onChange={(e) => onChange(e.target.value || undefined)} placeholder={placeholder} />
+    </div>
+  );
 }

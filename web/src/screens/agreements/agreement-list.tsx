@@ -1,6 +1,6 @@
 import { useInfiniteQuery, useMutation, useQuery } from '@tanstack/react-query';
 import { useNavigate } from '@tanstack/react-router';
-import { useEffect, useState, type FormEvent } from 'react';
+import { useEffect } from 'react';
 import { api } from '../../api/client';
 import { unwrap } from '../../api/errors';
 import type { Principal, SemaforoValue } from '../../api/types';
@@ -10,7 +10,7 @@ import { agreementListRoute } from '../../app/routes-ui-a';
 import { AgreementTable, type AgreementRow } from '../../ui/agreement-table';
 import { formatDate } from '../../ui/format';
 import { SemaforoBadge } from '../../ui/semaforo';
-import { SEMAFORO_VALUES, SemaforoSelect, StatusSelect } from '../../ui/status-filters';
+import { SEMAFORO_VALUES, SemaforoSelect, StatusSelect, TextSearch, useFilterDraft } from '../../ui/status-filters';
 import { WriteStatus } from '../../ui/field';
 import { listQuery, type AgreementFilters } from './filters';
 
@@ -37,21 +37,13 @@ function overdueFirst(items: AgreementRow[]): AgreementRow[] {
 }
 
 function FilterForm({ filters, staff, onApply }: { filters: AgreementFilters; staff: boolean; onApply: (f: AgreementFilters) => void }) {
-  const [draft, setDraft] = useState(filters);
+  const { draft, set, submit } = useFilterDraft(filters, onApply);
   const institutions = useQuery({ queryKey: ['institutions'], queryFn: () => unwrap(api.GET('/api/institutions')), enabled: staff });
   const sessions = useQuery({ queryKey: ['sessions', 'own'], queryFn: () => unwrap(api.GET('/api/sessions')), enabled: staff });
-  const set = (patch: Partial<AgreementFilters>) => setDraft((d) => ({ ...d, ...patch }));
-  const submit = (event: FormEvent) => {
-    event.preventDefault();
-    onApply({ ...draft, texto: draft.texto?.trim() || undefined });
-  };
   return (
     <form className="filters card no-print" onSubmit={submit} aria-label="Filtros">
       <div className="filter-grid">
-        <div className="field">
-          <label htmlFor="f-texto">Buscar en el texto</label>
-          <input id="f-texto" type="search" value={draft.texto ?? ''} onChange={(e) => set({ texto: e.target.value || undefined })} placeholder="p. ej. violencia, PROIGUALDAD" />
-        </div>
+        <TextSearch id="f-texto" value={draft.texto} onChange={(texto) => set({ texto })} placeholder="p. ej. violencia, PROIGUALDAD" />
         <StatusSelect id="f-estatus" value={draft.estatus} onChange={(estatus) => set({ estatus })} />
         <SemaforoSelect id="f-semaforo" value={draft.semaforo} onChange={(semaforo) => set({ semaforo })} />
         {staff && (

@@ -1,10 +1,10 @@
 import { useInfiniteQuery, useQuery } from '@tanstack/react-query';
 import { Link, useNavigate } from '@tanstack/react-router';
-import { useEffect, useState, type FormEvent } from 'react';
+import { useEffect } from 'react';
 import { portalRoute, type PortalFilters } from '../../app/routes-publico';
 import { AgreementTable } from '../../ui/agreement-table';
 import { formatDate } from '../../ui/format';
-import { SemaforoSelect, StatusSelect } from '../../ui/status-filters';
+import { SemaforoSelect, StatusSelect, TextSearch, useFilterDraft } from '../../ui/status-filters';
 import { downloadUrl, publicBodyQuery, publicListQuery, publicPagesQuery } from './queries';
 import { PublicProblem } from './unavailable';
 
@@ -51,19 +51,11 @@ function ExecutionSummary({ summary, day }: { summary: Summary; day: string }) {
 }
 
 function FilterForm({ filters, institutions, onApply }: { filters: PortalFilters; institutions: readonly { acronym: string; name: string }[]; onApply: (f: PortalFilters) => void }) {
-  const [draft, setDraft] = useState(filters);
-  const set = (patch: Partial<PortalFilters>) => setDraft((d) => ({ ...d, ...patch }));
-  const submit = (event: FormEvent) => {
-    event.preventDefault();
-    onApply({ ...draft, texto: draft.texto?.trim() || undefined });
-  };
+  const { draft, set, submit } = useFilterDraft(filters, onApply);
   return (
     <form className="filters card no-print" onSubmit={submit} aria-label="Buscar acuerdos">
       <div className="filter-grid">
-        <div className="field">
-          <label htmlFor="p-texto">Buscar en el texto</label>
-          <input id="p-texto" type="search" value={draft.texto ?? ''} onChange={(e) => set({ texto: e.target.value || undefined })} placeholder="p. ej. violencia, presupuesto" />
-        </div>
+        <TextSearch id="p-texto" value={draft.texto} onChange={(texto) => set({ texto })} placeholder="p. ej. violencia, presupuesto" />
         <StatusSelect id="p-estatus" value={draft.estatus} onChange={(estatus) => set({ estatus })} />
         <SemaforoSelect id="p-semaforo" value={draft.semaforo} onChange={(semaforo) => set({ semaforo })} />
         <div className="field">
