@@ -8,6 +8,7 @@ import { agreementsCsv, download } from '../../agreements/csv';
 import { agreementPagesQuery, allAgreements } from '../../agreements/queries';
 import { agreementListRoute } from '../../app/routes-ui-a';
 import { AgreementTable, type AgreementRow } from '../../ui/agreement-table';
+import { AgreementPages } from '../../ui/agreement-pages';
 import { formatDate } from '../../ui/format';
 import { SemaforoBadge } from '../../ui/semaforo';
 import { SEMAFORO_VALUES, SemaforoSelect, StatusSelect, TextSearch, useFilterDraft } from '../../ui/status-filters';
@@ -146,30 +147,9 @@ export function AgreementList() {
       {/* A new address (a count clicked, back/forward) starts the form from it. */}
       <FilterForm key={JSON.stringify(filters)} filters={filters} staff={staff} onApply={apply} />
       {filters.corte && <p className="notice">Situación al {formatDate(filters.corte)} (corte).</p>}
-      {pages.isPending ? (
-        <p role="status">Cargando acuerdos…</p>
-      ) : pages.isError ? (
-        <p className="status-error" role="alert">
-          No se pudo cargar la lista: {pages.error.message}
-        </p>
-      ) : items.length === 0 ? (
-        <p className="card">{filtered ? 'Ningún acuerdo cumple estos filtros.' : 'Todavía no hay acuerdos.'}</p>
-      ) : (
-        <>
-          <p className="muted" role="status">
-            {pages.hasNextPage ? `Mostrando los primeros ${items.length} acuerdos.` : `${items.length} ${items.length === 1 ? 'acuerdo' : 'acuerdos'}.`}
-            {!staff && ' Los vencidos aparecen primero.'}
-          </p>
-          <AgreementTable items={items} caption="Acuerdos" corte={filters.corte} />
-          {pages.hasNextPage && (
-            <p className="no-print">
-              <button type="button" className="button" onClick={() => void pages.fetchNextPage()} disabled={pages.isFetchingNextPage}>
-                {pages.isFetchingNextPage ? 'Cargando…' : 'Cargar más acuerdos'}
-              </button>
-            </p>
-          )}
-        </>
-      )}
+      <AgreementPages pages={pages} items={items} empty={filtered ? 'Ningún acuerdo cumple estos filtros.' : 'Todavía no hay acuerdos.'} note={!staff && ' Los vencidos aparecen primero.'}>
+        <AgreementTable items={items} caption="Acuerdos" corte={filters.corte} />
+      </AgreementPages>
     </>
   );
 }

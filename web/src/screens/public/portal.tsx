@@ -3,6 +3,7 @@ import { Link, useNavigate } from '@tanstack/react-router';
 import { useEffect } from 'react';
 import { portalRoute, type PortalFilters } from '../../app/routes-publico';
 import { AgreementTable } from '../../ui/agreement-table';
+import { AgreementPages } from '../../ui/agreement-pages';
 import { formatDate } from '../../ui/format';
 import { SemaforoSelect, StatusSelect, TextSearch, useFilterDraft } from '../../ui/status-filters';
 import { downloadUrl, publicBodyQuery, publicListQuery, publicPagesQuery } from './queries';
@@ -124,37 +125,17 @@ export function Portal() {
           </div>
         </div>
         <p className="muted">Las descargas contienen todos los acuerdos de esta búsqueda, no solo los que se ven en pantalla.</p>
-        {pages.isPending ? (
-          <p role="status">Cargando acuerdos…</p>
-        ) : pages.isError ? (
-          <p className="status-error" role="alert">
-            No se pudo cargar la lista: {pages.error.message}
-          </p>
-        ) : items.length === 0 ? (
-          <p className="card">{filtered ? 'Ningún acuerdo cumple esta búsqueda.' : 'El órgano aún no ha publicado acuerdos.'}</p>
-        ) : (
-          <>
-            <p className="muted" role="status">
-              {pages.hasNextPage ? `Mostrando los primeros ${items.length} acuerdos.` : `${items.length} ${items.length === 1 ? 'acuerdo' : 'acuerdos'}.`}
-            </p>
-            <AgreementTable
-              items={items}
-              caption={`Acuerdos de ${b.acronym}`}
-              folioLink={(a) => (
-                <Link to="/publico/$bodyId/acuerdos/$id" params={{ bodyId, id: a.id }}>
-                  {a.folio}
-                </Link>
-              )}
-            />
-            {pages.hasNextPage && (
-              <p className="no-print">
-                <button type="button" className="button" onClick={() => void pages.fetchNextPage()} disabled={pages.isFetchingNextPage}>
-                  {pages.isFetchingNextPage ? 'Cargando…' : 'Cargar más acuerdos'}
-                </button>
-              </p>
+        <AgreementPages pages={pages} items={items} empty={filtered ? 'Ningún acuerdo cumple esta búsqueda.' : 'El órgano aún no ha publicado acuerdos.'}>
+          <AgreementTable
+            items={items}
+            caption={`Acuerdos de ${b.acronym}`}
+            folioLink={(a) => (
+              <Link to="/publico/$bodyId/acuerdos/$id" params={{ bodyId, id: a.id }}>
+                {a.folio}
+              </Link>
             )}
-          </>
-        )}
+          />
+        </AgreementPages>
       </section>
     </>
   );
