@@ -1,8 +1,9 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { Link, Outlet, useLocation, useNavigate, useRouteContext } from '@tanstack/react-router';
+import { Link, useLocation, useNavigate, useRouteContext } from '@tanstack/react-router';
 import { api } from '../api/client';
 import { unwrap } from '../api/errors';
 import { meQuery, ROLE_LABEL } from '../auth/session';
+import { Shell } from '../ui/shell';
 import { NAVIGATION } from './navigation';
 
 // The frame of every signed-in screen: who is signed in, the menu of their
@@ -28,21 +29,12 @@ export function Layout() {
     .sort((a, b) => b.to.length - a.to.length)[0];
 
   return (
-    <div className="shell">
-      <a className="skip-link" href="#contenido">
-        Saltar al contenido
-      </a>
-      <header className="topbar">
-        <div className="topbar-inner">
-          <Link to="/" className="brand">
-            <span className="brand-mark" aria-hidden="true">
-              A
-            </span>
-            <span>
-              Acuerdos
-              <span className="brand-sub">Seguimiento de acuerdos</span>
-            </span>
-          </Link>
+    <Shell
+      home="/"
+      subtitle="Seguimiento de acuerdos"
+      footer="Acuerdos · seguimiento de los acuerdos de órganos colegiados"
+      beside={
+        <>
           <div className="who">
             <span className="who-name">{me.data?.user?.email ?? ROLE_LABEL[principal.role]}</span>
             <span className="who-role">{ROLE_LABEL[principal.role]}</span>
@@ -50,8 +42,10 @@ export function Layout() {
           <button type="button" className="button button-quiet on-dark" onClick={() => signOut.mutate()} disabled={signOut.isPending}>
             {signOut.isPending ? 'Cerrando sesión…' : 'Cerrar sesión'}
           </button>
-        </div>
-        {items.length > 0 && (
+        </>
+      }
+      nav={
+        items.length > 0 && (
           <nav aria-label="Menú principal" className="mainnav">
             <ul>
               {items.map((item) => (
@@ -63,12 +57,8 @@ export function Layout() {
               ))}
             </ul>
           </nav>
-        )}
-      </header>
-      <main id="contenido" tabIndex={-1}>
-        <Outlet />
-      </main>
-      <footer className="footer">Acuerdos · seguimiento de los acuerdos de órganos colegiados</footer>
-    </div>
+        )
+      }
+    />
   );
 }

@@ -11,7 +11,8 @@ import { institutionOf } from '../../auth/session';
 import { ChangeDeadline } from '../../deadline/change-deadline';
 import { WriteStatus } from '../../ui/field';
 import { formatDate } from '../../ui/format';
-import { SemaforoBadge, STATE_LABEL, STATUS_LABEL } from '../../ui/semaforo';
+import { AgreementStatusLine, AgreementTextCard, DueDateCard, ResponsiblesCard } from '../../ui/agreement-sections';
+import { STATUS_LABEL } from '../../ui/semaforo';
 import { ReviewControls } from '../review/review-controls';
 import { EvidenceForm } from './evidence-form';
 import { EvidenceList } from './evidence-list';
@@ -82,24 +83,13 @@ export function AgreementPage() {
       <header className="agreement-header">
         <h1 id="agreement-title">Acuerdo {a.folio}</h1>
         <p className="muted">{sessionLabel}</p>
-        <div className="agreement-status">
-          <SemaforoBadge value={a.semaforo} daysOverdue={a.daysOverdue} />
-          <span className="status-label">Estatus: {STATUS_LABEL[a.status]}</span>
-          {a.fulfilledOn && <span>Cumplido el {formatDate(a.fulfilledOn)}</span>}
-        </div>
+        <AgreementStatusLine agreement={a} />
       </header>
       {readOnly && <p className="notice">Situación al {formatDate(corte)} (corte): solo lectura.</p>}
 
-      <section className="card" aria-labelledby="texto">
-        <h2 id="texto">Texto del acuerdo</h2>
-        <p className="agreement-body">{a.text}</p>
-        {a.themes.length > 0 && <p className="muted">Temas: {a.themes.join(', ')}</p>}
-      </section>
+      <AgreementTextCard text={a.text} themes={a.themes} />
 
-      <section className="card" aria-labelledby="plazo">
-        <h2 id="plazo">Fecha límite</h2>
-        <p className="due-date">{a.dueDate ? formatDate(a.dueDate) : 'Sin fecha límite'}</p>
-        <p className="explanation">{a.dueDateExplanation}</p>
+      <DueDateCard dueDate={a.dueDate} explanation={a.dueDateExplanation}>
         {a.deadlineHistory.length > 0 && (
           <details>
             <summary>Plazos anteriores ({a.deadlineHistory.length})</summary>
@@ -112,30 +102,9 @@ export function AgreementPage() {
             </ul>
           </details>
         )}
-      </section>
+      </DueDateCard>
 
-      <section className="card" aria-labelledby="responsables">
-        <h2 id="responsables">Instituciones responsables</h2>
-        <table>
-          <caption className="visually-hidden">Estado de cada institución responsable</caption>
-          <thead>
-            <tr>
-              <th scope="col">Institución</th>
-              <th scope="col">Estado</th>
-            </tr>
-          </thead>
-          <tbody>
-            {a.responsibles.map((r) => (
-              <tr key={r.institutionId}>
-                <td>{r.acronym}</td>
-                <td>
-                  <span className={`state state-${r.state}`}>{STATE_LABEL[r.state]}</span>
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </section>
+      <ResponsiblesCard responsibles={a.responsibles} />
 
       {role === 'secretariat' && !readOnly && (
         <section className="card no-print" aria-labelledby="acciones">

@@ -1,22 +1,6 @@
 import type { Agreement, Evidence } from '../../api/types';
 import { formatBytes, formatInstant } from '../../ui/format';
-
-// Only web addresses become links; anything else is shown as the text it is.
-export function SafeLink({ href }: { href: string }) {
-  let url: URL | undefined;
-  try {
-    url = new URL(href);
-  } catch {
-    url = undefined;
-  }
-  if (!url || (url.protocol !== 'https:' && url.protocol !== 'http:')) return <span>{href}</span>;
-  return (
-    <a href={url.href} target="_blank" rel="noopener noreferrer">
-      {href}
-      <span className="visually-hidden"> (se abre en otra pestaña)</span>
-    </a>
-  );
-}
+import { LinkList } from '../../ui/safe-link';
 
 export function fileUrl(evidenceId: string, sha256: string): string {
   return `/api/evidence/${encodeURIComponent(evidenceId)}/files/${encodeURIComponent(sha256)}`;
@@ -42,13 +26,7 @@ export function EvidenceBody({ evidence }: { evidence: Evidence }) {
       {evidence.links.length > 0 && (
         <>
           <h4>Enlaces</h4>
-          <ul>
-            {evidence.links.map((link) => (
-              <li key={link}>
-                <SafeLink href={link} />
-              </li>
-            ))}
-          </ul>
+          <LinkList links={evidence.links} />
         </>
       )}
       {evidence.files.length > 0 && (

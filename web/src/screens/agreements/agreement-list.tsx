@@ -1,6 +1,6 @@
 import { useInfiniteQuery, useMutation, useQuery } from '@tanstack/react-query';
 import { useNavigate } from '@tanstack/react-router';
-import { useEffect, useState, type FormEvent } from 'react';
+import { useEffect } from 'react';
 import { api } from '../../api/client';
 import { unwrap } from '../../api/errors';
 import type { Principal, SemaforoValue } from '../../api/types';
@@ -8,12 +8,13 @@ import { agreementsCsv, download } from '../../agreements/csv';
 import { agreementPagesQuery, allAgreements } from '../../agreements/queries';
 import { agreementListRoute } from '../../app/routes-ui-a';
 import { AgreementTable, type AgreementRow } from '../../ui/agreement-table';
+import { AgreementPages } from '../../ui/agreement-pages';
 import { formatDate } from '../../ui/format';
-import { SEMAFORO_LABEL, SemaforoBadge, STATUS_LABEL } from '../../ui/semaforo';
+import { SemaforoBadge } from '../../ui/semaforo';
+import { SEMAFORO_VALUES, SemaforoSelect, StatusSelect, TextSearch, useFilterDraft } from '../../ui/status-filters';
 import { WriteStatus } from '../../ui/field';
 import { listQuery, type AgreementFilters } from './filters';
 
-const LIGHTS: SemaforoValue[] = ['rojo', 'amarillo', 'verde', 'sin_plazo', 'cumplido', 'cancelado'];
 type Counts = Partial<Record<SemaforoValue, number>>;
 
 // How many agreements the person can see there are of each light (as of the
@@ -37,43 +38,15 @@ function overdueFirst(items: AgreementRow[]): AgreementRow[] {
 }
 
 function FilterForm({ filters, staff, onApply }: { filters: AgreementFilters; staff: boolean; onApply: (f: AgreementFilters) => void }) {
-  const [draft, setDraft] = useState(filters);
+  const { draft, set, submit } = useFilterDraft(filters, onApply);
   const institutions = useQuery({ queryKey: ['institutions'], queryFn: () => unwrap(api.GET('/api/institutions')), enabled: staff });
   const sessions = useQuery({ queryKey: ['sessions', 'own'], queryFn: () => unwrap(api.GET('/api/sessions')), enabled: staff });
-  const set = (patch: Partial<AgreementFilters>) => setDraft((d) => ({ ...d, ...patch }));
-  const submit = (event: FormEvent) => {
-    event.preventDefault();
-    onApply({ ...draft, texto: draft.texto?.trim() || undefined });
-  };
   return (
     <form className="filters card no-print" onSubmit={submit} aria-label="Filtros">
       <div className="filter-grid">
-        <div className="field">
-          <label htmlFor="f-texto">Buscar en el texto</label>
-          <input id="f-texto" type="search" value={draft.texto ?? ''} onChange={(e) => set({ texto: e.target.value || undefined })} placeholder="p. ej. violencia, PROIGUALDAD" />
-        </div>
-        <div className="field">
-          <label htmlFor="f-estatus">Estatus</label>
-          <select id="f-estatus" value={draft.estatus ?? ''} onChange={(e) => set({ estatus: (e.target.value || undefined) as AgreementFilters['estatus'] })}>
-            <option value="">Todos</option>
-            {(['en_proceso', 'cumplido', 'cancelado'] as const).map((s) => (
-              <option key={s} value={s}>
-                {STATUS_LABEL[s]}
-              </option>
-            ))}
-          </select>
-        </div>
-        <div className="field">
-          <label htmlFor="f-semaforo">Semáforo</label>
-          <select id="f-semaforo" value={draft.semaforo ?? ''} onChange={(e) => set({ semaforo: (e.target.value || undefined) as AgreementFilters['semaforo'] })}>
-            <option value="">Todos</option>
-            {LIGHTS.map((s) => (
-              <option key={s} value={s}>
-                {SEMAFORO_LABEL[s]}
-              </option>
-            ))}
-          </select>
-        </div>
+        <TextSearch id="f-texto" value={draft.texto} onChange={(texto) => set({ texto })} placeholder="p. ej. violencia, PROIGUALDAD" />
+        <StatusSelect id="f-estatus" value={draft.estatus} onChange={(estatus) => set({ estatus })} />
+        <SemaforoSelect id="f-semaforo" value={draft.semaforo} onChange={(semaforo) => set({ semaforo })} />
         {staff && (
           <div className="field">
             <label htmlFor="f-institucion">Institución</label>
@@ -161,7 +134,7 @@ export function AgreementList() {
       <WriteStatus pending={exportCsv.isPending} pendingText="Preparando el archivo CSV…" success={exportCsv.isSuccess ? `Se descargó el CSV con ${exportCsv.data} acuerdos (los de la lista filtrada).` : undefined} error={exportCsv.error?.message} />
       <section aria-label={`Acuerdos por semáforo${filters.corte ? ` al ${formatDate(filters.corte)}` : ''}`} className="counts no-print">
         <ul>
-          {LIGHTS.map((light) => (
+          {SEMAFORO_VALUES.map((light) => (
             <li key={light}>
               <button type="button" className={filters.semaforo === light ? 'count count-active' : 'count'} aria-pressed={filters.semaforo === light} onClick={() => apply({ ...filters, semaforo: filters.semaforo === light ? undefined : light })}>
                 <span className="count-number">{counts.data ? (counts.data[light] ?? 0) : '…'}</span>
@@ -174,30 +147,9 @@ export function AgreementList() {
       {/* A new address (a count clicked, back/forward) starts the form from it. */}
       <FilterForm key={JSON.stringify(filters)} filters={filters} staff={staff} onApply={apply} />
       {filters.corte && <p className="notice">Situación al {formatDate(filters.corte)} (corte).</p>}
-      {pages.isPending ? (
-        <p role="status">Cargando acuerdos…</p>
-      ) : pages.isError ? (
-        <p className="status-error" role="alert">
-          No se pudo cargar la lista: {pages.error.message}
-        </p>
-      ) : items.length === 0 ? (
-        <p className="card">{filtered ? 'Ningún acuerdo cumple estos filtros.' : 'Todavía no hay acuerdos.'}</p>
-      ) : (
-        <>
-          <p className="muted" role="status">
-            {pages.hasNextPage ? `Mostrando los primeros ${items.length} acuerdos.` : `${items.length} ${items.length === 1 ? 'acuerdo' : 'acuerdos'}.`}
-            {!staff && ' Los vencidos aparecen primero.'}
-          </p>
-          <AgreementTable items={items} caption="Acuerdos" corte={filters.corte} />
-          {pages.hasNextPage && (
-            <p className="no-print">
-              <button type="button" className="button" onClick={() => void pages.fetchNextPage()} disabled={pages.isFetchingNextPage}>
-                {pages.isFetchingNextPage ? 'Cargando…' : 'Cargar más acuerdos'}
-              </button>
-            </p>
-          )}
-        </>
-      )}
+      <AgreementPages pages={pages} items={items} empty={filtered ? 'Ningún acuerdo cumple estos filtros.' : 'Todavía no hay acuerdos.'} note={!staff && ' Los vencidos aparecen primero.'}>
+        <AgreementTable items={items} caption="Acuerdos" corte={filters.corte} />
+      </AgreementPages>
     </>
   );
 }

@@ -10,6 +10,7 @@ import { bodyOf } from '../../auth/session';
 import { bodyQuery, milestonesQuery, type Milestone } from '../../reference/queries';
 import { Field, WriteStatus } from '../../ui/field';
 import { useSubmission } from '../../ui/submission';
+import { ListResult } from '../../ui/list-result';
 
 type Occurred = Ok<'/api/milestones/{id}/occurred', 'post'>;
 
@@ -78,47 +79,43 @@ export function Milestones() {
       )}
 
       <h2>Hitos del órgano</h2>
-      {milestones.isPending ? (
-        <p className="muted">Cargando hitos…</p>
-      ) : milestones.error ? (
-        <p className="status-error">No se pudieron cargar los hitos: {milestones.error.message}</p>
-      ) : milestones.data.length === 0 ? (
-        <p className="notice">Aún no hay hitos registrados.</p>
-      ) : (
-        <ul className="milestone-list" aria-label="Hitos del órgano, primero los que aún no ocurren">
-          {milestones.data.map((milestone) => (
-            <li key={milestone.id} className="card milestone">
-              <h3>{milestone.name}</h3>
-              {milestone.occurredOn ? (
-                <p className="milestone-state">
-                  <span aria-hidden="true">✓ </span>Ocurrió el {formatDmy(milestone.occurredOn)}
-                </p>
-              ) : (
-                <>
+      <ListResult query={milestones} loading="Cargando hitos…" failed="No se pudieron cargar los hitos" empty="Aún no hay hitos registrados.">
+        {(items) => (
+          <ul className="milestone-list" aria-label="Hitos del órgano, primero los que aún no ocurren">
+            {items.map((milestone) => (
+              <li key={milestone.id} className="card milestone">
+                <h3>{milestone.name}</h3>
+                {milestone.occurredOn ? (
                   <p className="milestone-state">
-                    Aún no ocurre · {waitingCount(milestone.awaiting)}
+                    <span aria-hidden="true">✓ </span>Ocurrió el {formatDmy(milestone.occurredOn)}
                   </p>
-                  {recording === milestone.id ? (
-                    <RecordOccurred milestone={milestone} today={today} onDone={occurred} onCancel={() => setRecording(undefined)} />
-                  ) : (
-                    <button
-                      type="button"
-                      className="button"
-                      aria-label={`Registrar que ocurrió: ${milestone.name}`}
-                      onClick={() => {
-                        setOutcome(undefined);
-                        setRecording(milestone.id);
-                      }}
-                    >
-                      Registrar que ocurrió
-                    </button>
-                  )}
-                </>
-              )}
-            </li>
-          ))}
-        </ul>
-      )}
+                ) : (
+                  <>
+                    <p className="milestone-state">
+                      Aún no ocurre · {waitingCount(milestone.awaiting)}
+                    </p>
+                    {recording === milestone.id ? (
+                      <RecordOccurred milestone={milestone} today={today} onDone={occurred} onCancel={() => setRecording(undefined)} />
+                    ) : (
+                      <button
+                        type="button"
+                        className="button"
+                        aria-label={`Registrar que ocurrió: ${milestone.name}`}
+                        onClick={() => {
+                          setOutcome(undefined);
+                          setRecording(milestone.id);
+                        }}
+                      >
+                        Registrar que ocurrió
+                      </button>
+                    )}
+                  </>
+                )}
+              </li>
+            ))}
+          </ul>
+        )}
+      </ListResult>
 
       <section className="card" aria-labelledby="nuevo-hito">
         <h2 id="nuevo-hito">Nuevo hito</h2>

@@ -11,6 +11,7 @@ import { bodyOf } from '../../auth/session';
 import { PARTICIPANT_KIND_LABEL, participantsQuery } from '../../participation/queries';
 import { Field, WriteStatus } from '../../ui/field';
 import { useSubmission } from '../../ui/submission';
+import { ListResult } from '../../ui/list-result';
 
 type NewParticipant = RequestBody<'/api/participants'>;
 const FIELDS = ['name', 'acronym', 'kind', 'emails'];
@@ -33,35 +34,31 @@ export function Participants() {
       </div>
       <p className="lead">Organizaciones de la sociedad civil, la academia y el sector privado que participan en las sesiones del órgano.</p>
       {principal.role === 'secretariat' && <NewParticipantForm bodyId={bodyId} />}
-      {participants.isPending ? (
-        <p className="muted">Cargando participantes…</p>
-      ) : participants.error ? (
-        <p className="status-error">No se pudieron cargar los participantes: {participants.error.message}</p>
-      ) : participants.data.length === 0 ? (
-        <p className="notice">Aún no hay participantes registrados.</p>
-      ) : (
-        <div className="table-wrap">
-          <table>
-            <caption>Participantes registrados ({participants.data.length})</caption>
-            <thead>
-              <tr>
-                <th scope="col">Nombre</th>
-                <th scope="col">Siglas</th>
-                <th scope="col">Tipo</th>
-              </tr>
-            </thead>
-            <tbody>
-              {participants.data.map((p) => (
-                <tr key={p.id}>
-                  <td>{p.name}</td>
-                  <td>{p.acronym ?? '—'}</td>
-                  <td>{PARTICIPANT_KIND_LABEL[p.kind]}</td>
+      <ListResult query={participants} loading="Cargando participantes…" failed="No se pudieron cargar los participantes" empty="Aún no hay participantes registrados.">
+        {(items) => (
+          <div className="table-wrap">
+            <table>
+              <caption>Participantes registrados ({items.length})</caption>
+              <thead>
+                <tr>
+                  <th scope="col">Nombre</th>
+                  <th scope="col">Siglas</th>
+                  <th scope="col">Tipo</th>
                 </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
-      )}
+              </thead>
+              <tbody>
+                {items.map((p) => (
+                  <tr key={p.id}>
+                    <td>{p.name}</td>
+                    <td>{p.acronym ?? '—'}</td>
+                    <td>{PARTICIPANT_KIND_LABEL[p.kind]}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
+        )}
+      </ListResult>
     </div>
   );
 }

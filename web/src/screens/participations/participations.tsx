@@ -10,6 +10,7 @@ import { participantsQuery, participationsQuery, type Participant } from '../../
 import { sessionsQuery, type Session } from '../../reference/queries';
 import { Field } from '../../ui/field';
 import { RecordParticipation } from './record-participation';
+import { ListResult } from '../../ui/list-result';
 
 export interface ParticipationSearch {
   sesion?: string | undefined;
@@ -62,44 +63,40 @@ export function Participations() {
       <p className="lead">La participación de sociedad civil, academia y sector privado en las sesiones del órgano, su seguimiento y el informe del periodo.</p>
       {writes && <RecordParticipation bodyId={bodyId} />}
       <ParticipationFilters search={search} sessions={sessions.data} participants={participants.data} />
-      {list.isPending ? (
-        <p className="muted">Cargando participaciones…</p>
-      ) : list.error ? (
-        <p className="status-error">No se pudieron cargar las participaciones: {list.error.message}</p>
-      ) : list.data.length === 0 ? (
-        <p className="notice">No hay participaciones registradas con estos filtros.</p>
-      ) : (
-        <div className="table-wrap">
-          <table className="participation-table">
-            <caption>Participaciones ({list.data.length}), en orden de fecha de la sesión</caption>
-            <thead>
-              <tr>
-                <th scope="col">Participante</th>
-                <th scope="col">Sesión</th>
-                <th scope="col">Acciones en las que la participación fue/es relevante</th>
-                <th scope="col">Acuerdo adoptado</th>
-                <th scope="col">Seguimiento</th>
-              </tr>
-            </thead>
-            <tbody>
-              {list.data.map((p) => (
-                <tr key={p.id}>
-                  <td>{participantNames(p.participantIds, participants.data)}</td>
-                  <td>{sessionName(p.sessionId, sessions.data)}</td>
-                  <td>{p.relevance}</td>
-                  <td>{p.agreementId ? `Folio ${folioOf(p.agreementId)}` : 'Ninguno'}</td>
-                  <td>
-                    <Link to="/participaciones/$id" params={{ id: p.id }}>
-                      {p.activities || p.verification ? 'Ver seguimiento' : writes ? 'Sin seguimiento: registrarlo' : 'Sin seguimiento aún: ver'}
-                      <span className="visually-hidden"> de la participación de {participantNames(p.participantIds, participants.data)}</span>
-                    </Link>
-                  </td>
+      <ListResult query={list} loading="Cargando participaciones…" failed="No se pudieron cargar las participaciones" empty="No hay participaciones registradas con estos filtros.">
+        {(items) => (
+          <div className="table-wrap">
+            <table className="participation-table">
+              <caption>Participaciones ({items.length}), en orden de fecha de la sesión</caption>
+              <thead>
+                <tr>
+                  <th scope="col">Participante</th>
+                  <th scope="col">Sesión</th>
+                  <th scope="col">Acciones en las que la participación fue/es relevante</th>
+                  <th scope="col">Acuerdo adoptado</th>
+                  <th scope="col">Seguimiento</th>
                 </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
-      )}
+              </thead>
+              <tbody>
+                {items.map((p) => (
+                  <tr key={p.id}>
+                    <td>{participantNames(p.participantIds, participants.data)}</td>
+                    <td>{sessionName(p.sessionId, sessions.data)}</td>
+                    <td>{p.relevance}</td>
+                    <td>{p.agreementId ? `Folio ${folioOf(p.agreementId)}` : 'Ninguno'}</td>
+                    <td>
+                      <Link to="/participaciones/$id" params={{ id: p.id }}>
+                        {p.activities || p.verification ? 'Ver seguimiento' : writes ? 'Sin seguimiento: registrarlo' : 'Sin seguimiento aún: ver'}
+                        <span className="visually-hidden"> de la participación de {participantNames(p.participantIds, participants.data)}</span>
+                      </Link>
+                    </td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
+        )}
+      </ListResult>
       <PeriodReport bodyId={bodyId} search={search} />
     </div>
   );

@@ -1,15 +1,14 @@
 import { useInfiniteQuery, useQuery } from '@tanstack/react-query';
 import { Link, useNavigate } from '@tanstack/react-router';
-import { useEffect, useState, type FormEvent } from 'react';
-import type { SemaforoValue } from '../../api/types';
+import { useEffect } from 'react';
 import { portalRoute, type PortalFilters } from '../../app/routes-publico';
 import { AgreementTable } from '../../ui/agreement-table';
+import { AgreementPages } from '../../ui/agreement-pages';
 import { formatDate } from '../../ui/format';
-import { SEMAFORO_LABEL, STATUS_LABEL } from '../../ui/semaforo';
+import { SemaforoSelect, StatusSelect, TextSearch, useFilterDraft } from '../../ui/status-filters';
 import { downloadUrl, publicBodyQuery, publicListQuery, publicPagesQuery } from './queries';
 import { PublicProblem } from './unavailable';
 
-const LIGHTS: SemaforoValue[] = ['rojo', 'amarillo', 'verde', 'sin_plazo', 'cumplido', 'cancelado'];
 const PERCENT = new Intl.NumberFormat('es-MX', { style: 'percent', maximumFractionDigits: 1 });
 
 type Summary = { enProceso: number; cumplidos: number; cancelados: number; vencidos: number; total: number; complianceRate: number | null };
@@ -53,41 +52,13 @@ function ExecutionSummary({ summary, day }: { summary: Summary; day: string }) {
 }
 
 function FilterForm({ filters, institutions, onApply }: { filters: PortalFilters; institutions: readonly { acronym: string; name: string }[]; onApply: (f: PortalFilters) => void }) {
-  const [draft, setDraft] = useState(filters);
-  const set = (patch: Partial<PortalFilters>) => setDraft((d) => ({ ...d, ...patch }));
-  const submit = (event: FormEvent) => {
-    event.preventDefault();
-    onApply({ ...draft, texto: draft.texto?.trim() || undefined });
-  };
+  const { draft, set, submit } = useFilterDraft(filters, onApply);
   return (
     <form className="filters card no-print" onSubmit={submit} aria-label="Buscar acuerdos">
       <div className="filter-grid">
-        <div className="field">
-          <label htmlFor="p-texto">Buscar en el texto</label>
-          <input id="p-texto" type="search" value={draft.texto ?? ''} onChange={(e) => set({ texto: e.target.value || undefined })} placeholder="p. ej. violencia, presupuesto" />
-        </div>
-        <div className="field">
-          <label htmlFor="p-estatus">Estatus</label>
-          <select id="p-estatus" value={draft.estatus ?? ''} onChange={(e) => set({ estatus: (e.target.value || undefined) as PortalFilters['estatus'] })}>
-            <option value="">Todos</option>
-            {(['en_proceso', 'cumplido', 'cancelado'] as const).map((s) => (
-              <option key={s} value={s}>
-                {STATUS_LABEL[s]}
-              </option>
-            ))}
-          </select>
-        </div>
-        <div className="field">
-          <label htmlFor="p-semaforo">Semáforo</label>
-          <select id="p-semaforo" value={draft.semaforo ?? ''} onChange={(e) => set({ semaforo: (e.target.value || undefined) as PortalFilters['semaforo'] })}>
-            <option value="">Todos</option>
-            {LIGHTS.map((s) => (
-              <option key={s} value={s}>
-                {SEMAFORO_LABEL[s]}
-              </option>
-            ))}
-          </select>
-        </div>
+        <TextSearch id="p-texto" value={draft.texto} onChange={(texto) => set({ texto })} placeholder="p. ej. violencia, presupuesto" />
+        <StatusSelect id="p-estatus" value={draft.estatus} onChange={(estatus) => set({ estatus })} />
+        <SemaforoSelect id="p-semaforo" value={draft.semaforo} onChange={(semaforo) => set({ semaforo })} />
         <div className="field">
           <label htmlFor="p-institucion">Institución responsable</label>
           <select id="p-institucion" value={draft.institucion ?? ''} onChange={(e) => set({ institucion: e.target.value || undefined })}>
@@ -154,37 +125,17 @@ export function Portal() {
           </div>
         </div>
         <p className="muted">Las descargas contienen todos los acuerdos de esta búsqueda, no solo los que se ven en pantalla.</p>
-        {pages.isPending ? (
-          <p role="status">Cargando acuerdos…</p>
-        ) : pages.isError ? (
-          <p className="status-error" role="alert">
-            No se pudo cargar la lista: {pages.error.message}
-          </p>
-        ) : items.length === 0 ? (
-          <p className="card">{filtered ? 'Ningún acuerdo cumple esta búsqueda.' : 'El órgano aún no ha publicado acuerdos.'}</p>
-        ) : (
-          <>
-            <p className="muted" role="status">
-              {pages.hasNextPage ? `Mostrando los primeros ${items.length} acuerdos.` : `${items.length} ${items.length === 1 ? 'acuerdo' : 'acuerdos'}.`}
-            </p>
-            <AgreementTable
-              items={items}
-              caption={`Acuerdos de ${b.acronym}`}
-              folioLink={(a) => (
-                <Link to="/publico/$bodyId/acuerdos/$id" params={{ bodyId, id: a.id }}>
-                  {a.folio}
-                </Link>
-              )}
-            />
-            {pages.hasNextPage && (
-              <p className="no-print">
-                <button type="button" className="button" onClick={() => void pages.fetchNextPage()} disabled={pages.isFetchingNextPage}>
-                  {pages.isFetchingNextPage ? 'Cargando…' : 'Cargar más acuerdos'}
-                </button>
-              </p>
+        <AgreementPages pages={pages} items={items} empty={filtered ? 'Ningún acuerdo cumple esta búsqueda.' : 'El órgano aún no ha publicado acuerdos.'}>
+          <AgreementTable
+            items={items}
+            caption={`Acuerdos de ${b.acronym}`}
+            folioLink={(a) => (
+              <Link to="/publico/$bodyId/acuerdos/$id" params={{ bodyId, id: a.id }}>
+                {a.folio}
+              </Link>
             )}
-          </>
-        )}
+          />
+        </AgreementPages>
       </section>
     </>
   );

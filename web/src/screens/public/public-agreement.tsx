@@ -4,8 +4,8 @@ import { useEffect } from 'react';
 import type { Ok } from '../../api/types';
 import { publicAgreementRoute } from '../../app/routes-publico';
 import { formatDate, formatInstantDay } from '../../ui/format';
-import { SemaforoBadge, STATE_LABEL, STATUS_LABEL } from '../../ui/semaforo';
-import { SafeLink } from '../agreement/evidence-list';
+import { AgreementStatusLine, AgreementTextCard, DueDateCard, ResponsiblesCard } from '../../ui/agreement-sections';
+import { LinkList } from '../../ui/safe-link';
 import { publicAgreementQuery, publicBodyQuery } from './queries';
 import { PublicTimeline } from './timeline';
 import { PublicProblem } from './unavailable';
@@ -50,47 +50,14 @@ export function PublicAgreementPage() {
             Adoptado en la {a.session.label}, el {formatDate(a.session.date)}
           </p>
         )}
-        <div className="agreement-status">
-          <SemaforoBadge value={a.semaforo} daysOverdue={a.daysOverdue} />
-          <span className="status-label">Estatus: {STATUS_LABEL[a.status]}</span>
-          {a.fulfilledOn && <span>Cumplido el {formatDate(a.fulfilledOn)}</span>}
-        </div>
+        <AgreementStatusLine agreement={a} />
       </header>
 
-      <section className="card" aria-labelledby="texto">
-        <h2 id="texto">Texto del acuerdo</h2>
-        <p className="agreement-body">{a.text}</p>
-        {a.themes.length > 0 && <p className="muted">Temas: {a.themes.join(', ')}</p>}
-      </section>
+      <AgreementTextCard text={a.text} themes={a.themes} />
 
-      <section className="card" aria-labelledby="plazo">
-        <h2 id="plazo">Fecha límite</h2>
-        <p className="due-date">{a.dueDate ? formatDate(a.dueDate) : 'Sin fecha límite'}</p>
-        <p className="explanation">{a.dueDateExplanation}</p>
-      </section>
+      <DueDateCard dueDate={a.dueDate} explanation={a.dueDateExplanation} />
 
-      <section className="card" aria-labelledby="responsables">
-        <h2 id="responsables">Instituciones responsables</h2>
-        <table>
-          <caption className="visually-hidden">Estado de cada institución responsable</caption>
-          <thead>
-            <tr>
-              <th scope="col">Institución</th>
-              <th scope="col">Estado</th>
-            </tr>
-          </thead>
-          <tbody>
-            {a.responsibles.map((r) => (
-              <tr key={r.acronym}>
-                <td>{r.acronym}</td>
-                <td>
-                  <span className={`state state-${r.state}`}>{STATE_LABEL[r.state]}</span>
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </section>
+      <ResponsiblesCard responsibles={a.responsibles} />
 
       <section className="card" aria-labelledby="evidencia">
         <h2 id="evidencia">Evidencia pública</h2>
@@ -104,15 +71,7 @@ export function PublicAgreementPage() {
                   {evidence.institution} <span className="muted">· presentada el {formatInstantDay(evidence.submittedAt)}</span>
                 </h3>
                 <p className="evidence-description">{evidence.description}</p>
-                {evidence.links.length > 0 && (
-                  <ul>
-                    {evidence.links.map((link) => (
-                      <li key={link}>
-                        <SafeLink href={link} />
-                      </li>
-                    ))}
-                  </ul>
-                )}
+                {evidence.links.length > 0 && <LinkList links={evidence.links} />}
                 <Outcome evidence={evidence} />
               </li>
             ))}

@@ -7,6 +7,7 @@ import { SESSION_KIND_LABEL } from '../../../../domain/session-label';
 import { bodyOf } from '../../auth/session';
 import { sessionsQuery, type CreatedSession } from '../../reference/queries';
 import { NewSessionForm } from './new-session-form';
+import { ListResult } from '../../ui/list-result';
 
 // `/sesiones`: the body's sessions, the latest first; the secretariat registers new ones here.
 export function SessionList() {
@@ -51,41 +52,37 @@ export function SessionList() {
         </p>
       )}
 
-      {sessions.isPending ? (
-        <p className="muted">Cargando sesiones…</p>
-      ) : sessions.error ? (
-        <p className="status-error">No se pudieron cargar las sesiones: {sessions.error.message}</p>
-      ) : sessions.data.length === 0 ? (
-        <p className="notice">Aún no hay sesiones registradas.</p>
-      ) : (
-        <div className="table-wrap">
-          <table>
-            <caption className="visually-hidden">Sesiones del órgano, la más reciente primero</caption>
-            <thead>
-              <tr>
-                <th scope="col">Sesión</th>
-                <th scope="col">Fecha</th>
-                <th scope="col">Tipo</th>
-                <th scope="col">Acuerdos adoptados</th>
-              </tr>
-            </thead>
-            <tbody>
-              {sessions.data.map((session) => (
-                <tr key={session.id}>
-                  <td>
-                    <Link to="/sesiones/$id" params={{ id: session.id }}>
-                      {session.label}
-                    </Link>
-                  </td>
-                  <td>{formatDmy(session.date)}</td>
-                  <td>{SESSION_KIND_LABEL[session.kind]}</td>
-                  <td>{session.agreementCount}</td>
+      <ListResult query={sessions} loading="Cargando sesiones…" failed="No se pudieron cargar las sesiones" empty="Aún no hay sesiones registradas.">
+        {(items) => (
+          <div className="table-wrap">
+            <table>
+              <caption className="visually-hidden">Sesiones del órgano, la más reciente primero</caption>
+              <thead>
+                <tr>
+                  <th scope="col">Sesión</th>
+                  <th scope="col">Fecha</th>
+                  <th scope="col">Tipo</th>
+                  <th scope="col">Acuerdos adoptados</th>
                 </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
-      )}
+              </thead>
+              <tbody>
+                {items.map((session) => (
+                  <tr key={session.id}>
+                    <td>
+                      <Link to="/sesiones/$id" params={{ id: session.id }}>
+                        {session.label}
+                      </Link>
+                    </td>
+                    <td>{formatDmy(session.date)}</td>
+                    <td>{SESSION_KIND_LABEL[session.kind]}</td>
+                    <td>{session.agreementCount}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
+        )}
+      </ListResult>
     </div>
   );
 }

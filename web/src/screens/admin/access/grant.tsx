@@ -1,9 +1,10 @@
-import { useQuery } from '@tanstack/react-query';
+import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { fieldMessage } from '../../../api/errors';
 import type { Body, Role } from '../../../api/types';
 import { ROLE_LABEL } from '../../../auth/session';
 import { institutionsQuery } from '../../../reference/queries';
 import { Field } from '../../../ui/field';
+import { useSubmission } from '../../../ui/submission';
 import { adminBodiesQuery } from '../bodies/queries';
 
 // What users and tokens share: a role and, for every role but admin, the body
@@ -29,6 +30,9 @@ export interface GrantDraft {
 }
 
 export const EMPTY_GRANT: GrantDraft = { role: '', bodyId: '', institutionId: '' };
+
+// The request fields GrantFields shows an error next to (a form's summary leaves them out).
+export const GRANT_FIELDS = ['role', 'bodyId', 'institutionId'] as const;
 
 // The request's grant: only the field the role takes, and absent while not
 // chosen, so the API says it is missing next to that field (the cast: the
@@ -117,4 +121,16 @@ export function useScopeName(): (grant: { role: Role; bodyId: string | null; ins
 // The latest granted first: the one just created is where the eye lands.
 export function newestFirst<T extends { createdAt: string }>(rows: readonly T[]): T[] {
   return [...rows].sort((a, b) => Date.parse(b.createdAt) - Date.parse(a.createdAt));
+}
+
+// Withdrawing a grant (revoking a token, disabling a user): one idempotent
+// request by id, then the list is read again before the screen says it is done.
+export function useWithdrawal(withdraw: (id: string, idempotencyKey: string) => Promise<unknown>, listKey: readonly string[], onDone: () => void) {
+  const queryClient = useQueryClient();
+  return useSubmission(withdraw, {
+    onSuccess: async () => {
+      await queryClient.invalidateQueries({ queryKey: listKey });
+      onDone();
+    },
+  });
 }

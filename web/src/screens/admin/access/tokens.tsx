@@ -10,7 +10,8 @@ import { ConfirmDialog } from '../../../ui/confirm-dialog';
 import { Field, WriteStatus } from '../../../ui/field';
 import { formatInstant } from '../../../ui/format';
 import { useSubmission } from '../../../ui/submission';
-import { EMPTY_GRANT, GrantFields, grantOf, newestFirst, useScopeName, type GrantDraft } from './grant';
+import { EMPTY_GRANT, GRANT_FIELDS, GrantFields, grantOf, newestFirst, useScopeName, useWithdrawal, type GrantDraft } from './grant';
+import { ListResult } from '../../../ui/list-result';
 
 type Token = Ok<'/api/tokens'>[number];
 
@@ -24,8 +25,6 @@ interface Issued {
 }
 
 const tokensQuery = { queryKey: ['tokens'] as const, queryFn: async () => newestFirst(await unwrap(api.GET('/api/tokens'))) };
-
-const GRANT_FIELDS = ['role', 'bodyId', 'institutionId'] as const;
 
 // `/admin/tokens`: the keys other systems call the API with. Issue one (its
 // secret is shown once), see them all, revoke one.
@@ -56,60 +55,56 @@ export function AdminTokens() {
           El token «{revoked.label}» quedó revocado: desde ahora la API lo rechaza.
         </p>
       )}
-      {tokens.isPending ? (
-        <p className="muted">Cargando tokens…</p>
-      ) : tokens.error ? (
-        <p className="status-error">No se pudieron cargar los tokens: {tokens.error.message}</p>
-      ) : tokens.data.length === 0 ? (
-        <p className="notice">Aún no se ha emitido ningún token.</p>
-      ) : (
-        <div className="table-wrap">
-          <table className="access-table" aria-labelledby="tokens-emitidos">
-            <thead>
-              <tr>
-                <th scope="col">Etiqueta</th>
-                <th scope="col">Rol</th>
-                <th scope="col">Alcance</th>
-                <th scope="col">Creado</th>
-                <th scope="col">Estado</th>
-                <th scope="col">
-                  <span className="visually-hidden">Acciones</span>
-                </th>
-              </tr>
-            </thead>
-            <tbody>
-              {tokens.data.map((token) => (
-                <tr key={token.id} className={token.revokedAt ? 'row-off' : undefined}>
-                  <td data-label="Etiqueta" className="break">
-                    {token.label}
-                  </td>
-                  <td data-label="Rol">{ROLE_LABEL[token.role]}</td>
-                  <td data-label="Alcance">{scopeName(token)}</td>
-                  <td data-label="Creado" className="nowrap">
-                    {formatInstant(token.createdAt)}
-                  </td>
-                  <td data-label="Estado">{token.revokedAt ? <span className="state-off">Revocado el {formatInstant(token.revokedAt)}</span> : <span className="state-on">Vigente</span>}</td>
-                  <td className="row-actions">
-                    {!token.revokedAt && (
-                      <button
-                        type="button"
-                        className="button button-danger"
-                        aria-label={`Revocar el token ${token.label}`}
-                        onClick={() => {
-                          setRevoked(undefined);
-                          setRevoking(token);
-                        }}
-                      >
-                        Revocar
-                      </button>
-                    )}
-                  </td>
+      <ListResult query={tokens} loading="Cargando tokens…" failed="No se pudieron cargar los tokens" empty="Aún no se ha emitido ningún token.">
+        {(items) => (
+          <div className="table-wrap">
+            <table className="access-table" aria-labelledby="tokens-emitidos">
+              <thead>
+                <tr>
+                  <th scope="col">Etiqueta</th>
+                  <th scope="col">Rol</th>
+                  <th scope="col">Alcance</th>
+                  <th scope="col">Creado</th>
+                  <th scope="col">Estado</th>
+                  <th scope="col">
+                    <span className="visually-hidden">Acciones</span>
+                  </th>
                 </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
-      )}
+              </thead>
+              <tbody>
+                {items.map((token) => (
+                  <tr key={token.id} className={token.revokedAt ? 'row-off' : undefined}>
+                    <td data-label="Etiqueta" className="break">
+                      {token.label}
+                    </td>
+                    <td data-label="Rol">{ROLE_LABEL[token.role]}</td>
+                    <td data-label="Alcance">{scopeName(token)}</td>
+                    <td data-label="Creado" className="nowrap">
+                      {formatInstant(token.createdAt)}
+                    </td>
+                    <td data-label="Estado">{token.revokedAt ? <span className="state-off">Revocado el {formatInstant(token.revokedAt)}</span> : <span className="state-on">Vigente</span>}</td>
+                    <td className="row-actions">
+                      {!token.revokedAt && (
+                        <button
+                          type="button"
+                          className="button button-danger"
+                          aria-label={`Revocar el token ${token.label}`}
+                          onClick={() => {
+                            setRevoked(undefined);
+                            setRevoking(token);
+                          }}
+                        >
+                          Revocar
+                        </button>
+                      )}
+                    </td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
+        )}
+      </ListResult>
       {revoking && (
         <RevokeToken
           token={revoking}
@@ -206,13 +201,7 @@ function IssuedToken({ issued, onHide }: { issued: Issued; onHide: () => void })
 }
 
 function RevokeToken({ token, onDone, onCancel }: { token: Token; onDone: () => void; onCancel: () => void }) {
-  const queryClient = useQueryClient();
-  const revoke = useSubmission((id: string, key: string) => unwrap(api.DELETE('/api/tokens/{id}', { params: { path: { id }, header: { 'idempotency-key': key } } })), {
-    onSuccess: async () => {
-      await queryClient.invalidateQueries({ queryKey: tokensQuery.queryKey });
-      onDone();
-    },
-  });
+  const revoke = useWithdrawal((id, key) => unwrap(api.DELETE('/api/tokens/{id}', { params: { path: { id }, header: { 'idempotency-key': key } } })), tokensQuery.queryKey, onDone);
   return (
     <ConfirmDialog
       title={`¿Revocar el token «${token.label}»?`}

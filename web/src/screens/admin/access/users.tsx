@@ -11,13 +11,11 @@ import { ConfirmDialog } from '../../../ui/confirm-dialog';
 import { Field, WriteStatus } from '../../../ui/field';
 import { countOf, formatInstant } from '../../../ui/format';
 import { useSubmission } from '../../../ui/submission';
-import { EMPTY_GRANT, GrantFields, grantOf, newestFirst, ROLES, useScopeName, type GrantDraft } from './grant';
+import { EMPTY_GRANT, GRANT_FIELDS, GrantFields, grantOf, newestFirst, ROLES, useScopeName, useWithdrawal, type GrantDraft } from './grant';
 
 type User = Ok<'/api/users'>[number];
 
 const usersQuery = { queryKey: ['users'] as const, queryFn: async () => newestFirst(await unwrap(api.GET('/api/users'))) };
-
-const GRANT_FIELDS = ['role', 'bodyId', 'institutionId'] as const;
 
 // `/admin/usuarios`: the people who sign in to the web UI, each with a role and
 // the body or institution it acts for; create one, or disable one.
@@ -138,13 +136,7 @@ export function AdminUsers() {
 }
 
 function DisableUser({ user, onDone, onCancel }: { user: User; onDone: () => void; onCancel: () => void }) {
-  const queryClient = useQueryClient();
-  const disable = useSubmission((id: string, key: string) => unwrap(api.DELETE('/api/users/{id}', { params: { path: { id }, header: { 'idempotency-key': key } } })), {
-    onSuccess: async () => {
-      await queryClient.invalidateQueries({ queryKey: usersQuery.queryKey });
-      onDone();
-    },
-  });
+  const disable = useWithdrawal((id, key) => unwrap(api.DELETE('/api/users/{id}', { params: { path: { id }, header: { 'idempotency-key': key } } })), usersQuery.queryKey, onDone);
   return (
     <ConfirmDialog
       title={`¿Deshabilitar a ${user.email}?`}

@@ -7,6 +7,7 @@ import { ApiFailure, fieldMessage, formMessage, unwrap } from '../../../api/erro
 import { Field, WriteStatus } from '../../../ui/field';
 import { useSubmission } from '../../../ui/submission';
 import { adminBodiesQuery, bodyChanged } from './queries';
+import { ListResult } from '../../../ui/list-result';
 
 const FIELDS = ['name', 'acronym'];
 
@@ -20,41 +21,37 @@ export function BodyList() {
   return (
     <div className="admin">
       <h1>Órganos colegiados</h1>
-      {bodies.isPending ? (
-        <p className="muted">Cargando órganos…</p>
-      ) : bodies.error ? (
-        <p className="status-error">No se pudieron cargar los órganos: {bodies.error.message}</p>
-      ) : bodies.data.length === 0 ? (
-        <p className="notice">Aún no hay órganos colegiados.</p>
-      ) : (
-        <div className="table-wrap">
-          <table className="admin-table">
-            <caption className="visually-hidden">Órganos colegiados, por siglas</caption>
-            <thead>
-              <tr>
-                <th scope="col">Siglas</th>
-                <th scope="col">Nombre</th>
-                <th scope="col">Zona horaria</th>
-                <th scope="col">Consulta pública</th>
-              </tr>
-            </thead>
-            <tbody>
-              {bodies.data.map((body) => (
-                <tr key={body.id}>
-                  <th scope="row">
-                    <Link to="/admin/organos/$id" params={{ id: body.id }} aria-label={`${body.acronym}: ajustes`}>
-                      {body.acronym}
-                    </Link>
-                  </th>
-                  <td>{body.name}</td>
-                  <td data-label="Zona horaria">{body.timezone}</td>
-                  <td data-label="Consulta pública">{body.public ? 'Sí' : 'No'}</td>
+      <ListResult query={bodies} loading="Cargando órganos…" failed="No se pudieron cargar los órganos" empty="Aún no hay órganos colegiados.">
+        {(items) => (
+          <div className="table-wrap">
+            <table className="admin-table">
+              <caption className="visually-hidden">Órganos colegiados, por siglas</caption>
+              <thead>
+                <tr>
+                  <th scope="col">Siglas</th>
+                  <th scope="col">Nombre</th>
+                  <th scope="col">Zona horaria</th>
+                  <th scope="col">Consulta pública</th>
                 </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
-      )}
+              </thead>
+              <tbody>
+                {items.map((body) => (
+                  <tr key={body.id}>
+                    <th scope="row">
+                      <Link to="/admin/organos/$id" params={{ id: body.id }} aria-label={`${body.acronym}: ajustes`}>
+                        {body.acronym}
+                      </Link>
+                    </th>
+                    <td>{body.name}</td>
+                    <td data-label="Zona horaria">{body.timezone}</td>
+                    <td data-label="Consulta pública">{body.public ? 'Sí' : 'No'}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
+        )}
+      </ListResult>
       <NewBodyForm />
     </div>
   );

@@ -7,6 +7,7 @@ import { institutionsQuery, type Institution } from '../../../reference/queries'
 import { Field, WriteStatus } from '../../../ui/field';
 import { useSubmission } from '../../../ui/submission';
 import { emailListError, emailsOf, emailsText } from './email-list';
+import { ListResult } from '../../../ui/list-result';
 
 const EMAILS_HINT = 'Uno por renglón. Reciben los avisos de nuevos acuerdos y los recordatorios.';
 const HEAD_EMAILS_HINT = 'Uno por renglón (opcional). Reciben los recordatorios cuando la institución no responde, si el órgano escala.';
@@ -23,34 +24,30 @@ export function Institutions() {
     <div className="admin">
       <h1>Instituciones</h1>
       <p className="lead">Las instituciones son comunes a todos los órganos: cualquier órgano puede nombrarlas responsables de un acuerdo.</p>
-      {institutions.isPending ? (
-        <p className="muted">Cargando instituciones…</p>
-      ) : institutions.error ? (
-        <p className="status-error">No se pudieron cargar las instituciones: {institutions.error.message}</p>
-      ) : institutions.data.length === 0 ? (
-        <p className="notice">Aún no hay instituciones.</p>
-      ) : (
-        <ul className="institution-list" aria-label="Instituciones, por siglas">
-          {institutions.data.map((institution) => (
-            <li key={institution.id} className="card">
-              <h2 className="institution-name">
-                {institution.acronym} <span className="muted">· {institution.name}</span>
-              </h2>
-              {editing === institution.id ? (
-                <EditEmails institution={institution} onDone={() => setEditing(undefined)} />
-              ) : (
-                <>
-                  <EmailSummary label="Correos de enlace" emails={institution.emails} />
-                  <EmailSummary label="Correos de la persona titular" emails={institution.headEmails} />
-                  <button type="button" className="button" onClick={() => setEditing(institution.id)} aria-label={`Editar correos de ${institution.acronym}`}>
-                    Editar correos
-                  </button>
-                </>
-              )}
-            </li>
-          ))}
-        </ul>
-      )}
+      <ListResult query={institutions} loading="Cargando instituciones…" failed="No se pudieron cargar las instituciones" empty="Aún no hay instituciones.">
+        {(items) => (
+          <ul className="institution-list" aria-label="Instituciones, por siglas">
+            {items.map((institution) => (
+              <li key={institution.id} className="card">
+                <h2 className="institution-name">
+                  {institution.acronym} <span className="muted">· {institution.name}</span>
+                </h2>
+                {editing === institution.id ? (
+                  <EditEmails institution={institution} onDone={() => setEditing(undefined)} />
+                ) : (
+                  <>
+                    <EmailSummary label="Correos de enlace" emails={institution.emails} />
+                    <EmailSummary label="Correos de la persona titular" emails={institution.headEmails} />
+                    <button type="button" className="button" onClick={() => setEditing(institution.id)} aria-label={`Editar correos de ${institution.acronym}`}>
+                      Editar correos
+                    </button>
+                  </>
+                )}
+              </li>
+            ))}
+          </ul>
+        )}
+      </ListResult>
       <NewInstitutionForm />
     </div>
   );
