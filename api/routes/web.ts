@@ -27,8 +27,10 @@ export const UI_PATHS = [
   '/notificaciones',
   '/participantes',
   '/participaciones',
+  '/participaciones/*',
   '/admin',
   '/admin/*',
+  '/publico',
   '/publico/*',
 ];
 
