@@ -30,6 +30,13 @@ export const sessionsQuery = (bodyId: string) =>
     queryFn: () => unwrap(api.GET('/api/sessions', { params: { query: { bodyId } } })),
   });
 
+// Every session the signed-in staff may read (their own body's), for pickers
+// and for naming an agreement's session.
+export const ownSessionsQuery = queryOptions({
+  queryKey: ['sessions', 'own'] as const,
+  queryFn: () => unwrap(api.GET('/api/sessions')),
+});
+
 export const milestonesQuery = (bodyId: string) =>
   queryOptions({
     queryKey: ['milestones', bodyId] as const,

@@ -1,8 +1,6 @@
 import { useQuery } from '@tanstack/react-query';
 import { Link } from '@tanstack/react-router';
 import { useEffect, useRef, useState } from 'react';
-import { api } from '../../api/client';
-import { unwrap } from '../../api/errors';
 import type { Agreement, Principal } from '../../api/types';
 import { agreementQuery } from '../../agreements/queries';
 import { agreementRoute } from '../../app/routes-ui-a';
@@ -13,6 +11,7 @@ import { WriteStatus } from '../../ui/field';
 import { formatDate } from '../../ui/format';
 import { AgreementStatusLine, AgreementTextCard, DueDateCard, ResponsiblesCard } from '../../ui/agreement-sections';
 import { STATUS_LABEL } from '../../ui/semaforo';
+import { ownSessionsQuery } from '../../reference/queries';
 import { ReviewControls } from '../review/review-controls';
 import { EvidenceForm } from './evidence-form';
 import { EvidenceList } from './evidence-list';
@@ -23,7 +22,7 @@ import { AgreementNotifications, SecretariatActions } from './secretariat-action
 // its date, which the folio carries.
 function useSessionLabel(agreement: Agreement | undefined, principal: Principal) {
   const staff = principal.role === 'secretariat' || principal.role === 'coordinator';
-  const sessions = useQuery({ queryKey: ['sessions', 'own'], queryFn: () => unwrap(api.GET('/api/sessions')), enabled: staff && agreement !== undefined });
+  const sessions = useQuery({ ...ownSessionsQuery, enabled: staff && agreement !== undefined });
   if (!agreement) return '';
   const session = sessions.data?.find((s) => s.id === agreement.sessionId);
   if (session) return `${session.label}, ${formatDate(session.date)}`;

@@ -1,8 +1,6 @@
 import { useInfiniteQuery, useMutation, useQuery } from '@tanstack/react-query';
 import { useNavigate } from '@tanstack/react-router';
 import { useEffect } from 'react';
-import { api } from '../../api/client';
-import { unwrap } from '../../api/errors';
 import type { Principal, SemaforoValue } from '../../api/types';
 import { agreementsCsv, download } from '../../agreements/csv';
 import { agreementPagesQuery, allAgreements } from '../../agreements/queries';
@@ -13,6 +11,7 @@ import { formatDate } from '../../ui/format';
 import { SemaforoBadge } from '../../ui/semaforo';
 import { SEMAFORO_VALUES, SemaforoSelect, StatusSelect, TextSearch, useFilterDraft } from '../../ui/status-filters';
 import { WriteStatus } from '../../ui/field';
+import { institutionsQuery, ownSessionsQuery } from '../../reference/queries';
 import { listQuery, type AgreementFilters } from './filters';
 
 type Counts = Partial<Record<SemaforoValue, number>>;
@@ -39,8 +38,8 @@ function overdueFirst(items: AgreementRow[]): AgreementRow[] {
 
 function FilterForm({ filters, staff, onApply }: { filters: AgreementFilters; staff: boolean; onApply: (f: AgreementFilters) => void }) {
   const { draft, set, submit } = useFilterDraft(filters, onApply);
-  const institutions = useQuery({ queryKey: ['institutions'], queryFn: () => unwrap(api.GET('/api/institutions')), enabled: staff });
-  const sessions = useQuery({ queryKey: ['sessions', 'own'], queryFn: () => unwrap(api.GET('/api/sessions')), enabled: staff });
+  const institutions = useQuery({ ...institutionsQuery, enabled: staff });
+  const sessions = useQuery({ ...ownSessionsQuery, enabled: staff });
   return (
     <form className="filters card no-print" onSubmit={submit} aria-label="Filtros">
       <div className="filter-grid">
