@@ -1,5 +1,5 @@
 import type { AgreementRow } from '../ui/agreement-table';
-import { SEMAFORO_LABEL, STATUS_LABEL } from '../ui/semaforo';
+import { SEMAFORO_LABEL, STATUS_WORD } from '../ui/semaforo';
 import { formatDate } from '../ui/format';
 
 const HEADERS = ['Folio', 'Acuerdo', 'Responsables', 'Fecha límite', 'Semáforo', 'Días hábiles de atraso', 'Estatus'];
@@ -13,7 +13,7 @@ export function csvCell(value: string): string {
 // The rows as CSV for a spreadsheet: UTF-8 with BOM (Excel reads the accents),
 // CRLF lines, the columns of the table.
 export function agreementsCsv(items: readonly AgreementRow[]): string {
-  const rows = items.map((a) => [a.folio, a.text, a.responsibles.map((r) => r.acronym).join(', '), formatDate(a.dueDate), SEMAFORO_LABEL[a.semaforo], String(a.daysOverdue), STATUS_LABEL[a.status]]);
+  const rows = items.map((a) => [a.folio, a.text, a.responsibles.map((r) => r.acronym).join(', '), formatDate(a.dueDate), SEMAFORO_LABEL[a.semaforo], String(a.daysOverdue), STATUS_WORD[a.status]]);
   return `\uFEFF${[HEADERS, ...rows].map((row) => row.map(csvCell).join(',')).join('\r\n')}\r\n`;
 }
 

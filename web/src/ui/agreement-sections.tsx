@@ -2,7 +2,7 @@ import type { ReactNode } from 'react';
 import type { SemaforoValue } from '../api/types';
 import type { AgreementStatus, InstitutionState } from '../../../domain/agreement/status';
 import { formatDate } from './format';
-import { SemaforoBadge, STATE_LABEL, STATUS_LABEL } from './semaforo';
+import { SemaforoBadge, STATE_LABEL, STATUS_WORD } from './semaforo';
 
 // The parts of an agreement's page that staff and the public portal show
 // alike, so both read the same way (each page adds what only it shows).
@@ -11,7 +11,7 @@ export function AgreementStatusLine({ agreement: a }: { agreement: { semaforo: S
   return (
     <div className="agreement-status">
       <SemaforoBadge value={a.semaforo} daysOverdue={a.daysOverdue} />
-      <span className="status-label">Estatus: {STATUS_LABEL[a.status]}</span>
+      <span className="status-label">Estatus: {STATUS_WORD[a.status]}</span>
       {a.fulfilledOn && <span>Cumplido el {formatDate(a.fulfilledOn)}</span>}
     </div>
   );

@@ -2,7 +2,7 @@ import { Link } from '@tanstack/react-router';
 import type { ReactNode } from 'react';
 import type { AgreementPage, AgreementStatusValue, SemaforoValue } from '../api/types';
 import { formatDate } from './format';
-import { SemaforoBadge, STATUS_LABEL } from './semaforo';
+import { SemaforoBadge, STATUS_WORD } from './semaforo';
 
 export type AgreementRow = AgreementPage['items'][number];
 
@@ -56,7 +56,7 @@ export function AgreementTable<T extends TableAgreement>({ items, caption, corte
               <td>
                 <SemaforoBadge value={a.semaforo} daysOverdue={a.daysOverdue} />
               </td>
-              <td>{STATUS_LABEL[a.status]}</td>
+              <td>{STATUS_WORD[a.status]}</td>
             </tr>
           ))}
         </tbody>

@@ -2,8 +2,7 @@ import type { SemaforoValue } from '../api/types';
 import { STATUS_WORD } from '../../../domain/agreement/status';
 import { SEMAFORO_LABEL } from '../../../domain/semaforo';
 
-export { SEMAFORO_LABEL };
-export const STATUS_LABEL = STATUS_WORD;
+export { SEMAFORO_LABEL, STATUS_WORD };
 
 // Each responsible institution's part of an agreement.
 export const STATE_LABEL = { pendiente: 'Pendiente', en_revision: 'En revisión', cumplido: 'Cumplido' } as const;

@@ -1,7 +1,7 @@
 import { useState, type FormEvent } from 'react';
 import { AgreementStatus } from '../../../domain/agreement/status';
 import { Semaforo } from '../../../domain/semaforo';
-import { SEMAFORO_LABEL, STATUS_LABEL } from './semaforo';
+import { SEMAFORO_LABEL, STATUS_WORD } from './semaforo';
 
 // The values come from the domain's enums, so a list's filters offer exactly
 // what the API accepts, in one order for the staff list and the public portal.
@@ -27,7 +27,7 @@ function OptionSelect<T extends string>({ id, label, value, onChange, values, la
 }
 
 export function StatusSelect(props: Choice<AgreementStatus>) {
-  return <OptionSelect {...props} label="Estatus" values={STATUS_VALUES} labels={STATUS_LABEL} />;
+  return <OptionSelect {...props} label="Estatus" values={STATUS_VALUES} labels={STATUS_WORD} />;
 }
 
 export function SemaforoSelect(props: Choice<Semaforo>) {

@@ -10,7 +10,7 @@ import { ChangeDeadline } from '../../deadline/change-deadline';
 import { WriteStatus } from '../../ui/field';
 import { formatDate } from '../../ui/format';
 import { AgreementStatusLine, AgreementTextCard, DueDateCard, ResponsiblesCard } from '../../ui/agreement-sections';
-import { STATUS_LABEL } from '../../ui/semaforo';
+import { STATUS_WORD } from '../../ui/semaforo';
 import { ownSessionsQuery } from '../../reference/queries';
 import { ReviewControls } from '../review/review-controls';
 import { EvidenceForm } from './evidence-form';
@@ -36,7 +36,7 @@ function InstitutionEvidence({ agreement, institutionId }: { agreement: Agreemen
   const own = agreement.evidence.filter((e) => e.institutionId === institutionId);
   const latest = own.at(-1);
   const rejected = latest?.review?.decision === 'rejected' ? latest : undefined;
-  if (agreement.status !== 'en_proceso') return <p className="muted">El acuerdo está {STATUS_LABEL[agreement.status].toLowerCase()}: ya no recibe evidencia.</p>;
+  if (agreement.status !== 'en_proceso') return <p className="muted">El acuerdo está {STATUS_WORD[agreement.status].toLowerCase()}: ya no recibe evidencia.</p>;
   if (mine.state === 'cumplido') return <p className="status-ok">✓ Su institución ya cumplió con este acuerdo: la secretaría técnica aceptó su evidencia.</p>;
   return (
     <>
