@@ -27,6 +27,7 @@ import { addDays, localDateOf } from '../domain/dates.js';
 import { createBenchData } from './lib/bench-data.js';
 import { getFreePort } from './lib/free-port.js';
 import { startPostgres } from './lib/postgres.js';
+import { quantile } from './bench-lifecycle/stats.js';
 
 const say = (line: string) => console.log(`[bench] ${line}`);
 
@@ -77,11 +78,6 @@ async function throwawayDatabase(): Promise<Throwaway> {
   };
 }
 
-function percentile(sorted: readonly number[], p: number): number {
-  const index = Math.min(sorted.length - 1, Math.max(0, Math.ceil((p / 100) * sorted.length) - 1));
-  return sorted[index] ?? Number.NaN;
-}
-
 interface Probe {
   name: string;
   run(): Promise<void>;
@@ -104,8 +100,7 @@ async function measure(probes: readonly Probe[], runs: number): Promise<Map<stri
 
 function report(times: Map<string, number[]>, baselineName: string, runs: number): void {
   const stats = new Map([...times].map(([name, list]) => {
-    const sorted = [...list].sort((a, b) => a - b);
-    return [name, { p50: percentile(sorted, 50), p95: percentile(sorted, 95) }];
+    return [name, { p50: quantile(list, 0.5), p95: quantile(list, 0.95) }];
   }));
   const baseline = stats.get(baselineName);
   if (!baseline) throw new Error('sin línea base');
